@@ -1,0 +1,105 @@
+package dev.queuebench.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The timestamps of a run, named as in the original harness's {@code benchmark_runs} table. A missing end is
+ * {@link Optional#empty()}, never {@code null}.
+ *
+ * <p>Invariant: a run cannot finish scheduling, or finish, before scheduling started. Timestamps written by
+ * different nodes are not required to be ordered: clocks differ.
+ */
+public final class RunTimeline {
+
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final Instant schedulingStartedAt;
+    private final Instant schedulingFinishedAt;
+    private final Instant runFinishedAt;
+
+    private RunTimeline(Instant createdAt, Instant updatedAt, Instant schedulingStartedAt,
+                        Instant schedulingFinishedAt, Instant runFinishedAt) {
+        this.createdAt = Objects.requireNonNull(createdAt, "created_at is required");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updated_at is required");
+        if (schedulingStartedAt == null && schedulingFinishedAt != null) {
+            throw new IllegalArgumentException("scheduling cannot finish before it started");
+        }
+        if (schedulingStartedAt == null && runFinishedAt != null) {
+            throw new IllegalArgumentException("a run cannot finish before its scheduling started");
+        }
+        this.schedulingStartedAt = schedulingStartedAt;
+        this.schedulingFinishedAt = schedulingFinishedAt;
+        this.runFinishedAt = runFinishedAt;
+    }
+
+    /** A new run's timeline: created, nothing else yet. */
+    public static RunTimeline createdAt(Instant createdAt) {
+        return new RunTimeline(createdAt, createdAt, null, null, null);
+    }
+
+    /** Restores a timeline that was read from storage; {@code null} means "not yet". */
+    public static RunTimeline of(Instant createdAt, Instant updatedAt, Instant schedulingStartedAt,
+                                 Instant schedulingFinishedAt, Instant runFinishedAt) {
+        return new RunTimeline(createdAt, updatedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Optional<Instant> schedulingStartedAt() {
+        return Optional.ofNullable(schedulingStartedAt);
+    }
+
+    public Optional<Instant> schedulingFinishedAt() {
+        return Optional.ofNullable(schedulingFinishedAt);
+    }
+
+    public Optional<Instant> runFinishedAt() {
+        return Optional.ofNullable(runFinishedAt);
+    }
+
+    RunTimeline withSchedulingStartedAt(Instant at) {
+        return new RunTimeline(createdAt, at, at, schedulingFinishedAt, runFinishedAt);
+    }
+
+    RunTimeline touchedAt(Instant at) {
+        return new RunTimeline(createdAt, at, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+    }
+
+    RunTimeline withSchedulingFinishedAt(Instant at) {
+        return new RunTimeline(createdAt, at, schedulingStartedAt, at, runFinishedAt);
+    }
+
+    RunTimeline withRunFinishedAt(Instant finishedAt, Instant at) {
+        return new RunTimeline(createdAt, at, schedulingStartedAt, schedulingFinishedAt, finishedAt);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunTimeline other
+                && createdAt.equals(other.createdAt)
+                && updatedAt.equals(other.updatedAt)
+                && Objects.equals(schedulingStartedAt, other.schedulingStartedAt)
+                && Objects.equals(schedulingFinishedAt, other.schedulingFinishedAt)
+                && Objects.equals(runFinishedAt, other.runFinishedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(createdAt, updatedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "RunTimeline[created_at=" + createdAt + ", updated_at=" + updatedAt
+                + ", scheduling_started_at=" + schedulingStartedAt + ", scheduling_finished_at=" + schedulingFinishedAt
+                + ", run_finished_at=" + runFinishedAt + "]";
+    }
+}
