@@ -1,0 +1,84 @@
+package dev.queuebench.ports.in;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.DurationRules;
+import dev.queuebench.domain.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What is known about one run: the run itself, its status, correctness counts, throughput and latencies, merged
+ * from every node's completion snapshots.
+ *
+ * @param firstCompletionAt when the first job finished, if any did
+ * @param lastCompletionAt  when the last job so far finished, if any did
+ * @param pickupLag         job start minus due time
+ * @param endToEnd          job finish minus due time
+ * @param enqueueLatency    duration of each enqueue call (one call per job, or per batch in bulk mode)
+ */
+public record RunReport(
+        BenchmarkRun run,
+        RunStatus status,
+        CompletionCounts completions,
+        Instant lastProgressAt,
+        Optional<Instant> firstCompletionAt,
+        Optional<Instant> lastCompletionAt,
+        LatencySummary pickupLag,
+        LatencySummary endToEnd,
+        LatencySummary enqueueLatency,
+        ThroughputSeries completionsPerSecond,
+        ThroughputSeries enqueuesPerSecond) {
+
+    public RunReport {
+        Objects.requireNonNull(run, "run is required");
+        Objects.requireNonNull(status, "status is required");
+        Objects.requireNonNull(completions, "completions are required");
+        Objects.requireNonNull(lastProgressAt, "last progress time is required");
+        Objects.requireNonNull(firstCompletionAt, "first completion time is required (may be empty)");
+        Objects.requireNonNull(lastCompletionAt, "last completion time is required (may be empty)");
+        Objects.requireNonNull(pickupLag, "pickup lag is required");
+        Objects.requireNonNull(endToEnd, "end-to-end latency is required");
+        Objects.requireNonNull(enqueueLatency, "enqueue latency is required");
+        Objects.requireNonNull(completionsPerSecond, "completions series is required");
+        Objects.requireNonNull(enqueuesPerSecond, "enqueues series is required");
+    }
+
+    public Optional<Duration> schedulingDuration() {
+        return DurationRules.schedulingDuration(run.timeline());
+    }
+
+    public Optional<Duration> runDuration() {
+        return DurationRules.runDuration(run.timeline());
+    }
+
+    public Optional<Duration> lockWaitPhase() {
+        return DurationRules.lockWaitPhase(run.timeline());
+    }
+
+    public Optional<Duration> schedulingPhase() {
+        return DurationRules.schedulingPhase(run.timeline());
+    }
+
+    public Optional<Duration> drainingPhase() {
+        return DurationRules.drainingPhase(run.timeline());
+    }
+
+    /**
+     * Distinct completions per second over the execution window, first to last completion. Empty until two jobs
+     * finished at different times. Counts distinct jobs, so duplicates do not inflate it.
+     */
+    public OptionalDouble jobsPerSecond() {
+        if (firstCompletionAt.isEmpty() || lastCompletionAt.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        Duration window = Duration.between(firstCompletionAt.get(), lastCompletionAt.get());
+        if (window.isNegative() || window.isZero()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(completions.distinctCompleted() / (window.toNanos() / 1e9));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.queuebench.ports.recording;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.SaveRunPort;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Persists this node's recorders about once a second: one upserted snapshot per run that changed. After each
+ * flush it merges the run's snapshots of every node and, when all N distinct jobs completed, marks the run finished
+ * at its last job's finish time. Marking is idempotent, so any node may do it.
+ */
+public final class CompletionFlusher implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(CompletionFlusher.class.getName());
+
+    private final CompletionRecorders recorders;
+    private final CompletionSnapshotPort snapshots;
+    private final LoadRunPort loadRuns;
+    private final SaveRunPort saveRuns;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    public CompletionFlusher(CompletionRecorders recorders, CompletionSnapshotPort snapshots, LoadRunPort loadRuns,
+                             SaveRunPort saveRuns, Clock clock, Duration interval) {
+        this.recorders = Objects.requireNonNull(recorders, "recorders are required");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
+        this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
+        this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
+        this.clock = Objects.requireNonNull(clock, "clock is required");
+        this.interval = Objects.requireNonNull(interval, "flush interval is required");
+    }
+
+    public synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "qb-completion-flusher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Flushes every recorder that changed since its last snapshot, then finishes runs that completed. */
+    public synchronized void flush() {
+        Instant now = clock.instant();
+        for (RunRecorder recorder : recorders.all()) {
+            if (recorder.hasChangedSinceLastSnapshot()) {
+                CompletionSnapshot snapshot = recorder.snapshot(recorders.nodeId(), now);
+                snapshots.saveSnapshot(snapshot);
+                if (!recorder.runFinished()) {
+                    finishIfComplete(recorder, snapshot);
+                }
+            } else if (recorder.runFinished() && isQuietSince(recorder, now)) {
+                recorders.forget(recorder);
+            }
+        }
+    }
+
+    private void finishIfComplete(RunRecorder recorder, CompletionSnapshot local) {
+        List<CompletionSnapshot> all = local.distinctCompleted() == recorder.jobsCount()
+                ? List.of(local)
+                : snapshots.loadSnapshots(recorder.runId());
+        if (all.size() <= 1 && local.distinctCompleted() < recorder.jobsCount()) {
+            return;
+        }
+        MergedCompletions merged = MergedCompletions.merge(recorder.jobsCount(), all);
+        if (!merged.counts().allCompleted()) {
+            return;
+        }
+        BenchmarkRun run = loadRuns.loadRun(recorder.runId()).orElse(null);
+        if (run == null) {
+            return;
+        }
+        if (!run.isFinished()) {
+            Instant lastJobFinishedAt = merged.lastFinishedAt().orElseThrow();
+            if (saveRuns.saveRunFinished(run.finish(lastJobFinishedAt, clock.instant()))) {
+                LOG.log(Level.DEBUG, "run {0} finished: {1} jobs completed", run.id(), run.jobsCount());
+            }
+        }
+        recorder.markRunFinished();
+    }
+
+    private boolean isQuietSince(RunRecorder recorder, Instant now) {
+        return Duration.between(recorder.lastProgressAt(), now).compareTo(CompletionRecorders.KEEP_FINISHED) >= 0;
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "flushing completion snapshots failed; retrying in " + interval, e);
+        }
+    }
+
+    /** Stops the background flushes and flushes one last time. */
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flushQuietly();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.queuebench.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.ConcurrentRunException;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunNotFoundException;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.out.RunLockPort.RunLock;
+import dev.queuebench.ports.spi.PretendJob;
+import dev.queuebench.ports.testing.FakeQueueBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ScheduleRunServiceTest {
+
+    private final InMemoryCore core = new InMemoryCore();
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    private BenchmarkRun start(int jobs, SchedulingMode mode) {
+        return core.bench.startRun(StartRunCommand.of("fake", jobs, mode, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void one_by_one_enqueues_every_job_once_due_at_its_enqueue_time_plus_the_delay() {
+        BenchmarkRun run = start(250, SchedulingMode.ONE_BY_ONE);
+        Instant schedulingAt = core.clock.instant().plusSeconds(3);
+        core.clock.set(schedulingAt);
+
+        core.backend().runNextSchedulingJob();
+
+        List<PretendJob> jobs = core.backend().enqueuedJobs();
+        assertThat(jobs).extracting(PretendJob::index).containsExactlyElementsOf(IntStream.range(0, 250).boxed().toList());
+        assertThat(jobs).allSatisfy(job -> {
+            assertThat(job.runId()).isEqualTo(run.id());
+            assertThat(job.dueAt()).isEqualTo(schedulingAt.plusSeconds(10));
+        });
+        assertThat(core.backend().batchSizes()).isEmpty();
+    }
+
+    @Test
+    void in_bulk_enqueues_in_batches_of_a_thousand() {
+        start(2_500, SchedulingMode.IN_BULK);
+
+        core.backend().runNextSchedulingJob();
+
+        assertThat(core.backend().batchSizes()).containsExactly(1_000, 1_000, 500);
+        assertThat(core.backend().enqueuedJobs()).hasSize(2_500);
+    }
+
+    @Test
+    void scheduling_stamps_its_start_and_finish_and_leaves_every_job_counted() {
+        BenchmarkRun run = start(100, SchedulingMode.ONE_BY_ONE);
+        core.backend().runNextSchedulingJob();
+
+        BenchmarkRun stored = core.runs.loadRun(run.id()).orElseThrow();
+        assertThat(stored.timeline().schedulingStartedAt()).contains(core.clock.instant());
+        assertThat(stored.timeline().schedulingFinishedAt()).contains(core.clock.instant());
+        assertThat(stored.scheduledJobs()).isEqualTo(100);
+        assertThat(core.lock.isHeld()).isFalse();
+    }
+
+    @Test
+    void progress_is_stored_now_and_then_not_per_job() {
+        start(5_000, SchedulingMode.ONE_BY_ONE);
+
+        core.backend().runNextSchedulingJob();
+
+        long progressWrites = core.runs.writes().stream().filter(w -> w.startsWith("progress")).count();
+        assertThat(progressWrites).isLessThan(50);
+        assertThat(core.runs.writes()).endsWith("scheduling finished 1");
+    }
+
+    @Test
+    void second_run_waits_while_first_is_running() {
+        BenchmarkRun first = start(10, SchedulingMode.ONE_BY_ONE);
+        BenchmarkRun second = start(10, SchedulingMode.ONE_BY_ONE);
+        core.backend().runNextSchedulingJob();
+
+        assertThatThrownBy(() -> core.backend().runNextSchedulingJob())
+                .isInstanceOfSatisfying(ConcurrentRunException.class, e -> {
+                    assertThat(e.candidate()).isEqualTo(second.id());
+                    assertThat(e.runningRun()).contains(first.id());
+                });
+        assertThat(core.runs.loadRun(second.id()).orElseThrow().hasStartedScheduling()).isFalse();
+        assertThat(core.lock.isHeld()).isFalse();
+    }
+
+    @Test
+    void second_run_starts_once_the_first_finished() {
+        start(10, SchedulingMode.ONE_BY_ONE);
+        BenchmarkRun second = start(10, SchedulingMode.ONE_BY_ONE);
+        FakeQueueBackend backend = core.backend();
+        backend.runNextSchedulingJob();
+        backend.runAllPretendJobs();
+        core.bench.flushCompletions();
+
+        backend.runNextSchedulingJob();
+
+        assertThat(core.runs.loadRun(second.id()).orElseThrow().hasFinishedScheduling()).isTrue();
+    }
+
+    @Test
+    void second_run_starts_once_the_first_stalled() {
+        start(10, SchedulingMode.ONE_BY_ONE);
+        BenchmarkRun second = start(10, SchedulingMode.ONE_BY_ONE);
+        core.backend().runNextSchedulingJob();
+        core.clock.advance(Duration.ofSeconds(120));
+
+        core.backend().runNextSchedulingJob();
+
+        assertThat(core.runs.loadRun(second.id()).orElseThrow().hasFinishedScheduling()).isTrue();
+    }
+
+    @Test
+    void a_run_waits_when_the_run_lock_is_held_elsewhere() {
+        BenchmarkRun run = start(10, SchedulingMode.ONE_BY_ONE);
+        try (RunLock held = core.lock.tryAcquire(Duration.ZERO).orElseThrow()) {
+            assertThatThrownBy(() -> core.backend().runNextSchedulingJob())
+                    .isInstanceOf(ConcurrentRunException.class)
+                    .hasMessageContaining("the run lock was not acquired within PT0.05S");
+        }
+        assertThat(core.runs.loadRun(run.id()).orElseThrow().hasStartedScheduling()).isFalse();
+    }
+
+    @Test
+    void a_repeated_scheduling_job_does_not_enqueue_twice() {
+        BenchmarkRun run = start(10, SchedulingMode.ONE_BY_ONE);
+        core.backend().runNextSchedulingJob();
+
+        core.bench.scheduleRunUseCase().scheduleRun(run.id());
+
+        assertThat(core.backend().enqueuedJobs()).hasSize(10);
+    }
+
+    @Test
+    void scheduling_a_run_that_does_not_exist_fails_with_run_not_found() {
+        assertThatThrownBy(() -> core.bench.scheduleRunUseCase().scheduleRun(RunId.of(99)))
+                .isInstanceOf(RunNotFoundException.class)
+                .hasMessage("no benchmark run with id 99");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.queuebench.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.in.UnknownBackendException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StartRunServiceTest {
+
+    private final InMemoryCore core = new InMemoryCore();
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    @Test
+    void a_started_run_is_persisted_pending_and_its_scheduling_job_submitted() {
+        BenchmarkRun run = core.bench.startRun(StartRunCommand.of("fake", 1_000, SchedulingMode.IN_BULK, Duration.ofSeconds(5)));
+
+        assertThat(core.runs.loadRun(run.id())).contains(run);
+        assertThat(run.timeline().createdAt()).isEqualTo(core.clock.instant());
+        assertThat(run.spec().schedulingMode()).isEqualTo(SchedulingMode.IN_BULK);
+        assertThat(core.backend().submittedSchedulingJobs()).containsExactly(run.id());
+        assertThat(core.bench.runReport(run.id()).orElseThrow().status()).isEqualTo(RunStatus.PENDING);
+    }
+
+    @Test
+    void an_unknown_backend_is_rejected_naming_the_registered_ones_and_nothing_is_persisted() {
+        assertThatThrownBy(() -> core.bench.startRun(StartRunCommand.of("sidekiq", 10)))
+                .isInstanceOf(UnknownBackendException.class)
+                .hasMessage("unknown backend 'sidekiq'; registered backends: fake");
+        assertThat(core.runs.size()).isZero();
+    }
+
+    @Test
+    void a_jobs_count_out_of_range_is_rejected_before_anything_is_persisted() {
+        assertThatIllegalArgumentException().isThrownBy(() -> StartRunCommand.of("fake", 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> StartRunCommand.of("fake", 10_000_001));
+        assertThat(core.runs.size()).isZero();
+    }
+
+    @Test
+    void a_run_whose_scheduling_job_cannot_be_submitted_is_removed_again() {
+        core.backend().failSubmissionsWith(new IllegalStateException("queue is down"));
+
+        assertThatThrownBy(() -> core.bench.startRun(StartRunCommand.of("fake", 10)))
+                .hasMessage("queue is down");
+        assertThat(core.runs.size()).isZero();
+        assertThat(core.runs.writes()).containsExactly("insert 1", "delete 1");
+    }
+}

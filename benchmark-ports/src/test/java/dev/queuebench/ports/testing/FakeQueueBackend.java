@@ -1,0 +1,163 @@
+package dev.queuebench.ports.testing;
+
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.JobCompletion;
+import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendDescriptor;
+import dev.queuebench.ports.spi.BackendOption;
+import dev.queuebench.ports.spi.PretendJob;
+import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A queue backend that keeps jobs in lists and runs them when a test says so, on the test's thread.
+ * {@link #provider()} registers it as {@code fake}.
+ */
+public final class FakeQueueBackend implements QueueBackend {
+
+    public static final BackendId ID = BackendId.of("fake");
+
+    private final BackendContext context;
+    private final List<RunId> schedulingJobs = new ArrayList<>();
+    private final List<PretendJob> enqueued = new ArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
+    private boolean workersRunning;
+    private RuntimeException submitFailure;
+
+    public FakeQueueBackend(BackendContext context) {
+        this.context = context;
+    }
+
+    /** A provider that creates fake backends and remembers the last one. */
+    public static Provider provider() {
+        return new Provider();
+    }
+
+    @Override
+    public BackendDescriptor descriptor() {
+        return new BackendDescriptor(ID, "Fake", "0.0");
+    }
+
+    @Override
+    public Map<String, String> effectiveSettings() {
+        return context.settings().values();
+    }
+
+    @Override
+    public synchronized void startWorkers() {
+        workersRunning = true;
+    }
+
+    @Override
+    public synchronized void stopWorkers() {
+        workersRunning = false;
+    }
+
+    @Override
+    public synchronized boolean workersRunning() {
+        return workersRunning;
+    }
+
+    @Override
+    public synchronized void submitSchedulingJob(RunId runId) {
+        if (submitFailure != null) {
+            throw submitFailure;
+        }
+        schedulingJobs.add(runId);
+    }
+
+    @Override
+    public synchronized void enqueue(PretendJob job) {
+        enqueued.add(job);
+    }
+
+    @Override
+    public synchronized void enqueueBatch(List<PretendJob> jobs) {
+        enqueued.addAll(jobs);
+        batchSizes.add(jobs.size());
+    }
+
+    @Override
+    public synchronized void clearTables() {
+        schedulingJobs.clear();
+        enqueued.clear();
+    }
+
+    @Override
+    public void close() {
+        stopWorkers();
+    }
+
+    public void failSubmissionsWith(RuntimeException failure) {
+        this.submitFailure = failure;
+    }
+
+    /** Runs the oldest submitted scheduling job through the core, as a worker would. */
+    public void runNextSchedulingJob() {
+        RunId runId;
+        synchronized (this) {
+            runId = schedulingJobs.remove(0);
+        }
+        context.runScheduler().scheduleRun(runId);
+    }
+
+    /** Runs every enqueued pretend job once, each starting and finishing at the clock's now. */
+    public void runAllPretendJobs() {
+        for (PretendJob job : enqueuedJobs()) {
+            run(job);
+        }
+    }
+
+    /** Runs one pretend job, starting and finishing at the clock's now. */
+    public void run(PretendJob job) {
+        Instant now = context.clock().instant();
+        context.completions().jobCompleted(new JobCompletion(job.runId(), job.index(), job.dueAt(), now, now));
+    }
+
+    public synchronized List<RunId> submittedSchedulingJobs() {
+        return List.copyOf(schedulingJobs);
+    }
+
+    public synchronized List<PretendJob> enqueuedJobs() {
+        return List.copyOf(enqueued);
+    }
+
+    public synchronized List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+
+    /** Registers {@link FakeQueueBackend}s. */
+    public static final class Provider implements QueueBackendProvider {
+
+        private FakeQueueBackend last;
+
+        @Override
+        public BackendDescriptor descriptor() {
+            return new BackendDescriptor(ID, "Fake", "0.0");
+        }
+
+        @Override
+        public List<BackendOption> options() {
+            return List.of();
+        }
+
+        @Override
+        public QueueBackend create(BackendContext context) {
+            last = new FakeQueueBackend(context);
+            return last;
+        }
+
+        /** The backend created last. */
+        public FakeQueueBackend backend() {
+            if (last == null) {
+                throw new IllegalStateException("the fake backend has not been created yet");
+            }
+            return last;
+        }
+    }
+}
