@@ -146,7 +146,7 @@ public final class RunRecorder {
      * Takes a snapshot; call from one thread at a time (the flusher). Progress time moves to {@code now} when
      * anything was recorded since the previous snapshot.
      */
-    synchronized CompletionSnapshot snapshot(NodeId nodeId, Instant now) {
+    public synchronized CompletionSnapshot snapshot(NodeId nodeId, Instant now) {
         long[] words = new long[completedWords.length];
         for (int i = 0; i < words.length; i++) {
             words[i] = (long) WORDS.getAcquire(completedWords, i);

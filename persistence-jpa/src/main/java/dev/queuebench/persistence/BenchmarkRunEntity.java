@@ -1,0 +1,49 @@
+package dev.queuebench.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "benchmark_runs")
+class BenchmarkRunEntity {
+
+    @Id
+    long id;
+
+    @Column(nullable = false)
+    String backend;
+
+    @Column(name = "jobs_count", nullable = false)
+    int jobsCount;
+
+    @Column(name = "scheduling_mode", nullable = false)
+    String schedulingMode;
+
+    @Column(name = "job_delay_ms", nullable = false)
+    long jobDelayMs;
+
+    @Column(name = "scheduled_jobs", nullable = false)
+    int scheduledJobs;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Column(name = "scheduling_started_at")
+    Instant schedulingStartedAt;
+
+    @Column(name = "scheduling_finished_at")
+    Instant schedulingFinishedAt;
+
+    @Column(name = "run_finished_at")
+    Instant runFinishedAt;
+
+    protected BenchmarkRunEntity() {
+        // for Hibernate
+    }
+}

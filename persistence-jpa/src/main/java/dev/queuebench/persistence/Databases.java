@@ -1,0 +1,46 @@
+package dev.queuebench.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+/** Connection pools on a {@link DatabaseTarget}. */
+public final class Databases {
+
+    private Databases() {
+    }
+
+    /**
+     * A HikariCP pool that connects once before it returns, so an unreachable or misconfigured database fails here,
+     * with a message that names it.
+     *
+     * @throws DatabaseUnavailableException when no connection can be made
+     */
+    public static HikariDataSource pool(DatabaseTarget target, String name, int maximumSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        config.setPoolName(name);
+        config.setMaximumPoolSize(maximumSize);
+        config.setMinimumIdle(Math.min(2, maximumSize));
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(5_000);
+        config.setRegisterMbeans(false);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DatabaseUnavailableException("cannot connect to PostgreSQL at " + target.displayUrl()
+                    + " as '" + target.user() + "': " + cause.getMessage(), e);
+        }
+    }
+
+    /** No connection could be made to the configured PostgreSQL. */
+    public static final class DatabaseUnavailableException extends RuntimeException {
+
+        public DatabaseUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

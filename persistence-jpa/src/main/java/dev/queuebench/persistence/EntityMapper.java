@@ -1,0 +1,85 @@
+package dev.queuebench.persistence;
+
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.RunTimeline;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.ports.recording.CompletionSnapshot;
+import dev.queuebench.ports.recording.NodeId;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Maps entities to domain types and back. */
+final class EntityMapper {
+
+    private EntityMapper() {
+    }
+
+    static BenchmarkRun toDomain(BenchmarkRunEntity entity) {
+        RunSpec spec = new RunSpec(
+                BackendId.of(entity.backend),
+                JobsCount.of(entity.jobsCount),
+                SchedulingMode.fromWireName(entity.schedulingMode),
+                JobDelay.of(Duration.ofMillis(entity.jobDelayMs)));
+        RunTimeline timeline = RunTimeline.of(entity.createdAt, entity.updatedAt, entity.schedulingStartedAt,
+                entity.schedulingFinishedAt, entity.runFinishedAt);
+        return new BenchmarkRun(RunId.of(entity.id), spec, timeline, entity.scheduledJobs);
+    }
+
+    static BenchmarkRunEntity toEntity(BenchmarkRun run) {
+        BenchmarkRunEntity entity = new BenchmarkRunEntity();
+        entity.id = run.id().value();
+        entity.backend = run.backend().value();
+        entity.jobsCount = run.jobsCount();
+        entity.schedulingMode = run.spec().schedulingMode().wireName();
+        entity.jobDelayMs = run.spec().jobDelay().value().toMillis();
+        entity.scheduledJobs = run.scheduledJobs();
+        entity.createdAt = run.timeline().createdAt();
+        entity.updatedAt = run.timeline().updatedAt();
+        entity.schedulingStartedAt = run.timeline().schedulingStartedAt().orElse(null);
+        entity.schedulingFinishedAt = run.timeline().schedulingFinishedAt().orElse(null);
+        entity.runFinishedAt = run.timeline().runFinishedAt().orElse(null);
+        return entity;
+    }
+
+    static CompletionSnapshot toDomain(CompletionSnapshotEntity entity) {
+        return new CompletionSnapshot(
+                RunId.of(entity.key.runId),
+                NodeId.of(entity.key.nodeId),
+                entity.distinctCompleted,
+                entity.executions,
+                Optional.ofNullable(entity.firstFinishedAt),
+                Optional.ofNullable(entity.lastFinishedAt),
+                entity.updatedAt,
+                entity.completedJobs,
+                entity.pickupLag,
+                entity.endToEnd,
+                entity.enqueueLatency,
+                new ThroughputSeries(entity.completionsStartSecond, entity.completionsPerSecond),
+                new ThroughputSeries(entity.enqueuesStartSecond, entity.enqueuesPerSecond));
+    }
+
+    static CompletionSnapshotEntity toEntity(CompletionSnapshot snapshot) {
+        CompletionSnapshotEntity entity = new CompletionSnapshotEntity();
+        entity.key = new CompletionSnapshotEntity.Key(snapshot.runId().value(), snapshot.nodeId().value());
+        entity.distinctCompleted = snapshot.distinctCompleted();
+        entity.executions = snapshot.executions();
+        entity.firstFinishedAt = snapshot.firstFinishedAt().orElse(null);
+        entity.lastFinishedAt = snapshot.lastFinishedAt().orElse(null);
+        entity.updatedAt = snapshot.updatedAt();
+        entity.completedJobs = snapshot.completedJobs();
+        entity.pickupLag = snapshot.pickupLag();
+        entity.endToEnd = snapshot.endToEnd();
+        entity.enqueueLatency = snapshot.enqueueLatency();
+        entity.completionsStartSecond = snapshot.completionsPerSecond().startEpochSecond();
+        entity.completionsPerSecond = snapshot.completionsPerSecond().counts();
+        entity.enqueuesStartSecond = snapshot.enqueuesPerSecond().startEpochSecond();
+        entity.enqueuesPerSecond = snapshot.enqueuesPerSecond().counts();
+        return entity;
+    }
+}

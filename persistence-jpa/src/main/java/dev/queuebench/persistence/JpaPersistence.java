@@ -1,0 +1,82 @@
+package dev.queuebench.persistence;
+
+import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.RunLockPort;
+import dev.queuebench.ports.out.SaveRunPort;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * Queue Bench's own storage on PostgreSQL. {@link #open(DataSource)} migrates the benchmark tables with Flyway
+ * (history table {@code flyway_history_benchmark}), then builds Hibernate, which validates the schema and never
+ * changes it.
+ */
+public final class JpaPersistence implements AutoCloseable {
+
+    static final String MIGRATIONS = "classpath:db/migration/benchmark";
+    static final String HISTORY_TABLE = "flyway_history_benchmark";
+
+    private final EntityManagerFactory emf;
+    private final JpaRunStore runs;
+    private final JpaSnapshotStore snapshots;
+    private final AdvisoryRunLock runLock;
+
+    private JpaPersistence(DataSource dataSource, EntityManagerFactory emf) {
+        this.emf = emf;
+        this.runs = new JpaRunStore(emf);
+        this.snapshots = new JpaSnapshotStore(emf);
+        this.runLock = new AdvisoryRunLock(dataSource, AdvisoryRunLock.DEFAULT_KEY);
+    }
+
+    /** Migrates the benchmark tables and opens the stores on them. */
+    public static JpaPersistence open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "data source is required");
+        migrate(dataSource);
+        EntityManagerFactory emf = new HibernatePersistenceConfiguration("queue-bench")
+                .managedClasses(BenchmarkRunEntity.class, CompletionSnapshotEntity.class)
+                .property(AvailableSettings.DATASOURCE, dataSource)
+                .property(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                .createEntityManagerFactory();
+        return new JpaPersistence(dataSource, emf);
+    }
+
+    /** Applies the benchmark tables' migrations; other modules' tables in the same schema are left alone. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                // other modules' tables may already be there: start this history below our first version
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    public LoadRunPort loadRuns() {
+        return runs;
+    }
+
+    public SaveRunPort saveRuns() {
+        return runs;
+    }
+
+    public CompletionSnapshotPort snapshots() {
+        return snapshots;
+    }
+
+    public RunLockPort runLock() {
+        return runLock;
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.queuebench.persistence;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.RunListFilter;
+import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.SaveRunPort;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs in {@code benchmark_runs}. Lifecycle steps are single conditional UPDATEs of their own columns, so that
+ * concurrent writers (the scheduler storing progress, a flusher finishing the run) never overwrite each other and a
+ * step that already happened is not repeated.
+ */
+final class JpaRunStore implements LoadRunPort, SaveRunPort {
+
+    private final EntityManagerFactory emf;
+
+    JpaRunStore(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    @Override
+    public Optional<BenchmarkRun> loadRun(RunId runId) {
+        return emf.callInTransaction(em -> Optional.ofNullable(em.find(BenchmarkRunEntity.class, runId.value()))
+                .map(EntityMapper::toDomain));
+    }
+
+    @Override
+    public List<BenchmarkRun> listRuns(RunListFilter filter) {
+        return emf.callInTransaction(em -> {
+            StringBuilder jpql = new StringBuilder("select r from BenchmarkRunEntity r where 1 = 1");
+            filter.backend().ifPresent(backend -> jpql.append(" and r.backend = :backend"));
+            Optional<BenchmarkRunEntity> cursor = filter.before().map(id -> em.find(BenchmarkRunEntity.class, id.value()));
+            cursor.ifPresent(c -> jpql.append(" and (r.createdAt < :cursorCreatedAt"
+                    + " or (r.createdAt = :cursorCreatedAt and r.id < :cursorId))"));
+            jpql.append(" order by r.createdAt desc, r.id desc");
+            TypedQuery<BenchmarkRunEntity> query = em.createQuery(jpql.toString(), BenchmarkRunEntity.class);
+            filter.backend().ifPresent(backend -> query.setParameter("backend", backend.value()));
+            cursor.ifPresent(c -> query.setParameter("cursorCreatedAt", c.createdAt).setParameter("cursorId", c.id));
+            if (filter.before().isPresent() && cursor.isEmpty()) {
+                return List.<BenchmarkRun>of();
+            }
+            return query.setMaxResults(filter.limit()).getResultList().stream().map(EntityMapper::toDomain).toList();
+        });
+    }
+
+    @Override
+    public List<BenchmarkRun> loadStartedUnfinishedRuns() {
+        return emf.callInTransaction(em -> em.createQuery("select r from BenchmarkRunEntity r"
+                        + " where r.schedulingStartedAt is not null and r.runFinishedAt is null", BenchmarkRunEntity.class)
+                .getResultList().stream().map(EntityMapper::toDomain).toList());
+    }
+
+    @Override
+    public RunId nextRunId() {
+        return emf.callInTransaction(em -> RunId.of(((Number) em
+                .createNativeQuery("select nextval('benchmark_runs_id_seq')").getSingleResult()).longValue()));
+    }
+
+    @Override
+    public void insertRun(BenchmarkRun run) {
+        emf.runInTransaction(em -> em.persist(EntityMapper.toEntity(run)));
+    }
+
+    @Override
+    public void deleteRun(RunId runId) {
+        emf.runInTransaction(em -> em.createQuery("delete from BenchmarkRunEntity r where r.id = :id")
+                .setParameter("id", runId.value()).executeUpdate());
+    }
+
+    @Override
+    public boolean saveSchedulingStarted(BenchmarkRun run) {
+        Instant at = run.timeline().schedulingStartedAt().orElseThrow();
+        return update(em -> em.createQuery("update BenchmarkRunEntity r"
+                        + " set r.schedulingStartedAt = :at, r.updatedAt = :updatedAt"
+                        + " where r.id = :id and r.schedulingStartedAt is null")
+                .setParameter("at", at)
+                .setParameter("updatedAt", run.timeline().updatedAt())
+                .setParameter("id", run.id().value())
+                .executeUpdate()) == 1;
+    }
+
+    @Override
+    public void saveSchedulingProgress(BenchmarkRun run) {
+        update(em -> em.createQuery("update BenchmarkRunEntity r"
+                        + " set r.scheduledJobs = :scheduled, r.updatedAt = :updatedAt"
+                        + " where r.id = :id and r.schedulingFinishedAt is null")
+                .setParameter("scheduled", run.scheduledJobs())
+                .setParameter("updatedAt", run.timeline().updatedAt())
+                .setParameter("id", run.id().value())
+                .executeUpdate());
+    }
+
+    @Override
+    public void saveSchedulingFinished(BenchmarkRun run) {
+        update(em -> em.createQuery("update BenchmarkRunEntity r"
+                        + " set r.schedulingFinishedAt = :at, r.scheduledJobs = :scheduled, r.updatedAt = :updatedAt"
+                        + " where r.id = :id and r.schedulingFinishedAt is null")
+                .setParameter("at", run.timeline().schedulingFinishedAt().orElseThrow())
+                .setParameter("scheduled", run.scheduledJobs())
+                .setParameter("updatedAt", run.timeline().updatedAt())
+                .setParameter("id", run.id().value())
+                .executeUpdate());
+    }
+
+    @Override
+    public boolean saveRunFinished(BenchmarkRun run) {
+        return update(em -> em.createQuery("update BenchmarkRunEntity r"
+                        + " set r.runFinishedAt = :at, r.updatedAt = :updatedAt"
+                        + " where r.id = :id and r.runFinishedAt is null")
+                .setParameter("at", run.timeline().runFinishedAt().orElseThrow())
+                .setParameter("updatedAt", run.timeline().updatedAt())
+                .setParameter("id", run.id().value())
+                .executeUpdate()) == 1;
+    }
+
+    private int update(java.util.function.Function<EntityManager, Integer> statement) {
+        return emf.callInTransaction(statement);
+    }
+}

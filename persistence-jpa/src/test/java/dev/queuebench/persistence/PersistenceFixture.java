@@ -1,0 +1,17 @@
+package dev.queuebench.persistence;
+
+import dev.queuebench.ports.testing.TestPostgres;
+import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+
+/** A fresh database with the benchmark tables migrated, for one test class. */
+final class PersistenceFixture implements AutoCloseable {
+
+    final TestDatabase database = TestPostgres.newDatabase();
+    final JpaPersistence persistence = JpaPersistence.open(database.dataSource());
+
+    @Override
+    public void close() {
+        persistence.close();
+        database.close();
+    }
+}
