@@ -1,0 +1,50 @@
+package dev.queuebench.adapter.dbscheduler;
+
+import com.github.kagkarlsson.scheduler.exceptions.SerializationException;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import dev.queuebench.domain.RetryPolicy;
+import dev.queuebench.domain.RunNotFoundException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The brief's retry policy in db-scheduler's terms: an execution whose data cannot be deserialized (or whose run
+ * no longer exists) is removed; any other failure is rescheduled after {@code attempts^4 + 2} seconds plus jitter,
+ * and removed after the last attempt.
+ */
+final class PolynomialBackoffFailureHandler<T> implements FailureHandler<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolynomialBackoffFailureHandler.class);
+
+    private final RetryPolicy policy;
+
+    PolynomialBackoffFailureHandler(RetryPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public void onFailure(ExecutionComplete executionComplete, ExecutionOperations<T> executionOperations) {
+        Throwable cause = executionComplete.getCause().orElse(null);
+        String instance = executionComplete.getExecution().taskInstance.getTaskAndInstance();
+        if (cause instanceof SerializationException || cause instanceof RunNotFoundException) {
+            LOG.warn("discarding {}: {}", instance, cause.getMessage());
+            executionOperations.remove();
+            return;
+        }
+        int failedAttempts = executionComplete.getExecution().consecutiveFailures + 1;
+        Optional<Duration> delay = policy.delayAfter(failedAttempts, ThreadLocalRandom.current().nextDouble());
+        if (delay.isEmpty()) {
+            LOG.error("giving up {} after {} attempts", instance, failedAttempts, cause);
+            executionOperations.remove();
+            return;
+        }
+        LOG.debug("retrying {} in {} (attempt {} failed: {})", instance, delay.get(), failedAttempts,
+                cause == null ? "?" : cause.getMessage());
+        executionOperations.reschedule(executionComplete, executionComplete.getTimeDone().plus(delay.get()));
+    }
+}

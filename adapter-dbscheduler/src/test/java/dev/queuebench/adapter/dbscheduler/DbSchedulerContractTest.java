@@ -1,0 +1,55 @@
+package dev.queuebench.adapter.dbscheduler;
+
+import dev.queuebench.ports.contract.QueueBackendContract;
+import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+class DbSchedulerContractTest extends QueueBackendContract {
+
+    @Override
+    protected QueueBackendProvider provider() {
+        return new DbSchedulerProvider();
+    }
+
+    @Override
+    protected BackendSettings settings() {
+        return BackendSettings.of(Map.of("poll-interval", "200ms", "threads", "8"));
+    }
+
+    @Override
+    protected List<String> jobTables() {
+        return List.of(DbSchedulerBackend.TABLE);
+    }
+
+    @Override
+    protected void insertUnreadablePretendJob(DataSource dataSource, Instant dueAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into scheduled_tasks"
+                     + " (task_name, task_instance, task_data, execution_time, picked, version)"
+                     + " values (?, 'unreadable', ?, ?, false, 1)")) {
+            insert.setString(1, DbSchedulerBackend.PRETEND_TASK);
+            insert.setBytes(2, "this is not JSON".getBytes());
+            insert.setTimestamp(3, Timestamp.from(dueAt));
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    protected long pendingJobs(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from scheduled_tasks");
+             ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
