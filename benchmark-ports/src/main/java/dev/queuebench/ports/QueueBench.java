@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -78,8 +79,8 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         // Backends are created before the scheduler exists; their jobs reach it through this reference.
         ScheduleRunUseCase scheduling = this::scheduleRun;
         Map<BackendId, BackendSettings> backendSettings = Map.copyOf(builder.backendSettings);
-        DataSource dataSource = builder.dataSource;
-        this.backends = new QueueBackends(builder.providers, id -> new BackendContext(dataSource, clock,
+        Function<BackendId, DataSource> dataSources = builder.dataSources;
+        this.backends = new QueueBackends(builder.providers, id -> new BackendContext(dataSources.apply(id), clock,
                 backendSettings.getOrDefault(id, BackendSettings.none()), scheduling, recorders,
                 RetryPolicy.standard()));
         this.scheduler = new ScheduleRunService(backends, builder.loadRuns, builder.saveRuns, builder.snapshots,
@@ -158,7 +159,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
     public static final class Builder {
 
         private Clock clock = Clock.systemUTC();
-        private DataSource dataSource;
+        private Function<BackendId, DataSource> dataSources;
         private LoadRunPort loadRuns;
         private SaveRunPort saveRuns;
         private CompletionSnapshotPort snapshots;
@@ -175,9 +176,15 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
             return this;
         }
 
-        /** The PostgreSQL database the backends keep their tables in. */
+        /** The PostgreSQL database every backend keeps its tables in. */
         public Builder dataSource(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "data source is required");
+            Objects.requireNonNull(dataSource, "data source is required");
+            return backendDataSources(id -> dataSource);
+        }
+
+        /** A data source per backend, e.g. a connection pool of its own; asked once, when the backend is created. */
+        public Builder backendDataSources(Function<BackendId, DataSource> dataSources) {
+            this.dataSources = Objects.requireNonNull(dataSources, "data sources are required");
             return this;
         }
 
@@ -219,7 +226,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         }
 
         public QueueBench build() {
-            Objects.requireNonNull(dataSource, "a data source is required: backends keep their tables in it");
+            Objects.requireNonNull(dataSources, "a data source is required: backends keep their tables in it");
             Objects.requireNonNull(loadRuns, "a run store is required");
             Objects.requireNonNull(snapshots, "a snapshot store is required");
             Objects.requireNonNull(runLock, "a run lock is required");

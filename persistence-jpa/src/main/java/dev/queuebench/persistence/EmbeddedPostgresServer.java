@@ -53,7 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Starts the embedded server on the data under {@code home}, or joins it when another process runs it.
      *
-     * @throws IllegalStateException with what to do, when it can neither start nor join one
+     * @throws Databases.DatabaseUnavailableException with what to do, when it can neither start nor join one
      */
     public static EmbeddedPostgresServer startOrJoin(Path home) {
         Path dataDirectory = home.resolve("pgdata-" + MAJOR);
@@ -80,7 +80,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return new EmbeddedPostgresServer(postgres, postgres.getPort(), dataDirectory);
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("could not start the embedded PostgreSQL in " + dataDirectory + ": "
+            throw new Databases.DatabaseUnavailableException(
+                    "could not start the embedded PostgreSQL in " + dataDirectory + ": "
                     + e.getMessage() + " (see " + home.resolve("postgres.log")
                     + "; or use a server of your own with --jdbc-url)", e);
         }

@@ -1,0 +1,110 @@
+package dev.queuebench.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.persistence.DatabaseTarget;
+import dev.queuebench.persistence.Databases;
+import dev.queuebench.persistence.EmbeddedPostgresServer;
+import dev.queuebench.persistence.JpaPersistence;
+import dev.queuebench.ports.QueueBench;
+import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.spi.BackendSettings;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The composition root: the database (embedded or by URL), Queue Bench's stores on it, one connection pool per
+ * backend, and the core wired to every backend on the classpath. Closing it stops every worker and releases all of
+ * it, in reverse order.
+ */
+final class Bench implements AutoCloseable {
+
+    private final EmbeddedPostgresServer embedded;
+    private final DatabaseTarget target;
+    private final HikariDataSource corePool;
+    private final JpaPersistence persistence;
+    private final Map<BackendId, HikariDataSource> backendPools = new ConcurrentHashMap<>();
+    private final QueueBench core;
+
+    private Bench(DatabaseOptions options, BenchmarkSettings settings, Map<BackendId, BackendSettings> backendSettings) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            if (options.embedded()) {
+                embedded = EmbeddedPostgresServer.startOrJoin(DatabaseOptions.home());
+                opened.add(embedded);
+                target = embedded.target();
+            } else {
+                embedded = null;
+                target = DatabaseTarget.external(options.jdbcUrl, options.user, options.password);
+            }
+            corePool = Databases.pool(target, "qb-core", 10);
+            opened.add(corePool);
+            persistence = JpaPersistence.open(corePool);
+            opened.add(persistence);
+            QueueBench.Builder builder = QueueBench.builder()
+                    .backendDataSources(id -> backendPools.computeIfAbsent(id,
+                            backend -> Databases.pool(target, "qb-" + backend.value(), options.backendPoolSize)))
+                    .runStore(persistence.loadRuns(), persistence.saveRuns())
+                    .snapshots(persistence.snapshots())
+                    .runLock(persistence.runLock())
+                    .settings(settings);
+            backendSettings.forEach(builder::backendSettings);
+            core = builder.build();
+        } catch (RuntimeException e) {
+            Collections.reverse(opened);
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    static Bench open(DatabaseOptions options) {
+        return open(options, BenchmarkSettings.defaults(), Map.of());
+    }
+
+    static Bench open(DatabaseOptions options, BenchmarkSettings settings,
+                      Map<BackendId, BackendSettings> backendSettings) {
+        return new Bench(options, settings, backendSettings);
+    }
+
+    QueueBench core() {
+        return core;
+    }
+
+    DatabaseTarget target() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(core);
+        resources.addAll(backendPools.values());
+        resources.add(persistence);
+        resources.add(corePool);
+        if (embedded != null) {
+            resources.add(embedded);
+        }
+        closeAll(resources, null);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources, RuntimeException primary) {
+        RuntimeException failure = primary;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing " + resource + " failed: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null && primary == null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.queuebench.cli;
+
+/** How results are printed. */
+enum OutputFormat {
+    table,
+    json
+}

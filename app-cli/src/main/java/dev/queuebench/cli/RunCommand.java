@@ -1,0 +1,107 @@
+package dev.queuebench.cli;
+
+import dev.queuebench.cli.Converters.DurationConverter;
+import dev.queuebench.cli.Converters.ModeConverter;
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.QueueBench;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run one benchmark: start the backend's workers, schedule N no-op jobs through it under the",
+                "global run lock, wait until every job ran (or the run stalls) and report.",
+                "Exit code 0 when every job completed, 1 when the run stalled or lost jobs, 2 for bad input."})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--backend", required = true, paramLabel = "ID", description = "Backend id, see `backends`.")
+    String backend;
+
+    @Option(names = "--jobs", required = true, paramLabel = "N", description = "Jobs to schedule: 1 to 10,000,000.")
+    long jobs;
+
+    @Option(names = "--mode", defaultValue = "one_by_one", converter = ModeConverter.class, paramLabel = "MODE",
+            description = "one_by_one (one enqueue call per job) or in_bulk (batches of 1,000). Default: ${DEFAULT-VALUE}.")
+    SchedulingMode mode;
+
+    @Option(names = "--delay", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Each job is due this long after its enqueue: 0s to 1h. Default: ${DEFAULT-VALUE}.")
+    Duration delay;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the backend (its own default otherwise).")
+    Integer threads;
+
+    @Option(names = {"-o", "--backend-option"}, paramLabel = "KEY=VALUE",
+            description = "A backend knob, e.g. -o poll-interval=500ms; see `backends` for each backend's knobs.")
+    Map<String, String> backendOptions = new LinkedHashMap<>();
+
+    @Option(names = "--stall-timeout", defaultValue = "120s", converter = DurationConverter.class,
+            paramLabel = "DURATION",
+            description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
+    Duration stallTimeout;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table or json. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StartRunCommand command = StartRunCommand.of(backend, jobs, mode, delay);
+        BackendId backendId = command.spec().backend();
+        QueueBackendProvider provider = BackendChoice.provider(backendId);
+        BackendSettings settings = BackendChoice.settings(provider, threads, backendOptions);
+        BenchmarkSettings benchmarkSettings = BenchmarkSettings.defaults().withStallTimeout(stallTimeout);
+
+        try (Bench bench = Bench.open(database, benchmarkSettings, Map.of(backendId, settings))) {
+            QueueBench core = bench.core();
+            core.backend(backendId).startWorkers();
+            BenchmarkRun run = core.startRun(command);
+            RunReport report = awaitEnd(core, run);
+            new ReportPrinter(spec.commandLine().getOut(), format).printRun(report);
+            return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
+        }
+    }
+
+    private RunReport awaitEnd(QueueBench core, BenchmarkRun run) {
+        ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
+        RunReport report = core.runReport(run.id()).orElseThrow();
+        while (report.status() != RunStatus.FINISHED && report.status() != RunStatus.STALLED) {
+            progress.update(report);
+            sleep(Duration.ofMillis(500));
+            report = core.runReport(run.id()).orElseThrow();
+        }
+        progress.update(report);
+        progress.done();
+        core.flushCompletions();
+        return core.runReport(run.id()).orElseThrow();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the run", e);
+        }
+    }
+}
