@@ -50,6 +50,7 @@ final class Bench implements AutoCloseable {
                     .runStore(persistence.loadRuns(), persistence.saveRuns())
                     .snapshots(persistence.snapshots())
                     .runLock(persistence.runLock())
+                    .tableMaintenance(persistence.tableMaintenance())
                     .settings(settings);
             backendSettings.forEach(builder::backendSettings);
             core = builder.build();

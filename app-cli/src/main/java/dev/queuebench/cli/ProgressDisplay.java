@@ -2,6 +2,7 @@ package dev.queuebench.cli;
 
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.service.RunListener;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
  * Live progress of a run on stderr: a bar redrawn in place on a terminal, a plain line every few seconds otherwise
  * (logs, CI), so that stdout keeps only the result.
  */
-final class ProgressDisplay {
+final class ProgressDisplay implements RunListener {
 
     private static final int BAR_WIDTH = 30;
     private static final long PLAIN_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
@@ -25,7 +26,17 @@ final class ProgressDisplay {
         this.terminal = terminal;
     }
 
-    void update(RunReport report) {
+    @Override
+    public void notice(String message) {
+        if (terminal) {
+            err.print("\r\u001B[K");
+        }
+        err.println(message);
+        err.flush();
+    }
+
+    @Override
+    public void progress(RunReport report) {
         String line = describe(report);
         if (terminal) {
             err.print("\r" + line + "\u001B[K");

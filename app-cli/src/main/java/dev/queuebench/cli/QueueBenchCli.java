@@ -2,6 +2,7 @@ package dev.queuebench.cli;
 
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.persistence.Databases.DatabaseUnavailableException;
+import dev.queuebench.ports.in.ActiveRunException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 @Command(name = "queue-bench", mixinStandardHelpOptions = true,
         versionProvider = QueueBenchCli.Version.class,
         description = "Benchmarks PostgreSQL-backed JVM job schedulers: durations, throughput, latency, correctness.",
-        subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, BackendsCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, ListCommand.class, ShowCommand.class,
+                BackendsCommand.class})
 public final class QueueBenchCli implements Runnable {
 
     /** Unexpected failures: a bug or an environment problem, not bad input. */
@@ -53,7 +55,7 @@ public final class QueueBenchCli implements Runnable {
         public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof IllegalArgumentException || ex instanceof DatabaseUnavailableException
-                    || ex instanceof RunNotFoundException) {
+                    || ex instanceof RunNotFoundException || ex instanceof ActiveRunException) {
                 err.println("queue-bench: " + ex.getMessage());
                 err.flush();
                 return ExitCode.BAD_INPUT;

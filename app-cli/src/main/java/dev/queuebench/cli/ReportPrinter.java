@@ -3,11 +3,15 @@ package dev.queuebench.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.web.RunJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /** Prints run reports as a table for people or as the JSON objects scripts read. */
 final class ReportPrinter {
@@ -49,6 +53,55 @@ final class ReportPrinter {
             }
         }
         out.flush();
+    }
+
+    /** Backends side by side, one column each; JSON: an array of run objects. */
+    void printComparison(List<RunReport> reports) {
+        if (format == OutputFormat.json) {
+            out.println(json(reports.stream().map(RunJson::of).toList()));
+            out.flush();
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(column(reports, "", report -> report.run().backend().value()));
+        rows.add(column(reports, "run", report -> report.run().id().toString()));
+        rows.add(column(reports, "status", ReportPrinter::statusLine));
+        rows.add(column(reports, "scheduling duration", report -> Text.duration(report.schedulingDuration())));
+        rows.add(column(reports, "run duration", report -> Text.duration(report.runDuration())));
+        rows.add(column(reports, "jobs/s", report -> report.jobsPerSecond().isPresent()
+                ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-"));
+        rows.add(column(reports, "pickup lag p50", report -> latency(report.pickupLag(), LatencySummary::p50)));
+        rows.add(column(reports, "pickup lag p99", report -> latency(report.pickupLag(), LatencySummary::p99)));
+        rows.add(column(reports, "completed", report -> Text.count(report.completions().distinctCompleted())));
+        rows.add(column(reports, "duplicates", report -> Text.count(report.completions().duplicateExecutions())));
+        rows.add(column(reports, "missing", report -> Text.count(report.completions().missingJobs())));
+        int[] widths = new int[reports.size() + 1];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(String.format("%-" + widths[0] + "s", row[0]));
+            for (int i = 1; i < row.length; i++) {
+                line.append("   ").append(String.format("%" + widths[i] + "s", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.flush();
+    }
+
+    private static String[] column(List<RunReport> reports, String label, Function<RunReport, String> value) {
+        String[] row = new String[reports.size() + 1];
+        row[0] = label;
+        for (int i = 0; i < reports.size(); i++) {
+            row[i + 1] = value.apply(reports.get(i));
+        }
+        return row;
+    }
+
+    private static String latency(LatencySummary summary, ToLongFunction<LatencySummary> percentile) {
+        return summary.isEmpty() ? "-" : Text.micros(percentile.applyAsLong(summary));
     }
 
     static String statusLine(RunReport report) {

@@ -3,10 +3,8 @@ package dev.queuebench.cli;
 import dev.queuebench.cli.Converters.DurationConverter;
 import dev.queuebench.cli.Converters.ModeConverter;
 import dev.queuebench.domain.BackendId;
-import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.service.BenchmarkSettings;
@@ -23,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run one benchmark: start the backend's workers, schedule N no-op jobs through it under the",
-                "global run lock, wait until every job ran (or the run stalls) and report.",
+        description = {"Run one benchmark: clear the backend's tables (unless another run is running: then wait",
+                "for it), start the backend's workers, schedule N no-op jobs through it under the global run lock,",
+                "wait until every job ran (or the run stalls) and report.",
                 "Exit code 0 when every job completed, 1 when the run stalled or lost jobs, 2 for bad input."})
 final class RunCommand implements Callable<Integer> {
 
@@ -73,35 +72,11 @@ final class RunCommand implements Callable<Integer> {
         BenchmarkSettings benchmarkSettings = BenchmarkSettings.defaults().withStallTimeout(stallTimeout);
 
         try (Bench bench = Bench.open(database, benchmarkSettings, Map.of(backendId, settings))) {
-            QueueBench core = bench.core();
-            core.backend(backendId).startWorkers();
-            BenchmarkRun run = core.startRun(command);
-            RunReport report = awaitEnd(core, run);
+            ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
+            RunReport report = bench.core().runToEnd(command, progress);
+            progress.done();
             new ReportPrinter(spec.commandLine().getOut(), format).printRun(report);
             return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
-        }
-    }
-
-    private RunReport awaitEnd(QueueBench core, BenchmarkRun run) {
-        ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
-        RunReport report = core.runReport(run.id()).orElseThrow();
-        while (report.status() != RunStatus.FINISHED && report.status() != RunStatus.STALLED) {
-            progress.update(report);
-            sleep(Duration.ofMillis(500));
-            report = core.runReport(run.id()).orElseThrow();
-        }
-        progress.update(report);
-        progress.done();
-        core.flushCompletions();
-        return core.runReport(run.id()).orElseThrow();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the run", e);
         }
     }
 }

@@ -133,6 +133,33 @@ class CliEndToEndTest {
     }
 
     @Test
+    void compare_runs_each_chosen_backend_from_clean_tables_and_prints_their_runs() {
+        CliRunner.Result result = cli.run("compare", "--jobs", "200", "--backends", "db-scheduler", "--delay", "1s",
+                "-o", "db-scheduler.poll-interval=200ms", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode runs = result.json();
+        assertThat(runs.isArray()).isTrue();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("backend").asText()).isEqualTo("db-scheduler");
+        assertThat(runs.get(0).get("completed_jobs").asInt()).isEqualTo(200);
+
+        CliRunner.Result table = cli.run("compare", "--jobs", "50", "--backends", "db-scheduler", "--delay", "0s",
+                "-o", "db-scheduler.poll-interval=200ms");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("jobs/s", "pickup lag p99", "duplicates", "db-scheduler");
+    }
+
+    @Test
+    void compare_rejects_unknown_repeated_or_misaddressed_backends() {
+        assertBadInput(cli.run("compare", "--jobs", "10", "--backends", "nope"), "unknown backend 'nope'");
+        assertBadInput(cli.run("compare", "--jobs", "10", "--backends", "db-scheduler,db-scheduler"), "listed twice");
+        assertBadInput(cli.run("compare", "--jobs", "10", "--backends", "db-scheduler", "-o", "threads=3"),
+                "must start with one of the compared backends");
+        assertBadInput(cli.run("compare", "--jobs", "0"), "jobs count must be between 1");
+    }
+
+    @Test
     void backends_lists_db_scheduler_with_its_library_version() {
         CliRunner.Result result = cli.run("backends", "--format", "json");
 

@@ -19,9 +19,12 @@ import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.out.TableMaintenancePort;
 import dev.queuebench.ports.recording.CompletionFlusher;
 import dev.queuebench.ports.recording.CompletionRecorders;
+import dev.queuebench.ports.service.BenchmarkRunner;
 import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.service.RunListener;
 import dev.queuebench.ports.service.QueueBackends;
 import dev.queuebench.ports.service.RunReportService;
 import dev.queuebench.ports.service.ScheduleRunService;
@@ -68,6 +71,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
     private final CompletionRecorders recorders;
     private final CompletionFlusher flusher;
     private final BenchmarkSettings settings;
+    private final BenchmarkRunner runner;
 
     private QueueBench(Builder builder) {
         Clock clock = builder.clock;
@@ -87,6 +91,8 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
                 builder.runLock, new RunningRunGuard(statusRule), recorders, clock, System::nanoTime, settings);
         this.startRuns = new StartRunService(backends, builder.saveRuns, clock);
         this.reports = new RunReportService(builder.loadRuns, builder.snapshots, statusRule);
+        this.runner = new BenchmarkRunner(backends, startRuns, reports, builder.loadRuns, builder.snapshots,
+                builder.tableMaintenance, flusher, statusRule);
         flusher.start();
     }
 
@@ -97,6 +103,24 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
     @Override
     public BenchmarkRun startRun(StartRunCommand command) {
         return startRuns.startRun(command);
+    }
+
+    /**
+     * Runs one benchmark to its final report: clears and vacuums the backend's tables (unless another run is active:
+     * then the run waits for it), starts the backend's workers, starts the run, waits until it finished or stalled,
+     * and stops the workers.
+     */
+    public RunReport runToEnd(StartRunCommand command, RunListener listener) {
+        return runner.runToEnd(command, listener);
+    }
+
+    /**
+     * Like {@link #runToEnd}, for benchmarks that need the database to itself.
+     *
+     * @throws dev.queuebench.ports.in.ActiveRunException when another run is scheduling or running
+     */
+    public RunReport runToEndFromCleanTables(StartRunCommand command, RunListener listener) {
+        return runner.runToEndFromCleanTables(command, listener);
     }
 
     @Override
@@ -164,6 +188,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         private SaveRunPort saveRuns;
         private CompletionSnapshotPort snapshots;
         private RunLockPort runLock;
+        private TableMaintenancePort tableMaintenance = tables -> { };
         private BenchmarkSettings settings = BenchmarkSettings.defaults();
         private List<QueueBackendProvider> providers;
         private final Map<BackendId, BackendSettings> backendSettings = new HashMap<>();
@@ -205,6 +230,12 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
 
         public Builder runLock(RunLockPort runLock) {
             this.runLock = Objects.requireNonNull(runLock, "run lock port is required");
+            return this;
+        }
+
+        /** Housekeeping between runs; without it, {@link QueueBench#runToEnd} clears tables but does not vacuum. */
+        public Builder tableMaintenance(TableMaintenancePort tableMaintenance) {
+            this.tableMaintenance = Objects.requireNonNull(tableMaintenance, "table maintenance port is required");
             return this;
         }
 

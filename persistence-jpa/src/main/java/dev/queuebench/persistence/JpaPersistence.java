@@ -4,6 +4,7 @@ import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.out.TableMaintenancePort;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -25,12 +26,14 @@ public final class JpaPersistence implements AutoCloseable {
     private final JpaRunStore runs;
     private final JpaSnapshotStore snapshots;
     private final AdvisoryRunLock runLock;
+    private final PostgresTableMaintenance tableMaintenance;
 
     private JpaPersistence(DataSource dataSource, EntityManagerFactory emf) {
         this.emf = emf;
         this.runs = new JpaRunStore(emf);
         this.snapshots = new JpaSnapshotStore(emf);
         this.runLock = new AdvisoryRunLock(dataSource, AdvisoryRunLock.DEFAULT_KEY);
+        this.tableMaintenance = new PostgresTableMaintenance(dataSource);
     }
 
     /** Migrates the benchmark tables and opens the stores on them. */
@@ -73,6 +76,10 @@ public final class JpaPersistence implements AutoCloseable {
 
     public RunLockPort runLock() {
         return runLock;
+    }
+
+    public TableMaintenancePort tableMaintenance() {
+        return tableMaintenance;
     }
 
     @Override

@@ -155,6 +155,11 @@ final class DbSchedulerBackend implements QueueBackend {
     }
 
     @Override
+    public List<String> tableNames() {
+        return List.of(TABLE);
+    }
+
+    @Override
     public Duration shutdownTimeout() {
         // stop() waits up to twice shutdown-max-wait for executions, then a few seconds for its housekeeper
         return settings.shutdownMaxWait().multipliedBy(2).plusSeconds(7);

@@ -40,6 +40,14 @@ public interface QueueBackend extends AutoCloseable {
     /** Deletes every row of the backend's own tables that a run left behind (jobs, executions, triggers). */
     void clearTables();
 
+    /**
+     * The backend's own tables (schema-qualified if not in the search path), for maintenance between runs
+     * ({@code VACUUM ANALYZE}) and for sampling their size during a run.
+     */
+    default List<String> tableNames() {
+        return List.of();
+    }
+
     /** How much earlier than its due time the library may start a job by design; zero for most. */
     default Duration earlyStartAllowance() {
         return Duration.ZERO;

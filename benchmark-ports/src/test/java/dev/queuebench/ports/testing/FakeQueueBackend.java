@@ -1,6 +1,7 @@
 package dev.queuebench.ports.testing;
 
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.ConcurrentRunException;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.spi.BackendContext;
@@ -27,6 +28,8 @@ public final class FakeQueueBackend implements QueueBackend {
     private final List<PretendJob> enqueued = new ArrayList<>();
     private final List<Integer> batchSizes = new ArrayList<>();
     private boolean workersRunning;
+    private Thread worker;
+    private int nextPretendJob;
     private RuntimeException submitFailure;
 
     public FakeQueueBackend(BackendContext context) {
@@ -48,14 +51,61 @@ public final class FakeQueueBackend implements QueueBackend {
         return context.settings().values();
     }
 
+    /** Starts a worker thread that runs scheduling jobs and then pretend jobs as they arrive, ignoring due times. */
     @Override
     public synchronized void startWorkers() {
+        if (workersRunning) {
+            return;
+        }
         workersRunning = true;
+        worker = new Thread(this::work, "fake-backend-worker");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     @Override
-    public synchronized void stopWorkers() {
-        workersRunning = false;
+    public void stopWorkers() {
+        Thread running;
+        synchronized (this) {
+            workersRunning = false;
+            running = worker;
+            worker = null;
+        }
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void work() {
+        while (workersRunning()) {
+            boolean schedulingJobWaits;
+            synchronized (this) {
+                schedulingJobWaits = !schedulingJobs.isEmpty();
+            }
+            if (schedulingJobWaits) {
+                runNextSchedulingJobOrRequeueIt();
+            }
+            PretendJob next = null;
+            synchronized (this) {
+                if (nextPretendJob < enqueued.size()) {
+                    next = enqueued.get(nextPretendJob++);
+                }
+            }
+            if (next != null) {
+                run(next);
+            } else if (!schedulingJobWaits) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     @Override
@@ -86,6 +136,12 @@ public final class FakeQueueBackend implements QueueBackend {
     public synchronized void clearTables() {
         schedulingJobs.clear();
         enqueued.clear();
+        nextPretendJob = 0;
+    }
+
+    @Override
+    public List<String> tableNames() {
+        return List.of();
     }
 
     @Override
@@ -104,6 +160,21 @@ public final class FakeQueueBackend implements QueueBackend {
             runId = schedulingJobs.remove(0);
         }
         context.runScheduler().scheduleRun(runId);
+    }
+
+    /** As a worker with retries does: a scheduling job that meets another run goes back to the end of the queue. */
+    private void runNextSchedulingJobOrRequeueIt() {
+        RunId runId;
+        synchronized (this) {
+            runId = schedulingJobs.remove(0);
+        }
+        try {
+            context.runScheduler().scheduleRun(runId);
+        } catch (ConcurrentRunException e) {
+            synchronized (this) {
+                schedulingJobs.add(runId);
+            }
+        }
     }
 
     /** Runs every enqueued pretend job once, each starting and finishing at the clock's now. */

@@ -1,0 +1,166 @@
+package dev.queuebench.adapter.jobrunr;
+
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendDescriptor;
+import dev.queuebench.ports.spi.PretendJob;
+import dev.queuebench.ports.spi.QueueBackend;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.utils.mapper.JsonMapper;
+
+/**
+ * JobRunr driven as its users drive it, minus the static {@code JobRunr.configure()} singleton so that several
+ * backends can start and stop in one JVM: a {@link JobRequestScheduler} enqueues ({@code schedule} per job, or
+ * {@code create} with a stream of {@link JobBuilder}s, which JobRunr saves in batches), a {@link BackgroundJobServer}
+ * executes. Jobs get JobRunr's own time-ordered ids; a repeated scheduling job is harmless because the core schedules
+ * a run only once.
+ */
+final class JobRunrBackend implements QueueBackend {
+
+    static final String JOBS_TABLE = "jobrunr_jobs";
+    static final String RECURRING_JOBS_TABLE = "jobrunr_recurring_jobs";
+    /** Every table a run writes to; not {@code jobrunr_migrations}, nor the view {@code jobrunr_jobs_stats}. */
+    static final List<String> TABLES = List.of(
+            JOBS_TABLE, RECURRING_JOBS_TABLE, "jobrunr_backgroundjobservers", "jobrunr_metadata");
+
+    /** {@code BackgroundJobServer.stop()} waits up to this long for its zookeeper threads, on top of the workers. */
+    private static final Duration ZOOKEEPER_STOP_WAIT = Duration.ofSeconds(10);
+
+    private final BackendDescriptor descriptor;
+    private final BackendContext context;
+    private final JobRunrSettings settings;
+    private final StorageProvider storage;
+    private final JsonMapper jsonMapper;
+    private final JobRequestScheduler scheduler;
+    private final JobHandlers handlers;
+    private final PolynomialBackoffRetryFilter retryFilter;
+    private BackgroundJobServer server;
+
+    JobRunrBackend(BackendDescriptor descriptor, BackendContext context, JobRunrSettings settings,
+                   StorageProvider storage, JsonMapper jsonMapper) {
+        this.descriptor = descriptor;
+        this.context = context;
+        this.settings = settings;
+        this.storage = storage;
+        this.jsonMapper = jsonMapper;
+        // the one-argument constructor: the other one registers itself with JobRunr's static BackgroundJobRequest
+        this.scheduler = new JobRequestScheduler(storage);
+        this.handlers = new JobHandlers(
+                new SchedulingJobHandler(context.runScheduler()),
+                new PretendJobHandler(context.clock(), context.completions()));
+        this.retryFilter = new PolynomialBackoffRetryFilter(context.retryPolicy(), context.clock(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Override
+    public BackendDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Map<String, String> effectiveSettings() {
+        return settings.asMap();
+    }
+
+    @Override
+    public synchronized void startWorkers() {
+        if (server != null) {
+            return;
+        }
+        BackgroundJobServerConfiguration configuration = BackgroundJobServerConfiguration
+                .usingStandardBackgroundJobServerConfiguration()
+                .andWorkerCount(settings.threads())
+                .andPollInterval(settings.pollInterval())
+                .andDeleteSucceededJobsAfter(settings.deleteSucceededAfter())
+                .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(settings.shutdownMaxWait());
+        BackgroundJobServer created = new BackgroundJobServer(storage, jsonMapper, handlers, configuration);
+        created.setJobFilters(List.of(retryFilter));
+        created.start();
+        server = created;
+    }
+
+    @Override
+    public synchronized void stopWorkers() {
+        if (server == null) {
+            return;
+        }
+        server.stop();
+        server = null;
+    }
+
+    @Override
+    public synchronized boolean workersRunning() {
+        return server != null;
+    }
+
+    @Override
+    public void submitSchedulingJob(RunId runId) {
+        scheduler.enqueue(new SchedulingJobRequest(runId.value()));
+    }
+
+    @Override
+    public void enqueue(PretendJob job) {
+        scheduler.schedule(job.dueAt(), request(job));
+    }
+
+    @Override
+    public void enqueueBatch(List<PretendJob> jobs) {
+        scheduler.create(jobs.stream().map(job -> JobBuilder.aJob().scheduleAt(job.dueAt()).withJobRequest(request(job))));
+    }
+
+    private static PretendJobRequest request(PretendJob job) {
+        return new PretendJobRequest(job.runId().value(), job.index(), job.dueAt());
+    }
+
+    /**
+     * Empties the job tables. Never {@code jobrunr_migrations} (JobRunr's schema history, also its migration lock),
+     * nor {@code jobrunr_backgroundjobservers} (live servers elect their master there) or {@code jobrunr_metadata}.
+     */
+    @Override
+    public void clearTables() {
+        try (Connection connection = context.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from " + JOBS_TABLE);
+            statement.executeUpdate("delete from " + RECURRING_JOBS_TABLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not clear " + JOBS_TABLE + " and " + RECURRING_JOBS_TABLE + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> tableNames() {
+        return TABLES;
+    }
+
+    /**
+     * JobRunr moves a scheduled job to the queue when it is due within the next poll interval, so a job may start up
+     * to one poll interval before its due time (JobRunr documents this as "performed a couple of seconds too early").
+     */
+    @Override
+    public Duration earlyStartAllowance() {
+        return settings.pollInterval();
+    }
+
+    @Override
+    public Duration shutdownTimeout() {
+        return settings.shutdownMaxWait().plus(ZOOKEEPER_STOP_WAIT).plusSeconds(2);
+    }
+
+    @Override
+    public void close() {
+        stopWorkers();
+        storage.close();
+    }
+}

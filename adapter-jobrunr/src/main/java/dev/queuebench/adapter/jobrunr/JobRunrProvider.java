@@ -1,0 +1,42 @@
+package dev.queuebench.adapter.jobrunr;
+
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendDescriptor;
+import dev.queuebench.ports.spi.BackendOption;
+import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.util.List;
+import org.jobrunr.configuration.JobRunr;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
+import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
+import org.jobrunr.utils.JarUtils;
+import org.jobrunr.utils.mapper.JsonMapper;
+import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+
+/** Registers JobRunr as the backend {@code jobrunr}. */
+public final class JobRunrProvider implements QueueBackendProvider {
+
+    static final BackendId ID = BackendId.of("jobrunr");
+
+    @Override
+    public BackendDescriptor descriptor() {
+        return new BackendDescriptor(ID, "JobRunr", JarUtils.getVersion(JobRunr.class));
+    }
+
+    @Override
+    public List<BackendOption> options() {
+        return JobRunrSettings.OPTIONS;
+    }
+
+    /** Its tables come from JobRunr's own migrations, run (idempotently) by the storage provider's constructor. */
+    @Override
+    public QueueBackend create(BackendContext context) {
+        JobRunrSettings settings = JobRunrSettings.from(context.settings());
+        JsonMapper jsonMapper = new JacksonJsonMapper();
+        PostgresStorageProvider storage = new PostgresStorageProvider(context.dataSource(), DatabaseOptions.CREATE);
+        storage.setJobMapper(new JobMapper(jsonMapper));
+        return new JobRunrBackend(descriptor(), context, settings, storage, jsonMapper);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.queuebench.adapter.jobrunr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.queuebench.domain.RetryPolicy;
+import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendDescriptor;
+import dev.queuebench.ports.spi.BackendOption;
+import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.QueueBackendProvider;
+import dev.queuebench.ports.testing.TestPostgres;
+import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class JobRunrProviderTest {
+
+    @Test
+    void is_found_by_the_service_loader_as_jobrunr_with_its_library_version() {
+        BackendDescriptor descriptor = ServiceLoader.load(QueueBackendProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(JobRunrProvider.class::isInstance)
+                .findFirst().orElseThrow()
+                .descriptor();
+
+        assertThat(descriptor.id().value()).isEqualTo("jobrunr");
+        assertThat(descriptor.displayName()).isEqualTo("JobRunr");
+        assertThat(descriptor.libraryVersion()).isEqualTo("8.7.0");
+    }
+
+    @Test
+    void lists_its_knobs_with_their_defaults() {
+        assertThat(new JobRunrProvider().options()).extracting(BackendOption::name, BackendOption::defaultValue)
+                .containsExactly(
+                        tuple("threads", "10"),
+                        tuple("poll-interval", "5s"),
+                        tuple("delete-succeeded-after", "36h"),
+                        tuple("shutdown-max-wait", "5s"));
+    }
+
+    @Test
+    void creating_it_twice_runs_jobrunrs_migrations_once_and_starts_no_threads() throws Exception {
+        try (TestDatabase database = TestPostgres.newDatabase()) {
+            DataSource dataSource = database.dataSource();
+            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+
+            try (QueueBackend first = create(dataSource); QueueBackend second = create(dataSource)) {
+                assertThat(existingTables(dataSource)).containsAll(first.tableNames()).contains("jobrunr_migrations");
+                assertThat(appliedMigrations(dataSource)).as("each migration recorded once").doesNotHaveDuplicates();
+                awaitNoNewNonDaemonThreads(before);
+                assertThat(first.workersRunning()).isFalse();
+            }
+        }
+    }
+
+    private static QueueBackend create(DataSource dataSource) {
+        return new JobRunrProvider().create(new BackendContext(dataSource, Clock.systemUTC(), BackendSettings.none(),
+                runId -> { }, completion -> { }, RetryPolicy.standard()));
+    }
+
+    private static List<String> existingTables(DataSource dataSource) throws SQLException {
+        return strings(dataSource, "select table_name from information_schema.tables where table_schema = current_schema()");
+    }
+
+    private static List<String> appliedMigrations(DataSource dataSource) throws SQLException {
+        return strings(dataSource, "select script from jobrunr_migrations");
+    }
+
+    private static List<String> strings(DataSource dataSource, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** JobRunr's migration lock briefly runs a thread of its own, shut down when the migrations are done. */
+    private static void awaitNoNewNonDaemonThreads(Set<Thread> before) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        Set<String> started = newNonDaemonThreads(before);
+        while (!started.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            started = newNonDaemonThreads(before);
+        }
+        assertThat(started).as("non-daemon threads started by create()").isEmpty();
+    }
+
+    private static Set<String> newNonDaemonThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread) && thread.isAlive() && !thread.isDaemon())
+                .map(Thread::getName)
+                .collect(Collectors.toSet());
+    }
+}
