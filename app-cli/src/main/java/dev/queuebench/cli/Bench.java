@@ -6,6 +6,7 @@ import dev.queuebench.persistence.DatabaseTarget;
 import dev.queuebench.persistence.Databases;
 import dev.queuebench.persistence.EmbeddedPostgresServer;
 import dev.queuebench.persistence.JpaPersistence;
+import dev.queuebench.persistence.PostgresInfo;
 import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.service.BenchmarkSettings;
 import dev.queuebench.ports.spi.BackendSettings;
@@ -28,6 +29,8 @@ final class Bench implements AutoCloseable {
     private final JpaPersistence persistence;
     private final Map<BackendId, HikariDataSource> backendPools = new ConcurrentHashMap<>();
     private final QueueBench core;
+    private final Thread closeOnExit = new Thread(this::close, "queue-bench-close");
+    private boolean closed;
 
     private Bench(DatabaseOptions options, BenchmarkSettings settings, Map<BackendId, BackendSettings> backendSettings) {
         List<AutoCloseable> opened = new ArrayList<>();
@@ -54,6 +57,8 @@ final class Bench implements AutoCloseable {
                     .settings(settings);
             backendSettings.forEach(builder::backendSettings);
             core = builder.build();
+            // Ctrl-C: stop workers, flush and stop the embedded server in order, as a normal close does
+            Runtime.getRuntime().addShutdownHook(closeOnExit);
         } catch (RuntimeException e) {
             Collections.reverse(opened);
             closeAll(opened, e);
@@ -78,8 +83,24 @@ final class Bench implements AutoCloseable {
         return target;
     }
 
+    PostgresInfo postgres() {
+        return new PostgresInfo(corePool);
+    }
+
+    /** Closes everything once, in reverse order of opening; called on exit too. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook may already have started; either way this call closes everything
+            }
+        }
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(core);
         resources.addAll(backendPools.values());

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * in {@code postmaster.pid}); it does not stop it. A server left behind by a killed owner is stopped and started
  * again.
  *
+ * <p>The server is stopped by {@link #close()} only (io.zonky's own shutdown hook is off), so that its owner can
+ * stop workers and flush results first; a JVM killed outright leaves the server running, and the next start stops
+ * it (see above).
+ *
  * <p>Unlike io.zonky's test defaults, the server runs with PostgreSQL's durable defaults ({@code fsync=on},
  * {@code synchronous_commit=on}): benchmark figures from the embedded server mean what they would on a real one.
  */
@@ -75,6 +79,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("shared_buffers", "256MB")
                         .setPGStartupWait(Duration.ofSeconds(60))
+                        // the owner stops the server itself, after its workers and flushers: see close()
+                        .setRegisterShutdownHook(false)
                         .setOutputRedirector(Redirect.appendTo(home.resolve("postgres.log").toFile()))
                         .start();
                 return new EmbeddedPostgresServer(postgres, postgres.getPort(), dataDirectory);

@@ -1,0 +1,94 @@
+package dev.queuebench.web;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.GetRunReportQuery;
+import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.ports.in.ListBackendsQuery;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.spi.BackendDescriptor;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Objects;
+
+/** One run's report ({@code GET /runs/{id}}): phases, correctness, throughput, latencies and the chart. */
+final class RunPage {
+
+    private final GetRunReportQuery reports;
+    private final ListBackendsQuery backends;
+    private final Views views;
+
+    RunPage(GetRunReportQuery reports, ListBackendsQuery backends, Views views) {
+        this.reports = Objects.requireNonNull(reports);
+        this.backends = Objects.requireNonNull(backends);
+        this.views = Objects.requireNonNull(views);
+    }
+
+    void show(Context ctx) {
+        RunReport report = find(reports, ctx.pathParam("id"));
+        ctx.html(views.render("run.jte", view(report)));
+    }
+
+    /** The run a path names; a path that names none, garbage included, is a page that does not exist. */
+    static RunReport find(GetRunReportQuery reports, String id) {
+        RunId runId;
+        try {
+            runId = RunId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundResponse("There is no run '" + Text.abbreviate(id, 40)
+                    + "': run ids are positive whole numbers.");
+        }
+        return reports.runReport(runId)
+                .orElseThrow(() -> new NotFoundResponse("There is no run " + runId + "."));
+    }
+
+    private RunView view(RunReport report) {
+        BenchmarkRun run = report.run();
+        CompletionCounts counts = report.completions();
+        String version = new RegisteredBackends(backends.backends()).find(run.backend().value())
+                .map(BackendDescriptor::libraryVersion)
+                .orElse("(not registered)");
+        return new RunView(
+                run.id().value(),
+                run.backend().value(),
+                version,
+                Text.count(run.jobsCount()),
+                Text.mode(run.spec().schedulingMode()),
+                Text.duration(run.spec().jobDelay().value()),
+                Text.time(run.timeline().createdAt()),
+                run.timeline().createdAt().toString(),
+                report.status().wireName(),
+                Text.status(report),
+                Text.duration(report.schedulingDuration()),
+                Text.duration(report.runDuration()),
+                report.jobsPerSecond().isPresent() ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-",
+                Text.count(run.scheduledJobs()),
+                Text.count(counts.distinctCompleted()),
+                Text.count(counts.duplicateExecutions()),
+                Text.count(counts.missingJobs()),
+                Text.count(counts.executions()),
+                List.of(
+                        new RunView.Phase("Waiting for the lock", Text.duration(report.lockWaitPhase()),
+                                "created → scheduling started; includes any run ahead of this one"),
+                        new RunView.Phase("Scheduling", Text.duration(report.schedulingPhase()),
+                                "scheduling started → last job enqueued"),
+                        new RunView.Phase("Draining", Text.duration(report.drainingPhase()),
+                                "last job enqueued → last job finished; includes the job delay")),
+                List.of(
+                        latency("Pickup lag", "job start − due time", report.pickupLag()),
+                        latency("End-to-end", "job finish − due time", report.endToEnd()),
+                        latency("Enqueue", "one enqueue call", report.enqueueLatency())),
+                ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond()).orElse(null));
+    }
+
+    private static RunView.LatencyRow latency(String name, String meaning, LatencySummary summary) {
+        if (summary.isEmpty()) {
+            return new RunView.LatencyRow(name, meaning, "0", "-", "-", "-", "-", "-", "-");
+        }
+        return new RunView.LatencyRow(name, meaning, Text.count(summary.count()), Text.micros(summary.p50()),
+                Text.micros(summary.p90()), Text.micros(summary.p95()), Text.micros(summary.p99()),
+                Text.micros(summary.p999()), Text.micros(summary.max()));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.queuebench.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page as a person uses it, in Debian's headless Chromium: press db-scheduler's 1k button, watch the run finish
+ * without reloading, open its report. Screenshots land in {@code target/screenshots/} for people to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(180)
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Long enough to see the run running, short enough for a quick test; the button path is the real one. */
+    private static final Duration JOB_DELAY = Duration.ofSeconds(2);
+
+    /** Selenium warns that it has no CDP bindings for this exact Chromium; the test uses none. Held: JUL forgets
+     * the level of a logger nobody references. */
+    private static final Logger SELENIUM_DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
+    private RunningWeb web;
+    private WebDriver browser;
+
+    @BeforeAll
+    void startServerAndBrowser() {
+        requireBrowser();
+        SELENIUM_DEVTOOLS_LOG.setLevel(Level.SEVERE);
+        web = RunningWeb.start(WebSettings.defaults().withJobDelay(JOB_DELAY));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1280,900");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    void stopBrowserAndServer() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (web != null) {
+                web.close();
+            }
+        }
+    }
+
+    @Test
+    void a_click_on_1k_runs_a_benchmark_to_finished_live_and_its_page_shows_the_chart() throws IOException {
+        browser.get(web.uri("/").toString());
+        WebElement panel = browser.findElement(By.id("backend-db-scheduler"));
+
+        panel.findElement(By.cssSelector("button[value='1000']")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100));
+        WebElement flash = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
+        assertThat(flash.getText()).matches("Run \\d+ started: 1,000 jobs on db-scheduler, scheduled one by one\\.");
+        String runId = flash.getText().replaceAll("^Run (\\d+) .*$", "$1");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-live-run='" + runId + "']"));
+        // a reload would drop this mark and the record of what the status showed: the row must change by itself
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true; window.statusesSeen = [];"
+                + "const status = arguments[0].querySelector('[data-field=\"status\"]');"
+                + "new MutationObserver(() => window.statusesSeen.push(status.textContent))"
+                + ".observe(status, {childList: true, characterData: true, subtree: true});", row);
+
+        wait.until(ExpectedConditions.attributeToBe(row, "data-status", "finished"));
+
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertThat(page.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        @SuppressWarnings("unchecked")
+        List<String> statusesSeen = (List<String>) page.executeScript("return window.statusesSeen;");
+        assertThat(statusesSeen).anySatisfy(text -> assertThat(text).matches("running [0-9,]+/1,000"));
+        assertThat(row.findElement(By.cssSelector("[data-field='status']")).getText()).isEqualTo("finished");
+        String scheduling = row.findElement(By.cssSelector("[data-field='scheduling_duration']")).getText();
+        String run = row.findElement(By.cssSelector("[data-field='run_duration']")).getText();
+        assertThat(scheduling).isNotEqualTo("Pending").matches("[0-9.]+ m?s");
+        assertThat(run).isNotEqualTo("Pending").matches("[0-9.]+ m?s");
+        assertThat(row.getText()).contains("1,000");
+        screenshot("home.png");
+
+        row.findElement(By.linkText("#" + runId)).click();
+
+        WebElement chart = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.chart svg")));
+        assertThat(chart.findElements(By.cssSelector("path.completions"))).hasSize(1);
+        assertThat(browser.getTitle()).isEqualTo("Run " + runId + " · Queue Bench");
+        String report = browser.findElement(By.tagName("main")).getText();
+        assertThat(report).contains("finished", "Waiting for the lock", "Draining", "Pickup lag", "End-to-end");
+        assertThat(report).containsIgnoringCase("p99.9");
+        List<WebElement> completions = browser.findElements(By.cssSelector("table.facts tr"));
+        assertThat(completions).anySatisfy(fact -> assertThat(fact.getText()).startsWith("Distinct 1,000"));
+        assertThat(completions).anySatisfy(fact -> assertThat(fact.getText()).startsWith("Missing 0"));
+        screenshot("run.png");
+    }
+
+    @Test
+    void a_custom_count_that_is_not_a_number_is_refused_next_to_the_form() throws IOException {
+        browser.get(web.uri("/").toString());
+        WebElement form = browser.findElement(By.cssSelector("#backend-db-scheduler form.custom"));
+
+        form.findElement(By.name("benchmark_run[jobs_count]")).sendKeys("lots");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+
+        WebElement alert = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#backend-db-scheduler .alert")));
+        assertThat(alert.getText()).isEqualTo(
+                "Jobs count must be a whole number between 1 and 10,000,000, was 'lots'.");
+        assertThat(browser.findElement(By.cssSelector("#backend-db-scheduler form.custom input[type='text']"))
+                .getAttribute("value")).isEqualTo("lots");
+        screenshot("refused.png");
+    }
+
+    /** The whole page, not only the window: the window grows to the page's height for the shot. */
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Dimension window = browser.manage().window().getSize();
+        long chrome = (Long) js.executeScript("return window.outerHeight - window.innerHeight;");
+        long page = (Long) js.executeScript("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) (page + chrome)));
+        try {
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    private static void requireBrowser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String message = "the browser test needs Debian's Chromium at " + CHROMIUM + " and its driver at "
+                + CHROMEDRIVER + ": install chromium and chromium-driver (apt-get install chromium chromium-driver)";
+        if (!present && System.getenv("QB_REQUIRE_BROWSER") != null) {
+            fail(message + "; QB_REQUIRE_BROWSER is set, so this is a failure, not a skip");
+        }
+        Assumptions.assumeTrue(present, message);
+    }
+}

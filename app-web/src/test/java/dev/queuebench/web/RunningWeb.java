@@ -1,0 +1,100 @@
+package dev.queuebench.web;
+
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.persistence.JpaPersistence;
+import dev.queuebench.ports.QueueBench;
+import dev.queuebench.ports.in.RunListFilter;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.testing.TestPostgres;
+import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+import java.net.URI;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A web server as the {@code web} command runs it, on a fresh database: the real stores, db-scheduler with its
+ * workers started (polling fast so that tests are quick), and the server on a free port.
+ */
+final class RunningWeb implements AutoCloseable {
+
+    static final BackendId DB_SCHEDULER = BackendId.of("db-scheduler");
+
+    final TestDatabase database;
+    final JpaPersistence persistence;
+    final QueueBench core;
+    final WebServer server;
+
+    private RunningWeb(WebSettings settings) {
+        database = TestPostgres.newDatabase();
+        persistence = JpaPersistence.open(database.dataSource());
+        core = QueueBench.builder()
+                .dataSource(database.dataSource())
+                .runStore(persistence.loadRuns(), persistence.saveRuns())
+                .snapshots(persistence.snapshots())
+                .runLock(persistence.runLock())
+                .settings(BenchmarkSettings.defaults().withFlushInterval(Duration.ofMillis(200)))
+                .backendSettings(DB_SCHEDULER, BackendSettings.of(Map.of("poll-interval", "200ms")))
+                .build();
+        core.backends().forEach(backend -> core.backend(backend.id()).startWorkers());
+        server = WebServer.start(core, settings.withPort(0), this::databaseVersion);
+    }
+
+    static RunningWeb start(WebSettings settings) {
+        return new RunningWeb(settings);
+    }
+
+    URI uri(String path) {
+        return server.uri().resolve(path);
+    }
+
+    int runCount() {
+        return core.listRuns(RunListFilter.newest(RunListFilter.MAX_LIMIT)).size();
+    }
+
+    /** A run as if created a moment ago and never picked up: it stays pending and costs the backend nothing. */
+    RunId insertPendingRun(int jobs) {
+        RunId id = persistence.saveRuns().nextRunId();
+        persistence.saveRuns().insertRun(BenchmarkRun.create(id,
+                new RunSpec(DB_SCHEDULER, JobsCount.of(jobs), SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT),
+                Instant.now()));
+        return id;
+    }
+
+    RunReport awaitFinished(RunId id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            RunReport report = core.runReport(id).orElseThrow();
+            if (report.status() == RunStatus.FINISHED) {
+                return report;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + id + " did not finish within " + timeout + ": "
+                + core.runReport(id).map(RunReport::status).orElse(null));
+    }
+
+    private String databaseVersion() throws Exception {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion();
+        }
+    }
+
+    @Override
+    public void close() {
+        try (database; persistence; core; server) {
+            // closed in reverse order: the server, the core and its workers, the stores, the database
+        }
+    }
+}

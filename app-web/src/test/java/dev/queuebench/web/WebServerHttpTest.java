@@ -1,0 +1,575 @@
+package dev.queuebench.web;
+
+import static dev.queuebench.web.HttpBrowser.startRun;
+import static dev.queuebench.web.HttpBrowser.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.persistence.JpaPersistence;
+import dev.queuebench.ports.QueueBench;
+import dev.queuebench.ports.in.RunListFilter;
+import dev.queuebench.ports.in.RunReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every route over HTTP, against a real server on the real stores with db-scheduler's workers running. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class WebServerHttpTest {
+
+    private static final String SCRIPT = "<script>alert(1)</script>";
+
+    private RunningWeb web;
+    private HttpBrowser browser;
+
+    @BeforeAll
+    void startServer() {
+        // jobs due at once: runs started here finish in about a second
+        web = RunningWeb.start(WebSettings.defaults().withJobDelay(Duration.ZERO));
+        browser = new HttpBrowser(web);
+    }
+
+    @AfterAll
+    void stopServer() {
+        web.close();
+    }
+
+    @Test
+    void the_home_page_shows_each_backend_with_its_preset_buttons_and_custom_form() {
+        HttpResponse<String> page = browser.get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        String html = page.body();
+        for (var backend : web.core.backends()) {
+            assertThat(html).contains("id=\"backend-" + backend.id() + "\"", backend.libraryVersion());
+        }
+        assertThat(html).contains(
+                "value=\"1000\">1k</button>", "value=\"10000\">10k</button>",
+                "value=\"100000\">100k</button>", "value=\"1000000\">1M</button>",
+                "name=\"benchmark_run[backend]\" value=\"db-scheduler\"",
+                "name=\"benchmark_run[scheduling_mode]\"",
+                "name=\"authenticity_token\"",
+                "/assets/live.js", "/assets/style.css");
+    }
+
+    @Test
+    void pages_forbid_scripts_and_styles_from_anywhere_but_this_server() {
+        HttpResponse<String> page = browser.get("/");
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void the_script_and_the_stylesheet_are_served() {
+        HttpResponse<String> script = browser.get("/assets/live.js");
+        HttpResponse<String> style = browser.get("/assets/style.css");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("/api/runs/");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.body()).contains(".status-finished");
+    }
+
+    @Test
+    void a_valid_form_starts_a_run_redirects_with_303_and_the_next_page_names_the_run_once() throws Exception {
+        int before = web.runCount();
+
+        HttpResponse<String> response = browser.submit("/benchmark_runs", with(startRun("db-scheduler", "20"),
+                "benchmark_run[scheduling_mode]", "in_bulk"));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).contains("/");
+        assertThat(web.runCount()).isEqualTo(before + 1);
+        RunReport run = newestRun();
+        assertThat(run.run().jobsCount()).isEqualTo(20);
+        assertThat(run.run().spec().schedulingMode().wireName()).isEqualTo("in_bulk");
+        assertThat(run.run().spec().jobDelay().value()).isZero();
+
+        String next = browser.get("/").body();
+        assertThat(next).contains("Run " + run.run().id() + " started: 20 jobs on db-scheduler, scheduled in bulk.");
+        assertThat(browser.get("/").body()).doesNotContain("started: 20 jobs");
+        web.awaitFinished(run.run().id(), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void the_scheduling_mode_may_be_left_out_and_is_then_one_by_one() throws Exception {
+        HttpResponse<String> response = browser.submit("/benchmark_runs", startRun("db-scheduler", "3"));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        RunReport run = newestRun();
+        assertThat(run.run().spec().schedulingMode().wireName()).isEqualTo("one_by_one");
+        web.awaitFinished(run.run().id(), Duration.ofSeconds(60));
+    }
+
+    static Stream<Arguments> bad_forms() {
+        return Stream.of(
+                Arguments.of("an unknown backend", startRun("sidekiq", "10"),
+                        "Unknown backend 'sidekiq'; registered backends: db-scheduler"),
+                Arguments.of("a backend id of the wrong shape", startRun("DB Scheduler!", "10"),
+                        "Unknown backend 'DB Scheduler!'"),
+                Arguments.of("no backend", startRun(null, "10"), "Choose a backend: db-scheduler"),
+                Arguments.of("no jobs count", startRun("db-scheduler", null),
+                        "Enter a jobs count between 1 and 10,000,000"),
+                Arguments.of("a blank jobs count", startRun("db-scheduler", "  "),
+                        "Enter a jobs count between 1 and 10,000,000"),
+                Arguments.of("zero jobs", startRun("db-scheduler", "0"),
+                        "Jobs count must be between 1 and 10,000,000, was 0"),
+                Arguments.of("too many jobs", startRun("db-scheduler", "10000001"),
+                        "Jobs count must be between 1 and 10,000,000, was 10000001"),
+                Arguments.of("negative jobs", startRun("db-scheduler", "-5"),
+                        "Jobs count must be between 1 and 10,000,000, was -5"),
+                Arguments.of("a count beyond any integer", startRun("db-scheduler", "99999999999999999999999"),
+                        "Jobs count must be a whole number between 1 and 10,000,000, was '99999999999999999999999'"),
+                Arguments.of("a count that is not a number", startRun("db-scheduler", "lots"),
+                        "Jobs count must be a whole number between 1 and 10,000,000, was 'lots'"),
+                Arguments.of("a fractional count", startRun("db-scheduler", "1.5"),
+                        "Jobs count must be a whole number"),
+                Arguments.of("an unknown scheduling mode",
+                        with(startRun("db-scheduler", "10"), "benchmark_run[scheduling_mode]", "fast"),
+                        "Scheduling mode must be one of one_by_one, in_bulk, was 'fast'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bad_forms")
+    void a_bad_form_gets_422_with_the_reason_on_the_page_and_persists_nothing(String what, Map<String, String> form,
+                                                                             String message) {
+        int before = web.runCount();
+
+        HttpResponse<String> response = browser.submit("/benchmark_runs", form);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(text(response.body())).contains(message);
+        assertThat(response.body()).contains("class=\"alert\"", "id=\"backend-db-scheduler\"");
+        assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_refused_form_is_shown_again_next_to_its_backend_with_what_was_typed() {
+        HttpResponse<String> response = browser.submit("/benchmark_runs", with(startRun("db-scheduler", "lots"),
+                "benchmark_run[scheduling_mode]", "in_bulk"));
+
+        String panel = response.body().substring(response.body().indexOf("id=\"backend-db-scheduler\""));
+        assertThat(panel).contains("value=\"lots\"", "<option value=\"in_bulk\" selected>", "role=\"alert\"");
+    }
+
+    @Test
+    void a_post_without_a_token_is_forbidden_and_changes_nothing() {
+        browser.get("/");
+        int before = web.runCount();
+
+        HttpResponse<String> response = browser.post("/benchmark_runs", startRun("db-scheduler", "10"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(text(response.body())).contains("security token is missing or out of date");
+        assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_post_with_a_wrong_token_is_forbidden_and_changes_nothing() {
+        browser.get("/");
+        int before = web.runCount();
+
+        HttpResponse<String> response = browser.post("/benchmark_runs",
+                with(startRun("db-scheduler", "10"), "authenticity_token", "forged"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_token_is_good_only_for_the_browser_it_was_given_to() {
+        String othersToken = new HttpBrowser(web).token();
+        browser.get("/");
+        int before = web.runCount();
+
+        HttpResponse<String> response = browser.post("/benchmark_runs",
+                with(startRun("db-scheduler", "10"), "authenticity_token", othersToken));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_token_without_its_cookie_is_forbidden() {
+        String token = browser.token();
+        HttpBrowser cookieless = new HttpBrowser(web);
+        int before = web.runCount();
+
+        HttpResponse<String> response = cookieless.post("/benchmark_runs",
+                with(startRun("db-scheduler", "10"), "authenticity_token", token));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void an_oversized_body_gets_413_and_changes_nothing() {
+        int before = web.runCount();
+        Map<String, String> form = with(startRun("db-scheduler", "10"), "authenticity_token", browser.token());
+        form.put("padding", "x".repeat(WebServer.MAX_REQUEST_BYTES));
+
+        HttpResponse<String> response = browser.post("/benchmark_runs", form);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(text(response.body())).contains("larger than this server accepts");
+        assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void the_run_page_shows_phases_counts_percentiles_and_the_chart_of_a_finished_run() throws Exception {
+        RunId id = startRunAndAwaitFinished("50");
+
+        HttpResponse<String> page = browser.get("/runs/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = text(page.body());
+        assertThat(html).contains("Run #" + id, "finished", "Waiting for the lock", "Scheduling", "Draining",
+                "Distinct", "Duplicates", "Missing", "jobs/s", "Pickup lag", "End-to-end", "Enqueue",
+                "p50", "p90", "p95", "p99", "p99.9", "Max");
+        assertThat(html).containsPattern("<th>Distinct</th><td class=\"num\">50</td>");
+        assertThat(html).containsPattern("<th>Missing</th><td class=\"num\">0</td>");
+        assertThat(html).contains("<svg", "class=\"completions\" d=\"M");
+        assertThat(html).doesNotContain("Pending");
+    }
+
+    @Test
+    void an_unknown_run_is_a_404_page() {
+        HttpResponse<String> page = browser.get("/runs/999999");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(page.body()).contains("There is no run 999999.");
+    }
+
+    @Test
+    void a_run_id_that_is_not_a_number_is_a_404_page() {
+        assertThat(browser.get("/runs/abc").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/runs/-1").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/runs/0").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/runs/99999999999999999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void an_unknown_address_is_a_404_page_and_an_unknown_api_address_a_404_json_error() throws Exception {
+        HttpResponse<String> page = browser.get("/nowhere");
+        HttpResponse<String> api = browser.get("/api/nowhere");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("There is no page at this address.");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(json(api).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void the_api_returns_a_run_exactly_as_the_cli_prints_it() throws Exception {
+        RunId id = startRunAndAwaitFinished("10");
+
+        HttpResponse<String> response = browser.get("/api/runs/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+        String cliJson = RunJson.mapper().writeValueAsString(RunJson.of(web.core.runReport(id).orElseThrow()));
+        assertThat(response.body()).isEqualTo(cliJson);
+        assertThat(json(response).get("status").asText()).isEqualTo("finished");
+    }
+
+    @Test
+    void the_api_lists_runs_newest_first_with_the_keys_of_a_run() throws Exception {
+        RunId older = web.insertPendingRun(7);
+        RunId newer = web.insertPendingRun(8);
+
+        JsonNode runs = json(browser.get("/api/runs?backend=db-scheduler&limit=2"));
+
+        assertThat(runs.isArray()).isTrue();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).get("id").asLong()).isEqualTo(newer.value());
+        assertThat(runs.get(1).get("id").asLong()).isEqualTo(older.value());
+        JsonNode expected = RunJson.mapper().valueToTree(RunJson.of(web.core.runReport(newer).orElseThrow()));
+        assertThat(fieldNames(runs.get(0))).isEqualTo(fieldNames(expected));
+    }
+
+    @Test
+    void the_api_pages_with_before() throws Exception {
+        RunId older = web.insertPendingRun(7);
+        RunId newer = web.insertPendingRun(8);
+
+        JsonNode runs = json(browser.get("/api/runs?limit=1&before=" + newer));
+
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("id").asLong()).isEqualTo(older.value());
+    }
+
+    static Stream<Arguments> bad_queries() {
+        return Stream.of(
+                Arguments.of("/api/runs?limit=0", "Limit must be between 1 and 500, was 0"),
+                Arguments.of("/api/runs?limit=501", "Limit must be between 1 and 500, was 501"),
+                Arguments.of("/api/runs?limit=many", "Limit must be a whole number between 1 and 500, was 'many'"),
+                Arguments.of("/api/runs?before=yesterday", "Before must be a run id"),
+                Arguments.of("/api/runs?before=0", "Before must be a run id"),
+                Arguments.of("/api/runs?backend=sidekiq",
+                        "Unknown backend 'sidekiq'; registered backends: db-scheduler"),
+                Arguments.of("/api/runs?backend=%3Cscript%3E", "Unknown backend '<script>'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bad_queries")
+    void a_bad_api_query_gets_422_with_a_json_message(String path, String message) throws Exception {
+        HttpResponse<String> response = browser.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+        JsonNode error = json(response);
+        assertThat(error.get("status").asInt()).isEqualTo(422);
+        assertThat(error.get("error").asText()).contains(message);
+    }
+
+    @Test
+    void an_unknown_run_in_the_api_is_a_404_json_error() throws Exception {
+        HttpResponse<String> unknown = browser.get("/api/runs/999999");
+        HttpResponse<String> garbage = browser.get("/api/runs/abc");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").asText()).isEqualTo("There is no run 999999.");
+        assertThat(garbage.statusCode()).isEqualTo(404);
+        assertThat(json(garbage).get("error").asText()).contains("run ids are positive whole numbers");
+    }
+
+    @Test
+    void health_reports_the_database_and_each_backends_workers() throws Exception {
+        HttpResponse<String> response = browser.get("/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = json(response);
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.get("database").get("status").asText()).isEqualTo("up");
+        assertThat(health.get("database").get("version").asText()).startsWith("PostgreSQL");
+        JsonNode backend = health.get("backends").get(0);
+        assertThat(backend.get("id").asText()).isEqualTo("db-scheduler");
+        assertThat(backend.get("workers_running").asBoolean()).isTrue();
+        assertThat(backend.get("library_version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void health_is_503_when_the_database_does_not_answer() throws Exception {
+        try (WebServer failing = WebServer.start(web.core, WebSettings.defaults().withPort(0), () -> {
+            throw new SQLException("Connection to 127.0.0.1:5432 refused");
+        })) {
+            HttpResponse<String> response = new HttpBrowser(web).get(failing.uri().resolve("/health"));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode health = json(response);
+            assertThat(health.get("status").asText()).isEqualTo("unavailable");
+            assertThat(health.get("database").get("status").asText()).isEqualTo("down");
+            assertThat(health.get("database").get("error").asText()).contains("refused");
+            assertThat(health.get("backends")).hasSize(web.core.backends().size());
+        }
+    }
+
+    @Test
+    void a_port_in_use_is_refused_with_a_message_that_says_so() {
+        WebSettings taken = WebSettings.defaults().withPort(web.server.port());
+
+        assertThatThrownBy(() -> WebServer.start(web.core, taken, () -> "PostgreSQL"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot listen on 127.0.0.1:" + web.server.port());
+    }
+
+    @Test
+    void user_input_never_reaches_a_page_unescaped() {
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        responses.add(browser.submit("/benchmark_runs", startRun(SCRIPT, "10")));
+        responses.add(browser.submit("/benchmark_runs", startRun("db-scheduler", SCRIPT)));
+        responses.add(browser.submit("/benchmark_runs", with(startRun("db-scheduler", "10"),
+                "benchmark_run[scheduling_mode]", SCRIPT)));
+        responses.add(browser.get("/?backend=%3Cscript%3Ealert(1)%3C%2Fscript%3E&before=1"));
+        responses.add(browser.get("/?backend=db-scheduler&before=%3Cscript%3Ealert(1)%3C%2Fscript%3E"));
+        responses.add(browser.get("/runs/%3Cscript%3Ealert(1)"));
+
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode()).as(response.uri().toString()).isIn(404, 422);
+            assertThat(response.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)");
+        }
+    }
+
+    @Test
+    void a_bad_paging_query_on_the_home_page_gets_422_with_the_reason() {
+        HttpResponse<String> unknownBackend = browser.get("/?backend=sidekiq&before=3");
+        HttpResponse<String> garbage = browser.get("/?backend=db-scheduler&before=yesterday");
+        HttpResponse<String> noBackend = browser.get("/?before=3");
+
+        assertThat(unknownBackend.statusCode()).isEqualTo(422);
+        assertThat(text(unknownBackend.body())).contains("Unknown backend 'sidekiq'");
+        assertThat(garbage.statusCode()).isEqualTo(422);
+        assertThat(text(garbage.body())).contains("Before must be a run id (a positive whole number), was 'yesterday'");
+        assertThat(noBackend.statusCode()).isEqualTo(422);
+        assertThat(text(noBackend.body())).contains("Paging needs the backend");
+    }
+
+    @Test
+    void the_home_page_lists_25_runs_per_backend_and_links_to_the_older_ones() {
+        List<RunId> inserted = new ArrayList<>();
+        for (int i = 0; i < HomePage.RUNS_PER_PAGE + 1; i++) {
+            inserted.add(web.insertPendingRun(100 + i));
+        }
+        RunId newest = inserted.get(inserted.size() - 1);
+
+        String first = browser.get("/").body();
+        List<Long> firstIds = runIds(first);
+        Matcher older = Pattern.compile("href=\"(/\\?backend=db-scheduler&amp;before=(\\d+)#backend-db-scheduler)\"")
+                .matcher(first);
+
+        assertThat(firstIds).hasSize(HomePage.RUNS_PER_PAGE).startsWith(newest.value()).isSortedAccordingTo(
+                (a, b) -> Long.compare(b, a));
+        assertThat(first).contains("Older runs").doesNotContain("Newest runs");
+        assertThat(older.find()).isTrue();
+        assertThat(Long.parseLong(older.group(2))).isEqualTo(firstIds.get(firstIds.size() - 1));
+
+        HttpResponse<String> second = browser.get(text(older.group(1)));
+        assertThat(second.statusCode()).isEqualTo(200);
+        List<Long> secondIds = runIds(second.body());
+        assertThat(secondIds).isNotEmpty().allMatch(id -> id < firstIds.get(firstIds.size() - 1));
+        assertThat(secondIds).contains(inserted.get(0).value());
+        assertThat(second.body()).contains("Newest runs");
+    }
+
+    @Test
+    void each_row_shows_jobs_created_time_both_durations_and_a_live_status() throws Exception {
+        RunId finished = startRunAndAwaitFinished("30");
+        RunId pending = web.insertPendingRun(12_345);
+
+        String html = browser.get("/").body();
+
+        String finishedRow = row(html, finished);
+        assertThat(finishedRow).contains("data-status=\"finished\"", ">30<",
+                "status-finished\" data-field=\"status\">finished<");
+        assertThat(finishedRow).containsPattern("data-field=\"scheduling_duration\">[0-9.]+ m?s<");
+        assertThat(finishedRow).containsPattern("data-field=\"run_duration\">[0-9.]+ m?s<");
+        assertThat(finishedRow)
+                .containsPattern("<time datetime=\"[0-9T:.Z-]+\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d<");
+        String pendingRow = row(html, pending);
+        assertThat(pendingRow).contains("data-live-run=\"" + pending + "\"", ">12,345<",
+                "data-field=\"scheduling_duration\">Pending<", "data-field=\"run_duration\">Pending<", ">pending<");
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_500_page_without_a_stack_trace() throws Exception {
+        JpaPersistence closed = JpaPersistence.open(web.database.dataSource());
+        try (QueueBench broken = QueueBench.builder()
+                .dataSource(web.database.dataSource())
+                .runStore(closed.loadRuns(), closed.saveRuns())
+                .snapshots(closed.snapshots())
+                .runLock(closed.runLock())
+                .build();
+             WebServer server = WebServer.start(broken, WebSettings.defaults().withPort(0), () -> "PostgreSQL")) {
+            closed.close();
+            HttpBrowser client = new HttpBrowser(web);
+
+            HttpResponse<String> page = client.get(server.uri().resolve("/"));
+            HttpResponse<String> api = client.get(server.uri().resolve("/api/runs"));
+
+            assertThat(page.statusCode()).isEqualTo(500);
+            assertThat(page.body()).contains("Something went wrong on the server")
+                    .doesNotContain("Exception", "at dev.queuebench", "at org.");
+            assertThat(api.statusCode()).isEqualTo(500);
+            assertThat(json(api).get("error").asText()).startsWith("Something went wrong");
+            assertThat(api.body()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void a_malformed_request_is_refused_without_a_stack_trace() throws IOException {
+        String response = rawRequest("GET /runs/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 4");
+        assertThat(response).doesNotContain("at org.eclipse", "Exception");
+    }
+
+    private String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", web.server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private RunId startRunAndAwaitFinished(String jobs) throws InterruptedException {
+        HttpResponse<String> response = browser.submit("/benchmark_runs", startRun("db-scheduler", jobs));
+        assertThat(response.statusCode()).isEqualTo(303);
+        RunId id = newestRun().run().id();
+        web.awaitFinished(id, Duration.ofSeconds(60));
+        // the page reads the stored snapshots: persist what this node recorded
+        web.core.flushCompletions();
+        return id;
+    }
+
+    private RunReport newestRun() {
+        return web.core.listRuns(RunListFilter.newest(1)).get(0);
+    }
+
+    private static String row(String html, RunId id) {
+        int start = html.indexOf("<tr data-live-run=\"" + id + "\"");
+        assertThat(start).as("row of run %s", id).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    private static List<Long> runIds(String html) {
+        List<Long> ids = new ArrayList<>();
+        Matcher matcher = Pattern.compile("<tr data-live-run=\"(\\d+)\"").matcher(html);
+        while (matcher.find()) {
+            ids.add(Long.parseLong(matcher.group(1)));
+        }
+        return ids;
+    }
+
+    private static Map<String, String> with(Map<String, String> form, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(form);
+        copy.put(name, value);
+        return copy;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return RunJson.mapper().readTree(response.body());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
