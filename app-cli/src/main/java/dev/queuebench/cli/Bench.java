@@ -6,7 +6,8 @@ import dev.queuebench.persistence.DatabaseTarget;
 import dev.queuebench.persistence.Databases;
 import dev.queuebench.persistence.EmbeddedPostgresServer;
 import dev.queuebench.persistence.JpaPersistence;
-import dev.queuebench.persistence.PostgresInfo;
+import dev.queuebench.persistence.PostgresMetrics;
+import dev.queuebench.ports.resources.PoolSample;
 import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.service.BenchmarkSettings;
 import dev.queuebench.ports.spi.BackendSettings;
@@ -54,6 +55,14 @@ final class Bench implements AutoCloseable {
                     .snapshots(persistence.snapshots())
                     .runLock(persistence.runLock())
                     .tableMaintenance(persistence.tableMaintenance())
+                    .environments(persistence.environments())
+                    .resourceSamples(persistence.resourceSamples())
+                    .databaseMetrics(persistence.databaseMetrics())
+                    .poolMetrics(this::samplePools)
+                    .environmentFacts(Map.of(
+                            "queue_bench.version", QueueBenchCli.version(),
+                            "database.kind", target.embedded() ? "embedded" : "external",
+                            "database.url", target.displayUrl()))
                     .settings(settings);
             backendSettings.forEach(builder::backendSettings);
             core = builder.build();
@@ -83,8 +92,15 @@ final class Bench implements AutoCloseable {
         return target;
     }
 
-    PostgresInfo postgres() {
-        return new PostgresInfo(corePool);
+    PostgresMetrics postgres() {
+        return persistence.databaseMetrics();
+    }
+
+    private List<PoolSample> samplePools() {
+        List<PoolSample> samples = new ArrayList<>();
+        samples.add(Databases.sample(corePool));
+        backendPools.values().forEach(pool -> samples.add(Databases.sample(pool)));
+        return samples;
     }
 
     /** Closes everything once, in reverse order of opening; called on exit too. */

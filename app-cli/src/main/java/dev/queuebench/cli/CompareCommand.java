@@ -3,13 +3,15 @@ package dev.queuebench.cli;
 import dev.queuebench.cli.Converters.DurationConverter;
 import dev.queuebench.cli.Converters.ModeConverter;
 import dev.queuebench.domain.BackendId;
-import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.TrialResult;
+import dev.queuebench.ports.stats.RegressionCheck;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.service.BenchmarkSettings;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Run the same benchmark on several backends in turn, each from clean tables (cleared, then",
                 "VACUUM ANALYZE) with only its own workers running, and print the results side by side.",
-                "Exit code 0 when every backend finished with every job, 1 when one stalled or lost jobs, 2 for bad input."})
+                "Exit code 0 when every backend finished with every job, 1 when one stalled or lost jobs, 2 for bad",
+                "input, 3 when --baseline found a regression."})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,8 +60,26 @@ final class CompareCommand implements Callable<Integer> {
             paramLabel = "DURATION", description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
     Duration stallTimeout;
 
+    @Option(names = "--trials", defaultValue = "1", paramLabel = "N",
+            description = "Runs to keep per backend, each from clean tables. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "M",
+            description = "Runs per backend to execute and discard first. Default: ${DEFAULT-VALUE}.")
+    int warmups;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = {"An earlier `compare --format json` result: flag each metric that is more than 10% worse",
+                    "with 95% intervals apart; exit code 3 when any is."})
+    Path baselineFile;
+
+    @Option(names = "--results-log", paramLabel = "FILE",
+            description = "Append each kept run as one line of JSON to this file.")
+    Path resultsLog;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table or json (an array of the run objects `run --format json` prints). Default: ${DEFAULT-VALUE}.")
+            description = {"table, json (an array with one object per backend: its trials as run objects, statistics",
+                    "with 95% intervals, resources and fingerprint) or csv (one row per run). Default: ${DEFAULT-VALUE}."})
     OutputFormat format;
 
     @Spec
@@ -74,17 +95,37 @@ final class CompareCommand implements Callable<Integer> {
             settings.put(id, BackendChoice.settings(provider, threads, optionsOf(id)));
         }
         requireOptionsNameChosenBackends(commands.keySet());
+        Trials.validate(trials, warmups);
+        Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
+        ResultsLog log = resultsLog == null ? null : ResultsLog.at(resultsLog);
 
-        List<RunReport> reports = new ArrayList<>();
+        List<TrialResult> results = new ArrayList<>();
         try (Bench bench = Bench.open(database, BenchmarkSettings.defaults().withStallTimeout(stallTimeout), settings)) {
             for (StartRunCommand command : commands.values()) {
                 ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
-                reports.add(bench.core().runToEndFromCleanTables(command, progress));
+                TrialResult result = bench.core().runTrials(command, warmups, trials, progress);
                 progress.done();
+                if (log != null) {
+                    log.append(result.trials());
+                }
+                results.add(result);
             }
         }
-        new ReportPrinter(spec.commandLine().getOut(), format).printComparison(reports);
-        boolean allFinished = reports.stream().allMatch(report -> report.status() == RunStatus.FINISHED);
+        new ReportPrinter(spec.commandLine().getOut(), format).printComparison(results);
+        boolean allFinished = results.stream().allMatch(TrialResult::allFinished);
+        if (baseline != null) {
+            List<Baseline.Verdict> verdicts = baseline.check(results);
+            PrintWriter verdictsOut = format == OutputFormat.table ? spec.commandLine().getOut() : spec.commandLine().getErr();
+            if (format == OutputFormat.table) {
+                verdictsOut.println();
+            }
+            baseline.print(verdicts, verdictsOut);
+            boolean regressed = verdicts.stream()
+                    .anyMatch(v -> v.result().verdict() == RegressionCheck.Verdict.REGRESSION);
+            if (regressed) {
+                return ExitCode.REGRESSION;
+            }
+        }
         return allFinished ? ExitCode.OK : ExitCode.RUN_FAILED;
     }
 

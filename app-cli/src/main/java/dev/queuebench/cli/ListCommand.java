@@ -28,7 +28,7 @@ final class ListCommand implements Callable<Integer> {
     String before;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table or json. Default: ${DEFAULT-VALUE}.")
+            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     @Spec

@@ -3,5 +3,6 @@ package dev.queuebench.cli;
 /** How results are printed. */
 enum OutputFormat {
     table,
-    json
+    json,
+    csv
 }

@@ -68,11 +68,16 @@ public final class QueueBenchCli implements Runnable {
         }
     }
 
+    /** From the jar's manifest; {@code development} when run from classes. */
+    static String version() {
+        String version = QueueBenchCli.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = QueueBenchCli.class.getPackage().getImplementationVersion();
-            return new String[] {"queue-bench " + (version == null ? "(development build)" : version)};
+            return new String[] {"queue-bench " + version()};
         }
     }
 }

@@ -3,15 +3,23 @@ package dev.queuebench.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
-import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.TrialMetric;
+import dev.queuebench.ports.in.TrialResult;
+import dev.queuebench.ports.resources.ResourceSummary;
+import dev.queuebench.ports.stats.TrialStatistics;
 import dev.queuebench.web.RunJson;
+import dev.queuebench.web.TrialResultJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /** Prints run reports as a table for people or as the JSON objects scripts read. */
 final class ReportPrinter {
@@ -27,6 +35,8 @@ final class ReportPrinter {
     void printRun(RunReport report) {
         if (format == OutputFormat.json) {
             out.println(json(RunJson.of(report)));
+        } else if (format == OutputFormat.csv) {
+            CsvOutput.writeRuns(List.of(RunJson.of(report)), out);
         } else {
             printSummary(report);
         }
@@ -36,6 +46,8 @@ final class ReportPrinter {
     void printRuns(List<RunReport> reports) {
         if (format == OutputFormat.json) {
             out.println(json(reports.stream().map(RunJson::of).toList()));
+        } else if (format == OutputFormat.csv) {
+            CsvOutput.writeRuns(reports.stream().map(RunJson::of).toList(), out);
         } else if (reports.isEmpty()) {
             out.println("No runs yet. Start one: queue-bench run --backend db-scheduler --jobs 10000");
         } else {
@@ -55,27 +67,85 @@ final class ReportPrinter {
         out.flush();
     }
 
-    /** Backends side by side, one column each; JSON: an array of run objects. */
-    void printComparison(List<RunReport> reports) {
+    /**
+     * One backend's trials: each run, then statistics per metric. JSON: the trial result object; CSV: the runs.
+     */
+    void printTrials(TrialResult result) {
         if (format == OutputFormat.json) {
-            out.println(json(reports.stream().map(RunJson::of).toList()));
+            out.println(json(TrialResultJson.of(result)));
+        } else if (format == OutputFormat.csv) {
+            CsvOutput.writeRuns(result.trials().stream().map(RunJson::of).toList(), out);
+        } else {
+            printRuns(result.trials());
+            out.println();
+            printStatistics(List.of(result));
+        }
+        out.flush();
+    }
+
+    /**
+     * Backends side by side, one column each (means over the trials, with their 95% interval when there are
+     * several), then the statistics. JSON: an array of trial result objects; CSV: every trial's run.
+     */
+    void printComparison(List<TrialResult> results) {
+        if (format == OutputFormat.json) {
+            out.println(json(results.stream().map(TrialResultJson::of).toList()));
+            out.flush();
+            return;
+        }
+        if (format == OutputFormat.csv) {
+            CsvOutput.writeRuns(results.stream().flatMap(r -> r.trials().stream()).map(RunJson::of).toList(), out);
             out.flush();
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(column(reports, "", report -> report.run().backend().value()));
-        rows.add(column(reports, "run", report -> report.run().id().toString()));
-        rows.add(column(reports, "status", ReportPrinter::statusLine));
-        rows.add(column(reports, "scheduling duration", report -> Text.duration(report.schedulingDuration())));
-        rows.add(column(reports, "run duration", report -> Text.duration(report.runDuration())));
-        rows.add(column(reports, "jobs/s", report -> report.jobsPerSecond().isPresent()
-                ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-"));
-        rows.add(column(reports, "pickup lag p50", report -> latency(report.pickupLag(), LatencySummary::p50)));
-        rows.add(column(reports, "pickup lag p99", report -> latency(report.pickupLag(), LatencySummary::p99)));
-        rows.add(column(reports, "completed", report -> Text.count(report.completions().distinctCompleted())));
-        rows.add(column(reports, "duplicates", report -> Text.count(report.completions().duplicateExecutions())));
-        rows.add(column(reports, "missing", report -> Text.count(report.completions().missingJobs())));
-        int[] widths = new int[reports.size() + 1];
+        rows.add(column(results, "", result -> result.backend().value()));
+        rows.add(column(results, "runs", result -> result.trials().stream()
+                .map(report -> report.run().id().toString()).collect(Collectors.joining(","))));
+        rows.add(column(results, "status", result -> result.allFinished() ? "finished"
+                : result.trials().stream().map(ReportPrinter::statusLine).collect(Collectors.joining("; "))));
+        rows.add(column(results, "scheduling duration", result -> Text.duration(mean(result.trials(),
+                r -> r.schedulingDuration().map(d -> d.toNanos() / 1e6)).map(ms -> Duration.ofNanos((long) (ms * 1e6))))));
+        rows.add(column(results, "run duration", result -> statistic(result, TrialMetric.RUN_DURATION_MS,
+                ms -> Text.duration(Duration.ofNanos((long) (ms * 1e6))))));
+        rows.add(column(results, "jobs/s", result -> statistic(result, TrialMetric.JOBS_PER_SECOND, Text::rate)));
+        rows.add(column(results, "pickup lag p50", result -> mean(result.trials(),
+                r -> r.pickupLag().isEmpty() ? Optional.empty() : Optional.of(r.pickupLag().p50() / 1_000.0))
+                .map(ms -> Text.micros((long) (ms * 1_000))).orElse("-")));
+        rows.add(column(results, "pickup lag p99", result -> statistic(result, TrialMetric.PICKUP_LAG_P99_MS,
+                ms -> Text.micros((long) (ms * 1_000)))));
+        rows.add(column(results, "completed", result -> sum(result, r -> r.completions().distinctCompleted())));
+        rows.add(column(results, "duplicates", result -> sum(result, r -> r.completions().duplicateExecutions())));
+        rows.add(column(results, "missing", result -> sum(result, r -> r.completions().missingJobs())));
+        printColumns(rows);
+        if (results.stream().anyMatch(result -> result.trials().size() > 1)) {
+            out.println();
+            printStatistics(results);
+        }
+        out.flush();
+    }
+
+    /** Per backend and metric: n, mean, standard deviation, min, max, 95% interval, outlier trials. */
+    private void printStatistics(List<TrialResult> results) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"backend", "metric", "n", "mean", "stddev", "min", "max", "95% CI", "outliers"});
+        for (TrialResult result : results) {
+            List<RunReport> trials = result.trials();
+            result.statistics().forEach((metric, stats) -> {
+                List<RunReport> withValue = trials.stream().filter(t -> metric.valueOf(t).isPresent()).toList();
+                rows.add(new String[] {
+                    result.backend().value(), metric.key(), Integer.toString(stats.n()), number(stats.mean()),
+                    number(stats.stddev()), number(stats.min()), number(stats.max()),
+                    number(stats.ci95Low()) + " .. " + number(stats.ci95High()),
+                    stats.outliers().isEmpty() ? "-" : stats.outliers().stream()
+                            .map(i -> "run " + withValue.get(i).run().id()).collect(Collectors.joining(", "))});
+            });
+        }
+        printColumns(rows);
+    }
+
+    private void printColumns(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -88,20 +158,37 @@ final class ReportPrinter {
             }
             out.println(line.toString().stripTrailing());
         }
-        out.flush();
     }
 
-    private static String[] column(List<RunReport> reports, String label, Function<RunReport, String> value) {
-        String[] row = new String[reports.size() + 1];
+    private static String statistic(TrialResult result, TrialMetric metric, Function<Double, String> format) {
+        TrialStatistics stats = result.statistics().get(metric);
+        if (stats == null) {
+            return "-";
+        }
+        String mean = format.apply(stats.mean());
+        return stats.n() < 2 ? mean : mean + " +- " + format.apply((stats.ci95High() - stats.ci95Low()) / 2);
+    }
+
+    private static Optional<Double> mean(List<RunReport> trials, Function<RunReport, Optional<Double>> value) {
+        double[] values = trials.stream().map(value).flatMap(Optional::stream).mapToDouble(Double::doubleValue).toArray();
+        return values.length == 0 ? Optional.empty() : Optional.of(java.util.Arrays.stream(values).average().orElseThrow());
+    }
+
+    private static String sum(TrialResult result, java.util.function.ToLongFunction<RunReport> value) {
+        return Text.count(result.trials().stream().mapToLong(value).sum());
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%,.2f", value);
+    }
+
+    private static <T> String[] column(List<T> items, String label, Function<T, String> value) {
+        String[] row = new String[items.size() + 1];
         row[0] = label;
-        for (int i = 0; i < reports.size(); i++) {
-            row[i + 1] = value.apply(reports.get(i));
+        for (int i = 0; i < items.size(); i++) {
+            row[i + 1] = value.apply(items.get(i));
         }
         return row;
-    }
-
-    private static String latency(LatencySummary summary, ToLongFunction<LatencySummary> percentile) {
-        return summary.isEmpty() ? "-" : Text.micros(percentile.applyAsLong(summary));
     }
 
     static String statusLine(RunReport report) {
@@ -139,6 +226,26 @@ final class ReportPrinter {
         out.println("  pickup lag   " + Text.latency(report.pickupLag()));
         out.println("  end-to-end   " + Text.latency(report.endToEnd()));
         out.println("  enqueue      " + Text.latency(report.enqueueLatency()));
+        ResourceSummary resources = report.resources();
+        if (resources.samples() > 0) {
+            int poolWaitPeak = (int) resources.pools().values().stream()
+                    .mapToDouble(pool -> pool.waiting().peak()).max().orElse(0);
+            out.println("  resources    heap peak " + Text.bytes(resources.heapUsedBytes().peak())
+                    + "   rss peak " + Text.bytes(resources.rssBytes().peak())
+                    + "   cpu mean " + Math.round(resources.processCpuLoad().mean() * 100) + "%"
+                    + "   commits " + Text.rate(resources.transactionsCommitted().perSecond()) + "/s"
+                    + "   pool waits peak " + poolWaitPeak
+                    + "   lock waits peak " + (int) resources.sessionsWaitingOnLocks().peak());
+        }
+        Map<String, String> environment = report.environment();
+        if (!environment.isEmpty()) {
+            out.println("  environment  Queue Bench " + environment.get("queue_bench.version")
+                    + ", JVM " + environment.get("jvm.version") + ", " + environment.get("machine.cores") + " cores, "
+                    + "PostgreSQL " + environment.get("postgres.version") + " (" + environment.get("database.kind")
+                    + ", fsync " + environment.get("postgres.fsync") + ", synchronous_commit "
+                    + environment.get("postgres.synchronous_commit") + "), " + environment.get("backend.id") + " "
+                    + environment.get("backend.library_version"));
+        }
     }
 
     static String json(Object value) {

@@ -7,11 +7,14 @@ import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.service.BenchmarkSettings;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,8 +59,20 @@ final class RunCommand implements Callable<Integer> {
             description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
     Duration stallTimeout;
 
+    @Option(names = "--trials", defaultValue = "1", paramLabel = "N",
+            description = "Runs to keep, each from clean tables; with more than one, statistics. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "M",
+            description = "Runs to execute and discard first. Default: ${DEFAULT-VALUE}.")
+    int warmups;
+
+    @Option(names = "--results-log", paramLabel = "FILE",
+            description = "Append each kept run as one line of JSON to this file.")
+    Path resultsLog;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table or json. Default: ${DEFAULT-VALUE}.")
+            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     @Spec
@@ -70,13 +85,28 @@ final class RunCommand implements Callable<Integer> {
         QueueBackendProvider provider = BackendChoice.provider(backendId);
         BackendSettings settings = BackendChoice.settings(provider, threads, backendOptions);
         BenchmarkSettings benchmarkSettings = BenchmarkSettings.defaults().withStallTimeout(stallTimeout);
+        Trials.validate(trials, warmups);
+        ResultsLog log = resultsLog == null ? null : ResultsLog.at(resultsLog);
 
         try (Bench bench = Bench.open(database, benchmarkSettings, Map.of(backendId, settings))) {
             ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
-            RunReport report = bench.core().runToEnd(command, progress);
+            ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
+            if (trials == 1 && warmups == 0) {
+                RunReport report = bench.core().runToEnd(command, progress);
+                progress.done();
+                if (log != null) {
+                    log.append(List.of(report));
+                }
+                printer.printRun(report);
+                return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
+            }
+            TrialResult result = bench.core().runTrials(command, warmups, trials, progress);
             progress.done();
-            new ReportPrinter(spec.commandLine().getOut(), format).printRun(report);
-            return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
+            if (log != null) {
+                log.append(result.trials());
+            }
+            printer.printTrials(result);
+            return result.allFinished() ? ExitCode.OK : ExitCode.RUN_FAILED;
         }
     }
 }

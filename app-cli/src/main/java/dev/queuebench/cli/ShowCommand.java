@@ -21,7 +21,7 @@ final class ShowCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table or json. Default: ${DEFAULT-VALUE}.")
+            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     @Spec

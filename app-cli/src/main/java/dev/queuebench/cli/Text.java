@@ -54,6 +54,11 @@ final class Text {
                 + "   max " + micros(summary.max()) + "   (" + count(summary.count()) + " samples)";
     }
 
+    /** {@code 312.4 MB}. */
+    static String bytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024 * 1024));
+    }
+
     static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.1f", perSecond);
     }

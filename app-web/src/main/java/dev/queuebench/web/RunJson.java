@@ -11,14 +11,19 @@ import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.ports.resources.ResourceSummary;
+import dev.queuebench.ports.resources.ResourceSummary.Counter;
+import dev.queuebench.ports.resources.ResourceSummary.Gauge;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One run as JSON, the same object wherever it is printed ({@code run}, {@code show}, {@code list},
  * {@code /api/runs}). Keys are snake_case, like the original harness's columns; a missing time or duration is
- * {@code null} ("Pending"); latencies are milliseconds with microsecond precision, {@code null} without samples.
+ * {@code null} ("Pending"); latencies are milliseconds with microsecond precision, {@code null} without samples;
+ * {@code fingerprint} says what the run ran on (versions, machine, database settings, backend knobs).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunJson(
@@ -48,7 +53,9 @@ public record RunJson(
         Latency endToEndMs,
         Latency enqueueLatencyMs,
         Series completionsPerSecond,
-        Series enqueuesPerSecond) {
+        Series enqueuesPerSecond,
+        Resources resources,
+        Map<String, String> fingerprint) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -91,7 +98,9 @@ public record RunJson(
                 Latency.of(report.endToEnd()),
                 Latency.of(report.enqueueLatency()),
                 Series.of(report.completionsPerSecond()),
-                Series.of(report.enqueuesPerSecond()));
+                Series.of(report.enqueuesPerSecond()),
+                Resources.of(report.resources()),
+                report.environment());
     }
 
     private static Long millis(Optional<Duration> duration) {
@@ -117,6 +126,40 @@ public record RunJson(
 
         private static double ms(long micros) {
             return micros / 1_000.0;
+        }
+    }
+
+    /**
+     * What the run cost the machine, sampled about once a second: gauges as {@code peak} and {@code mean}, counters as
+     * {@code increase} over the sampled window and {@code per_second}. {@code null} when nothing was sampled.
+     */
+    public record Resources(
+            int samples,
+            long windowMs,
+            Gauge heapUsedBytes,
+            Gauge rssBytes,
+            Gauge processCpuLoad,
+            Counter gcCount,
+            Counter gcTimeMs,
+            Gauge liveThreads,
+            Map<String, ResourceSummary.PoolGauges> pools,
+            Counter transactionsCommitted,
+            Counter tuplesInserted,
+            Counter tuplesUpdated,
+            Counter tuplesDeleted,
+            Gauge backendTableRows,
+            Gauge backendTableBytes,
+            Gauge sessionsWaitingOnLocks) {
+
+        public static Resources of(ResourceSummary summary) {
+            if (summary.samples() == 0) {
+                return null;
+            }
+            return new Resources(summary.samples(), summary.window().toMillis(), summary.heapUsedBytes(),
+                    summary.rssBytes(), summary.processCpuLoad(), summary.gcCount(), summary.gcTimeMillis(),
+                    summary.liveThreads(), summary.pools(), summary.transactionsCommitted(), summary.tuplesInserted(),
+                    summary.tuplesUpdated(), summary.tuplesDeleted(), summary.backendTableRows(),
+                    summary.backendTableBytes(), summary.sessionsWaitingOnLocks());
         }
     }
 

@@ -15,13 +15,19 @@ import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.ScheduleRunUseCase;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.StartRunUseCase;
+import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.ports.out.PoolMetricsPort;
+import dev.queuebench.ports.out.ResourceSamplePort;
+import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.TableMaintenancePort;
 import dev.queuebench.ports.recording.CompletionFlusher;
 import dev.queuebench.ports.recording.CompletionRecorders;
+import dev.queuebench.ports.resources.ResourceSampler;
 import dev.queuebench.ports.service.BenchmarkRunner;
 import dev.queuebench.ports.service.BenchmarkSettings;
 import dev.queuebench.ports.service.RunListener;
@@ -72,6 +78,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
     private final CompletionFlusher flusher;
     private final BenchmarkSettings settings;
     private final BenchmarkRunner runner;
+    private final ResourceSampler sampler;
 
     private QueueBench(Builder builder) {
         Clock clock = builder.clock;
@@ -87,12 +94,17 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         this.backends = new QueueBackends(builder.providers, id -> new BackendContext(dataSources.apply(id), clock,
                 backendSettings.getOrDefault(id, BackendSettings.none()), scheduling, recorders,
                 RetryPolicy.standard()));
+        this.sampler = new ResourceSampler(builder.poolMetrics, builder.databaseMetrics, builder.resourceSamples,
+                builder.loadRuns, builder.snapshots, statusRule, clock, settings.flushInterval());
         this.scheduler = new ScheduleRunService(backends, builder.loadRuns, builder.saveRuns, builder.snapshots,
-                builder.runLock, new RunningRunGuard(statusRule), recorders, clock, System::nanoTime, settings);
-        this.startRuns = new StartRunService(backends, builder.saveRuns, clock);
-        this.reports = new RunReportService(builder.loadRuns, builder.snapshots, statusRule);
-        this.runner = new BenchmarkRunner(backends, startRuns, reports, builder.loadRuns, builder.snapshots,
-                builder.tableMaintenance, flusher, statusRule);
+                builder.runLock, new RunningRunGuard(statusRule), recorders, sampler, clock, System::nanoTime,
+                settings);
+        this.startRuns = new StartRunService(backends, builder.saveRuns, builder.environments,
+                builder.databaseMetrics, builder.environmentFacts, clock);
+        this.reports = new RunReportService(builder.loadRuns, builder.snapshots, builder.environments,
+                builder.resourceSamples, statusRule);
+        this.runner = new BenchmarkRunner(backends, startRuns, reports, builder.loadRuns, builder.saveRuns,
+                builder.snapshots, builder.tableMaintenance, flusher, statusRule);
         flusher.start();
     }
 
@@ -112,6 +124,16 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
      */
     public RunReport runToEnd(StartRunCommand command, RunListener listener) {
         return runner.runToEnd(command, listener);
+    }
+
+    /**
+     * Runs discarded warm-ups and then the trials of one benchmark, each from clean tables, and returns the trials
+     * with their statistics.
+     *
+     * @throws dev.queuebench.ports.in.ActiveRunException when another run is scheduling or running
+     */
+    public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
+        return runner.runTrials(command, warmups, trials, listener);
     }
 
     /**
@@ -175,6 +197,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         try {
             backends.close();
         } finally {
+            sampler.close();
             flusher.close();
         }
     }
@@ -189,6 +212,11 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         private CompletionSnapshotPort snapshots;
         private RunLockPort runLock;
         private TableMaintenancePort tableMaintenance = tables -> { };
+        private RunEnvironmentPort environments = NoStorage.ENVIRONMENTS;
+        private ResourceSamplePort resourceSamples = NoStorage.RESOURCE_SAMPLES;
+        private PoolMetricsPort poolMetrics = List::of;
+        private DatabaseMetricsPort databaseMetrics = NoStorage.DATABASE_METRICS;
+        private Map<String, String> environmentFacts = Map.of();
         private BenchmarkSettings settings = BenchmarkSettings.defaults();
         private List<QueueBackendProvider> providers;
         private final Map<BackendId, BackendSettings> backendSettings = new HashMap<>();
@@ -236,6 +264,34 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         /** Housekeeping between runs; without it, {@link QueueBench#runToEnd} clears tables but does not vacuum. */
         public Builder tableMaintenance(TableMaintenancePort tableMaintenance) {
             this.tableMaintenance = Objects.requireNonNull(tableMaintenance, "table maintenance port is required");
+            return this;
+        }
+
+        /** Where run fingerprints are kept; without it, runs have none. */
+        public Builder environments(RunEnvironmentPort environments) {
+            this.environments = Objects.requireNonNull(environments, "environment port is required");
+            return this;
+        }
+
+        /** Where resource samples are kept; without it, nothing is sampled. */
+        public Builder resourceSamples(ResourceSamplePort resourceSamples) {
+            this.resourceSamples = Objects.requireNonNull(resourceSamples, "resource sample port is required");
+            return this;
+        }
+
+        public Builder poolMetrics(PoolMetricsPort poolMetrics) {
+            this.poolMetrics = Objects.requireNonNull(poolMetrics, "pool metrics port is required");
+            return this;
+        }
+
+        public Builder databaseMetrics(DatabaseMetricsPort databaseMetrics) {
+            this.databaseMetrics = Objects.requireNonNull(databaseMetrics, "database metrics port is required");
+            return this;
+        }
+
+        /** Facts only the runner knows, for fingerprints: {@code queue_bench.version}, {@code database.kind}, ... */
+        public Builder environmentFacts(Map<String, String> environmentFacts) {
+            this.environmentFacts = Map.copyOf(Objects.requireNonNull(environmentFacts, "facts are required"));
             return this;
         }
 

@@ -2,6 +2,8 @@ package dev.queuebench.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.queuebench.ports.resources.PoolSample;
 import com.zaxxer.hikari.pool.HikariPool;
 
 /** Connection pools on a {@link DatabaseTarget}. */
@@ -34,6 +36,16 @@ public final class Databases {
             throw new DatabaseUnavailableException("cannot connect to PostgreSQL at " + target.displayUrl()
                     + " as '" + target.user() + "': " + cause.getMessage(), e);
         }
+    }
+
+    /** The pool as it is now, for resource sampling. */
+    public static PoolSample sample(HikariDataSource pool) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolSample(pool.getPoolName(), 0, 0, 0);
+        }
+        return new PoolSample(pool.getPoolName(), bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection());
     }
 
     /** No connection could be made to the configured PostgreSQL. */

@@ -11,7 +11,13 @@ import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.in.ThroughputSeries;
 import dev.queuebench.ports.recording.CompletionSnapshot;
 import dev.queuebench.ports.recording.NodeId;
+import dev.queuebench.ports.resources.DatabaseSample;
+import dev.queuebench.ports.resources.JvmSample;
+import dev.queuebench.ports.resources.PoolSample;
+import dev.queuebench.ports.resources.ResourceSample;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Maps entities to domain types and back. */
@@ -44,6 +50,45 @@ final class EntityMapper {
         entity.schedulingStartedAt = run.timeline().schedulingStartedAt().orElse(null);
         entity.schedulingFinishedAt = run.timeline().schedulingFinishedAt().orElse(null);
         entity.runFinishedAt = run.timeline().runFinishedAt().orElse(null);
+        return entity;
+    }
+
+    static ResourceSample toDomain(ResourceSampleEntity entity) {
+        List<PoolSample> pools = new ArrayList<>();
+        for (int i = 0; i < entity.poolNames.length; i++) {
+            pools.add(new PoolSample(entity.poolNames[i], entity.poolActive[i], entity.poolIdle[i], entity.poolWaiting[i]));
+        }
+        return new ResourceSample(
+                entity.sampledAt,
+                new JvmSample(entity.heapUsedBytes, entity.rssBytes, entity.processCpuLoad, entity.gcCount,
+                        entity.gcTimeMillis, entity.liveThreads),
+                pools,
+                new DatabaseSample(entity.transactionsCommitted, entity.tuplesInserted, entity.tuplesUpdated,
+                        entity.tuplesDeleted, entity.backendTableRows, entity.backendTableBytes,
+                        entity.sessionsWaitingOnLocks));
+    }
+
+    static ResourceSampleEntity toEntity(RunId runId, ResourceSample sample) {
+        ResourceSampleEntity entity = new ResourceSampleEntity();
+        entity.runId = runId.value();
+        entity.sampledAt = sample.sampledAt();
+        entity.heapUsedBytes = sample.jvm().heapUsedBytes();
+        entity.rssBytes = sample.jvm().rssBytes();
+        entity.processCpuLoad = sample.jvm().processCpuLoad();
+        entity.gcCount = sample.jvm().gcCount();
+        entity.gcTimeMillis = sample.jvm().gcTimeMillis();
+        entity.liveThreads = sample.jvm().liveThreads();
+        entity.poolNames = sample.pools().stream().map(PoolSample::pool).toArray(String[]::new);
+        entity.poolActive = sample.pools().stream().mapToInt(PoolSample::active).toArray();
+        entity.poolIdle = sample.pools().stream().mapToInt(PoolSample::idle).toArray();
+        entity.poolWaiting = sample.pools().stream().mapToInt(PoolSample::waiting).toArray();
+        entity.transactionsCommitted = sample.database().transactionsCommitted();
+        entity.tuplesInserted = sample.database().tuplesInserted();
+        entity.tuplesUpdated = sample.database().tuplesUpdated();
+        entity.tuplesDeleted = sample.database().tuplesDeleted();
+        entity.backendTableRows = sample.database().backendTableRows();
+        entity.backendTableBytes = sample.database().backendTableBytes();
+        entity.sessionsWaitingOnLocks = sample.database().sessionsWaitingOnLocks();
         return entity;
     }
 

@@ -2,6 +2,8 @@ package dev.queuebench.persistence;
 
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.ResourceSamplePort;
+import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.TableMaintenancePort;
@@ -27,6 +29,9 @@ public final class JpaPersistence implements AutoCloseable {
     private final JpaSnapshotStore snapshots;
     private final AdvisoryRunLock runLock;
     private final PostgresTableMaintenance tableMaintenance;
+    private final JpaEnvironmentStore environments;
+    private final JpaResourceSampleStore resourceSamples;
+    private final PostgresMetrics databaseMetrics;
 
     private JpaPersistence(DataSource dataSource, EntityManagerFactory emf) {
         this.emf = emf;
@@ -34,6 +39,9 @@ public final class JpaPersistence implements AutoCloseable {
         this.snapshots = new JpaSnapshotStore(emf);
         this.runLock = new AdvisoryRunLock(dataSource, AdvisoryRunLock.DEFAULT_KEY);
         this.tableMaintenance = new PostgresTableMaintenance(dataSource);
+        this.environments = new JpaEnvironmentStore(emf);
+        this.resourceSamples = new JpaResourceSampleStore(emf);
+        this.databaseMetrics = new PostgresMetrics(dataSource);
     }
 
     /** Migrates the benchmark tables and opens the stores on them. */
@@ -41,7 +49,8 @@ public final class JpaPersistence implements AutoCloseable {
         Objects.requireNonNull(dataSource, "data source is required");
         migrate(dataSource);
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("queue-bench")
-                .managedClasses(BenchmarkRunEntity.class, CompletionSnapshotEntity.class)
+                .managedClasses(BenchmarkRunEntity.class, CompletionSnapshotEntity.class, RunEnvironmentEntity.class,
+                        ResourceSampleEntity.class)
                 .property(AvailableSettings.DATASOURCE, dataSource)
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
@@ -80,6 +89,18 @@ public final class JpaPersistence implements AutoCloseable {
 
     public TableMaintenancePort tableMaintenance() {
         return tableMaintenance;
+    }
+
+    public RunEnvironmentPort environments() {
+        return environments;
+    }
+
+    public ResourceSamplePort resourceSamples() {
+        return resourceSamples;
+    }
+
+    public PostgresMetrics databaseMetrics() {
+        return databaseMetrics;
     }
 
     @Override

@@ -4,8 +4,14 @@ import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.DurationRules;
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.ports.resources.ResourceSample;
+import dev.queuebench.ports.resources.ResourceSummary;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -19,6 +25,8 @@ import java.util.OptionalDouble;
  * @param pickupLag         job start minus due time
  * @param endToEnd          job finish minus due time
  * @param enqueueLatency    duration of each enqueue call (one call per job, or per batch in bulk mode)
+ * @param environment       the run's fingerprint: versions, machine, database settings, backend knobs
+ * @param resourceSamples   JVM, pool and database samples taken about once a second, in time order
  */
 public record RunReport(
         BenchmarkRun run,
@@ -31,7 +39,9 @@ public record RunReport(
         LatencySummary endToEnd,
         LatencySummary enqueueLatency,
         ThroughputSeries completionsPerSecond,
-        ThroughputSeries enqueuesPerSecond) {
+        ThroughputSeries enqueuesPerSecond,
+        Map<String, String> environment,
+        List<ResourceSample> resourceSamples) {
 
     public RunReport {
         Objects.requireNonNull(run, "run is required");
@@ -45,6 +55,13 @@ public record RunReport(
         Objects.requireNonNull(enqueueLatency, "enqueue latency is required");
         Objects.requireNonNull(completionsPerSecond, "completions series is required");
         Objects.requireNonNull(enqueuesPerSecond, "enqueues series is required");
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        resourceSamples = List.copyOf(resourceSamples);
+    }
+
+    /** Peaks, means and rates of the resources sampled while the run was scheduled and drained. */
+    public ResourceSummary resources() {
+        return ResourceSummary.of(resourceSamples);
     }
 
     public Optional<Duration> schedulingDuration() {

@@ -10,13 +10,16 @@ import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.StartRunUseCase;
+import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.TableMaintenancePort;
 import dev.queuebench.ports.recording.CompletionFlusher;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,20 +40,49 @@ public final class BenchmarkRunner {
     private final LoadRunPort loadRuns;
     private final CompletionSnapshotPort snapshots;
     private final TableMaintenancePort maintenance;
+    private final SaveRunPort saveRuns;
     private final CompletionFlusher flusher;
     private final RunStatusRule statusRule;
 
     public BenchmarkRunner(QueueBackends backends, StartRunUseCase startRuns, GetRunReportQuery reports,
-                           LoadRunPort loadRuns, CompletionSnapshotPort snapshots, TableMaintenancePort maintenance,
-                           CompletionFlusher flusher, RunStatusRule statusRule) {
+                           LoadRunPort loadRuns, SaveRunPort saveRuns, CompletionSnapshotPort snapshots,
+                           TableMaintenancePort maintenance, CompletionFlusher flusher, RunStatusRule statusRule) {
         this.backends = Objects.requireNonNull(backends, "backends are required");
         this.startRuns = Objects.requireNonNull(startRuns, "start-run use case is required");
         this.reports = Objects.requireNonNull(reports, "report query is required");
         this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
+        this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
         this.maintenance = Objects.requireNonNull(maintenance, "table maintenance port is required");
         this.flusher = Objects.requireNonNull(flusher, "flusher is required");
         this.statusRule = Objects.requireNonNull(statusRule, "status rule is required");
+    }
+
+    /**
+     * Runs {@code warmups} discarded runs and then {@code trials} kept ones of the same benchmark, each from clean
+     * tables, as {@code run --trials} and {@code compare} do. A warm-up is deleted once it ended.
+     *
+     * @throws ActiveRunException when another run is scheduling or running before the first of them
+     */
+    public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
+        if (warmups < 0 || trials < 1) {
+            throw new IllegalArgumentException("trials must be at least 1 and warm-ups at least 0, were " + trials
+                    + " and " + warmups);
+        }
+        for (int warmup = 1; warmup <= warmups; warmup++) {
+            listener.notice("warm-up " + warmup + " of " + warmups + " on " + command.spec().backend()
+                    + " (discarded)");
+            RunReport report = runToEndFromCleanTables(command, listener);
+            saveRuns.deleteRun(report.run().id());
+        }
+        List<RunReport> reports = new ArrayList<>();
+        for (int trial = 1; trial <= trials; trial++) {
+            if (trials > 1) {
+                listener.notice("trial " + trial + " of " + trials + " on " + command.spec().backend());
+            }
+            reports.add(runToEndFromCleanTables(command, listener));
+        }
+        return new TrialResult(command.spec().backend(), warmups, reports);
     }
 
     /**

@@ -24,6 +24,7 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
     private final Map<BackendId, QueueBackendProvider> providers = new LinkedHashMap<>();
     private final Map<BackendId, QueueBackend> created = new LinkedHashMap<>();
     private final Function<BackendId, BackendContext> contexts;
+    private boolean closed;
 
     /**
      * @param contexts builds the context each backend is created with
@@ -71,6 +72,9 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
     /** The backend, created on first use. */
     public synchronized QueueBackend backend(BackendId id) {
         QueueBackend backend = created.get(id);
+        if (backend == null && closed) {
+            throw new IllegalStateException("backend '" + id + "' is not available: Queue Bench is shutting down");
+        }
         if (backend == null) {
             backend = provider(id).create(contexts.apply(id));
             created.put(id, backend);
@@ -78,11 +82,19 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
         return backend;
     }
 
-    /** Stops the workers of every created backend and releases them. */
+    /**
+     * Stops the workers of every created backend and releases them. Closes outside the registry's lock: a scheduling
+     * job still running on a stopping worker looks its backend up here, and must not wait for this close.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        List<QueueBackend> closing;
+        synchronized (this) {
+            closed = true;
+            closing = List.copyOf(created.values());
+        }
         RuntimeException failure = null;
-        for (QueueBackend backend : created.values()) {
+        for (QueueBackend backend : closing) {
             try {
                 backend.close();
             } catch (RuntimeException e) {
@@ -93,13 +105,8 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
                 }
             }
         }
-        created.clear();
         if (failure != null) {
             throw failure;
         }
-    }
-
-    synchronized List<QueueBackend> createdBackends() {
-        return List.copyOf(created.values());
     }
 }

@@ -10,29 +10,39 @@ import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.ResourceSamplePort;
+import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.recording.CompletionSnapshot;
 import dev.queuebench.ports.recording.MergedCompletions;
+import dev.queuebench.ports.resources.ResourceSample;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Builds run reports from the stored run and every node's completion snapshots. */
+/** Builds run reports from the stored run, every node's completion snapshots, its fingerprint and its resource samples. */
 public final class RunReportService implements GetRunReportQuery, ListRunsQuery {
 
     private final LoadRunPort loadRuns;
     private final CompletionSnapshotPort snapshots;
+    private final RunEnvironmentPort environments;
+    private final ResourceSamplePort resources;
     private final RunStatusRule statusRule;
 
-    public RunReportService(LoadRunPort loadRuns, CompletionSnapshotPort snapshots, RunStatusRule statusRule) {
+    public RunReportService(LoadRunPort loadRuns, CompletionSnapshotPort snapshots, RunEnvironmentPort environments,
+                            ResourceSamplePort resources, RunStatusRule statusRule) {
         this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
+        this.environments = Objects.requireNonNull(environments, "environment port is required");
+        this.resources = Objects.requireNonNull(resources, "resource sample port is required");
         this.statusRule = Objects.requireNonNull(statusRule, "status rule is required");
     }
 
     @Override
     public Optional<RunReport> runReport(RunId runId) {
-        return loadRuns.loadRun(runId).map(run -> reportOf(run, snapshots.loadSnapshots(runId)));
+        return loadRuns.loadRun(runId).map(run -> reportOf(run, snapshots.loadSnapshots(runId),
+                environments.loadEnvironments(List.of(runId)).getOrDefault(runId, Map.of()),
+                resources.loadSamples(runId)));
     }
 
     @Override
@@ -41,11 +51,17 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
         if (runs.isEmpty()) {
             return List.of();
         }
-        Map<RunId, List<CompletionSnapshot>> byRun = snapshots.loadSnapshots(runs.stream().map(BenchmarkRun::id).toList());
-        return runs.stream().map(run -> reportOf(run, byRun.getOrDefault(run.id(), List.of()))).toList();
+        List<RunId> ids = runs.stream().map(BenchmarkRun::id).toList();
+        Map<RunId, List<CompletionSnapshot>> byRun = snapshots.loadSnapshots(ids);
+        Map<RunId, Map<String, String>> environmentByRun = environments.loadEnvironments(ids);
+        Map<RunId, List<ResourceSample>> samplesByRun = resources.loadSamples(ids);
+        return runs.stream().map(run -> reportOf(run, byRun.getOrDefault(run.id(), List.of()),
+                environmentByRun.getOrDefault(run.id(), Map.of()), samplesByRun.getOrDefault(run.id(), List.of())))
+                .toList();
     }
 
-    private RunReport reportOf(BenchmarkRun run, List<CompletionSnapshot> runSnapshots) {
+    private RunReport reportOf(BenchmarkRun run, List<CompletionSnapshot> runSnapshots, Map<String, String> environment,
+                               List<ResourceSample> samples) {
         MergedCompletions merged = MergedCompletions.merge(run.jobsCount(), runSnapshots);
         RunActivity activity = RunActivity.of(run, merged.lastProgressAt().orElse(null));
         return new RunReport(
@@ -59,6 +75,8 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
                 merged.endToEnd(),
                 merged.enqueueLatency(),
                 merged.completionsPerSecond(),
-                merged.enqueuesPerSecond());
+                merged.enqueuesPerSecond(),
+                environment,
+                samples);
     }
 }

@@ -16,6 +16,7 @@ import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.recording.CompletionRecorders;
 import dev.queuebench.ports.recording.Micros;
 import dev.queuebench.ports.recording.RunRecorder;
+import dev.queuebench.ports.resources.ResourceSampler;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.lang.System.Logger.Level;
@@ -33,7 +34,7 @@ import java.util.function.LongSupplier;
  * Runs a run's scheduling phase, on a backend worker: under the run lock, checks that no other run is running,
  * stamps {@code scheduling_started_at}, enqueues the N pretend jobs (each due at its enqueue time plus the run's
  * delay) through the backend, stores progress at most once per progress interval, and stamps
- * {@code scheduling_finished_at}. No transaction wraps the enqueueing: each library writes on its own connections.
+ * {@code scheduling_finished_at}. Resources are sampled from the start of scheduling. No transaction wraps the enqueueing: each library writes on its own connections.
  */
 public final class ScheduleRunService implements ScheduleRunUseCase {
 
@@ -46,14 +47,15 @@ public final class ScheduleRunService implements ScheduleRunUseCase {
     private final RunLockPort runLock;
     private final RunningRunGuard guard;
     private final CompletionRecorders recorders;
+    private final ResourceSampler sampler;
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final BenchmarkSettings settings;
 
     public ScheduleRunService(QueueBackends backends, LoadRunPort loadRuns, SaveRunPort saveRuns,
                               CompletionSnapshotPort snapshots, RunLockPort runLock, RunningRunGuard guard,
-                              CompletionRecorders recorders, Clock clock, LongSupplier nanoTime,
-                              BenchmarkSettings settings) {
+                              CompletionRecorders recorders, ResourceSampler sampler, Clock clock,
+                              LongSupplier nanoTime, BenchmarkSettings settings) {
         this.backends = Objects.requireNonNull(backends, "backends are required");
         this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
         this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
@@ -61,6 +63,7 @@ public final class ScheduleRunService implements ScheduleRunUseCase {
         this.runLock = Objects.requireNonNull(runLock, "run lock port is required");
         this.guard = Objects.requireNonNull(guard, "running-run guard is required");
         this.recorders = Objects.requireNonNull(recorders, "recorders are required");
+        this.sampler = Objects.requireNonNull(sampler, "resource sampler is required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nano time source is required");
         this.settings = Objects.requireNonNull(settings, "settings are required");
@@ -83,6 +86,7 @@ public final class ScheduleRunService implements ScheduleRunUseCase {
                 LOG.log(Level.INFO, "run {0} was started by another worker meanwhile", runId);
                 return;
             }
+            sampler.track(runId, backend.tableNames());
             enqueueAll(started, backend);
         }
     }

@@ -10,6 +10,8 @@ import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.in.ActiveRunException;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.in.TrialMetric;
+import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.testing.FakeQueueBackend;
 import java.time.Duration;
@@ -67,6 +69,20 @@ class BenchmarkRunnerTest {
         assertThat(notices).singleElement().asString().contains("run 1 on fake is running: this run waits for it");
         assertThat(report.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(backend.enqueuedJobs()).hasSize(15);
+    }
+
+    @Test
+    void warm_ups_are_run_and_discarded_and_trials_are_kept_with_their_statistics() {
+        TrialResult result = core.bench.runTrials(
+                StartRunCommand.of("fake", 20, SchedulingMode.IN_BULK, Duration.ZERO), 2, 3, r -> { });
+
+        assertThat(result.warmups()).isEqualTo(2);
+        assertThat(result.trials()).hasSize(3).allMatch(r -> r.status() == RunStatus.FINISHED);
+        assertThat(result.allFinished()).isTrue();
+        assertThat(core.runs.size()).as("warm-ups deleted").isEqualTo(3);
+        // the fake clock stands still: every job finishes at once, so there is a run duration but no rate
+        assertThat(result.statistics()).containsKey(TrialMetric.RUN_DURATION_MS).doesNotContainKey(TrialMetric.JOBS_PER_SECOND);
+        assertThat(result.statistics().get(TrialMetric.RUN_DURATION_MS).n()).isEqualTo(3);
     }
 
     @Test

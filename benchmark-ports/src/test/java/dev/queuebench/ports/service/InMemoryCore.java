@@ -3,6 +3,11 @@ package dev.queuebench.ports.service;
 import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.recording.NodeId;
 import dev.queuebench.ports.testing.FakeQueueBackend;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.ports.resources.DatabaseSample;
+import dev.queuebench.ports.resources.PoolSample;
+import dev.queuebench.ports.testing.InMemoryEnvironmentStore;
+import dev.queuebench.ports.testing.InMemoryResourceSampleStore;
 import dev.queuebench.ports.testing.InMemoryRunLock;
 import dev.queuebench.ports.testing.InMemoryRunStore;
 import dev.queuebench.ports.testing.InMemorySnapshotStore;
@@ -10,6 +15,7 @@ import dev.queuebench.ports.testing.MutableClock;
 import dev.queuebench.ports.testing.NoDatabase;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The core wired to in-memory fakes and one fake backend, with an hour-long flush interval: tests flush. */
 final class InMemoryCore implements AutoCloseable {
@@ -18,6 +24,8 @@ final class InMemoryCore implements AutoCloseable {
     final InMemoryRunStore runs = new InMemoryRunStore();
     final InMemorySnapshotStore snapshots = new InMemorySnapshotStore();
     final InMemoryRunLock lock = new InMemoryRunLock();
+    final InMemoryEnvironmentStore environments = new InMemoryEnvironmentStore();
+    final InMemoryResourceSampleStore resourceSamples = new InMemoryResourceSampleStore();
     final FakeQueueBackend.Provider provider = FakeQueueBackend.provider();
     final QueueBench bench;
 
@@ -32,6 +40,21 @@ final class InMemoryCore implements AutoCloseable {
                 .runStore(runs)
                 .snapshots(snapshots)
                 .runLock(lock)
+                .environments(environments)
+                .resourceSamples(resourceSamples)
+                .poolMetrics(() -> List.of(new PoolSample("qb-fake", 3, 7, 0)))
+                .databaseMetrics(new DatabaseMetricsPort() {
+                    @Override
+                    public DatabaseSample sample(List<String> backendTables) {
+                        return new DatabaseSample(100, 10, 20, 30, 5, 8_192, 0);
+                    }
+
+                    @Override
+                    public Map<String, String> facts() {
+                        return Map.of("postgres.version", "PostgreSQL 99", "postgres.fsync", "on");
+                    }
+                })
+                .environmentFacts(Map.of("queue_bench.version", "test", "database.kind", "in-memory"))
                 .providers(List.of(provider))
                 .settings(BenchmarkSettings.defaults()
                         .withNodeId(node)

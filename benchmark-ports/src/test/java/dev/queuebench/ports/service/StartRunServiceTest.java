@@ -34,6 +34,25 @@ class StartRunServiceTest {
     }
 
     @Test
+    void a_started_run_keeps_a_fingerprint_of_what_it_ran_on() {
+        BenchmarkRun run = core.bench.startRun(StartRunCommand.of("fake", 1_000, SchedulingMode.IN_BULK, Duration.ofSeconds(5)));
+
+        assertThat(core.bench.runReport(run.id()).orElseThrow().environment())
+                .containsEntry("queue_bench.version", "test")
+                .containsEntry("database.kind", "in-memory")
+                .containsEntry("postgres.version", "PostgreSQL 99")
+                .containsEntry("postgres.fsync", "on")
+                .containsEntry("backend.id", "fake")
+                .containsEntry("backend.library_version", "0.0")
+                .containsEntry("run.jobs_count", "1000")
+                .containsEntry("run.scheduling_mode", "in_bulk")
+                .containsEntry("run.job_delay", "5s")
+                .containsEntry("jvm.version", Runtime.version().toString())
+                .containsEntry("machine.cores", Integer.toString(Runtime.getRuntime().availableProcessors()))
+                .containsKeys("os.name", "jvm.vendor", "jvm.max_heap_mb", "machine.memory_mb");
+    }
+
+    @Test
     void an_unknown_backend_is_rejected_naming_the_registered_ones_and_nothing_is_persisted() {
         assertThatThrownBy(() -> core.bench.startRun(StartRunCommand.of("sidekiq", 10)))
                 .isInstanceOf(UnknownBackendException.class)

@@ -1,0 +1,57 @@
+package dev.queuebench.ports;
+
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.ports.out.ResourceSamplePort;
+import dev.queuebench.ports.out.RunEnvironmentPort;
+import dev.queuebench.ports.resources.DatabaseSample;
+import dev.queuebench.ports.resources.ResourceSample;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Ports an embedder may leave out: they keep and report nothing. */
+final class NoStorage {
+
+    static final RunEnvironmentPort ENVIRONMENTS = new RunEnvironmentPort() {
+        @Override
+        public void saveEnvironment(RunId runId, Map<String, String> environment) {
+        }
+
+        @Override
+        public Map<RunId, Map<String, String>> loadEnvironments(Collection<RunId> runIds) {
+            return Map.of();
+        }
+    };
+
+    static final ResourceSamplePort RESOURCE_SAMPLES = new ResourceSamplePort() {
+        @Override
+        public void saveSample(RunId runId, ResourceSample sample) {
+        }
+
+        @Override
+        public List<ResourceSample> loadSamples(RunId runId) {
+            return List.of();
+        }
+
+        @Override
+        public Map<RunId, List<ResourceSample>> loadSamples(Collection<RunId> runIds) {
+            return Map.of();
+        }
+    };
+
+    static final DatabaseMetricsPort DATABASE_METRICS = new DatabaseMetricsPort() {
+        @Override
+        public DatabaseSample sample(List<String> backendTables) {
+            return DatabaseSample.NONE;
+        }
+
+        @Override
+        public Map<String, String> facts() {
+            return Map.of();
+        }
+    };
+
+    private NoStorage() {
+    }
+}

@@ -1,0 +1,133 @@
+package dev.queuebench.ports.resources;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunActivity;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunStatusRule;
+import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.PoolMetricsPort;
+import dev.queuebench.ports.out.ResourceSamplePort;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples JVM, pools and PostgreSQL about once a second for each run this node schedules, from the start of its
+ * scheduling until it finished or stalled, and stores every sample with the run.
+ */
+public final class ResourceSampler implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ResourceSampler.class.getName());
+
+    private final JvmMetrics jvm = new JvmMetrics();
+    private final PoolMetricsPort pools;
+    private final DatabaseMetricsPort database;
+    private final ResourceSamplePort samples;
+    private final LoadRunPort runs;
+    private final CompletionSnapshotPort snapshots;
+    private final RunStatusRule statusRule;
+    private final Clock clock;
+    private final Duration interval;
+    private final Map<RunId, List<String>> tracked = new ConcurrentHashMap<>();
+    private ScheduledExecutorService executor;
+
+    public ResourceSampler(PoolMetricsPort pools, DatabaseMetricsPort database, ResourceSamplePort samples,
+                           LoadRunPort runs, CompletionSnapshotPort snapshots, RunStatusRule statusRule, Clock clock,
+                           Duration interval) {
+        this.pools = Objects.requireNonNull(pools, "pool metrics port is required");
+        this.database = Objects.requireNonNull(database, "database metrics port is required");
+        this.samples = Objects.requireNonNull(samples, "resource sample port is required");
+        this.runs = Objects.requireNonNull(runs, "load-run port is required");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
+        this.statusRule = Objects.requireNonNull(statusRule, "status rule is required");
+        this.clock = Objects.requireNonNull(clock, "clock is required");
+        this.interval = Objects.requireNonNull(interval, "interval is required");
+    }
+
+    /** Samples the run from now on, with the given backend tables' rows and size; the first sample is taken now. */
+    public void track(RunId runId, List<String> backendTables) {
+        tracked.put(runId, List.copyOf(backendTables));
+        sampleQuietly(runId, backendTables);
+        start();
+    }
+
+    /** Takes one sample of every tracked run, and stops tracking those that ended. */
+    public void sampleAll() {
+        tracked.forEach((runId, tables) -> {
+            sampleQuietly(runId, tables);
+            if (hasEnded(runId)) {
+                tracked.remove(runId);
+            }
+        });
+    }
+
+    public boolean isTracking(RunId runId) {
+        return tracked.containsKey(runId);
+    }
+
+    private void sampleQuietly(RunId runId, List<String> tables) {
+        try {
+            samples.saveSample(runId, new ResourceSample(clock.instant(), jvm.sample(), pools.samplePools(),
+                    database.sample(tables)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sampling resources of run " + runId + " failed", e);
+        }
+    }
+
+    private boolean hasEnded(RunId runId) {
+        Optional<BenchmarkRun> run = runs.loadRun(runId);
+        if (run.isEmpty() || run.get().isFinished()) {
+            return true;
+        }
+        RunActivity activity = RunActivity.of(run.get(), snapshots.lastProgressAt(List.of(runId)).get(runId));
+        return !statusRule.isRunning(activity);
+    }
+
+    private synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "qb-resource-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(this::sampleAllQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void sampleAllQuietly() {
+        try {
+            sampleAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "resource sampling failed; retrying in " + interval, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

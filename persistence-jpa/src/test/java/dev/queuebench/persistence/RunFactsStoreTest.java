@@ -1,0 +1,108 @@
+package dev.queuebench.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.resources.DatabaseSample;
+import dev.queuebench.ports.resources.JvmSample;
+import dev.queuebench.ports.resources.PoolSample;
+import dev.queuebench.ports.resources.ResourceSample;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Fingerprints, resource samples and what PostgreSQL says about itself, on a real server. */
+class RunFactsStoreTest {
+
+    private static final PersistenceFixture FIXTURE = new PersistenceFixture();
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.000123Z");
+
+    @AfterAll
+    static void close() {
+        FIXTURE.close();
+    }
+
+    private RunId newRun() {
+        BenchmarkRun run = BenchmarkRun.create(FIXTURE.persistence.saveRuns().nextRunId(), new RunSpec(
+                BackendId.of("db-scheduler"), JobsCount.of(10), SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT), T0);
+        FIXTURE.persistence.saveRuns().insertRun(run);
+        return run.id();
+    }
+
+    @Test
+    void a_fingerprint_reads_back_in_the_order_it_was_captured() {
+        RunId runId = newRun();
+        Map<String, String> fingerprint = new LinkedHashMap<>();
+        fingerprint.put("queue_bench.version", "0.1.0");
+        fingerprint.put("jvm.version", "17.0.15");
+        fingerprint.put("backend.threads", "10");
+        fingerprint.put("alpha", "last");
+
+        FIXTURE.persistence.environments().saveEnvironment(runId, fingerprint);
+
+        Map<String, String> read = FIXTURE.persistence.environments().loadEnvironments(List.of(runId)).get(runId);
+        assertThat(read).containsExactlyEntriesOf(fingerprint);
+    }
+
+    @Test
+    void resource_samples_read_back_in_time_order_with_their_pools() {
+        RunId runId = newRun();
+        ResourceSample later = sample(T0.plusSeconds(1), 2);
+        ResourceSample earlier = sample(T0, 1);
+        FIXTURE.persistence.resourceSamples().saveSample(runId, later);
+        FIXTURE.persistence.resourceSamples().saveSample(runId, earlier);
+
+        assertThat(FIXTURE.persistence.resourceSamples().loadSamples(runId)).containsExactly(earlier, later);
+        assertThat(FIXTURE.persistence.resourceSamples().loadSamples(List.of(runId, RunId.of(999_999))))
+                .containsOnlyKeys(runId);
+    }
+
+    @Test
+    void deleting_a_run_deletes_its_fingerprint_and_samples() {
+        RunId runId = newRun();
+        FIXTURE.persistence.environments().saveEnvironment(runId, Map.of("a", "b"));
+        FIXTURE.persistence.resourceSamples().saveSample(runId, sample(T0, 1));
+
+        FIXTURE.persistence.saveRuns().deleteRun(runId);
+
+        assertThat(FIXTURE.persistence.environments().loadEnvironments(List.of(runId))).isEmpty();
+        assertThat(FIXTURE.persistence.resourceSamples().loadSamples(runId)).isEmpty();
+    }
+
+    @Test
+    void postgres_reports_its_version_the_settings_that_move_results_and_its_statistics() throws Exception {
+        PostgresMetrics metrics = FIXTURE.persistence.databaseMetrics();
+        try (Connection connection = FIXTURE.database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table sampled_jobs (id int)");
+            statement.execute("insert into sampled_jobs select generate_series(1, 500)");
+            statement.execute("analyze sampled_jobs");
+        }
+
+        assertThat(metrics.version()).startsWith("PostgreSQL");
+        assertThat(metrics.facts()).containsKeys("postgres.version", "postgres.synchronous_commit", "postgres.fsync",
+                "postgres.shared_buffers", "postgres.max_connections");
+        DatabaseSample sample = metrics.sample(List.of("sampled_jobs", "no_such_table"));
+        assertThat(sample.transactionsCommitted()).isPositive();
+        assertThat(sample.backendTableRows()).isEqualTo(500);
+        assertThat(sample.backendTableBytes()).isPositive();
+        assertThat(sample.sessionsWaitingOnLocks()).isZero();
+    }
+
+    private static ResourceSample sample(Instant at, int active) {
+        return new ResourceSample(at, new JvmSample(1_000_000, 2_000_000, 0.25, 3, 40, 51),
+                List.of(new PoolSample("qb-core", active, 5, 0), new PoolSample("qb-jobrunr", 7, 1, 2)),
+                new DatabaseSample(100, 200, 300, 400, 500, 8_192, 1));
+    }
+}
