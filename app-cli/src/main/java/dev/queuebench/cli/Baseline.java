@@ -1,5 +1,6 @@
 package dev.queuebench.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -63,9 +64,11 @@ final class Baseline {
                 byBackend.put(result.backend(), result);
             }
             return new Baseline(file, byBackend);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the baseline " + file + " is not a result of `compare --format json`: "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the baseline " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
         versionProvider = QueueBenchCli.Version.class,
         description = "Benchmarks PostgreSQL-backed JVM job schedulers: durations, throughput, latency, correctness.",
         subcommands = {RunCommand.class, CompareCommand.class, ListCommand.class, ShowCommand.class,
-                BackendsCommand.class, WebCommand.class})
+                BackendsCommand.class, ExportCommand.class, WebCommand.class})
 public final class QueueBenchCli implements Runnable {
 
     /** Unexpected failures: a bug or an environment problem, not bad input. */

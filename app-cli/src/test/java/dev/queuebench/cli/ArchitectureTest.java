@@ -45,10 +45,11 @@ class ArchitectureTest {
     static final ArchRule the_domain_depends_on_the_jdk_only = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..");
 
+    /** {@code com.sun.management} is the JDK's own (module jdk.management): process CPU and machine memory. */
     static final ArchRule the_ports_depend_on_the_domain_and_two_data_structure_libraries_only = classes()
             .that().resideInAPackage(PORTS)
             .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, DOMAIN, "java..", "javax.sql..",
-                    "org.roaringbitmap..", "org.HdrHistogram..");
+                    "com.sun.management..", "org.roaringbitmap..", "org.HdrHistogram..");
 
     static final ArchRule no_framework_or_queue_library_inside_domain_or_ports = noClasses()
             .that().resideInAnyPackage(DOMAIN, PORTS)

@@ -138,11 +138,15 @@ class CliEndToEndTest {
                 "-o", "db-scheduler.poll-interval=200ms", "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        JsonNode runs = result.json();
-        assertThat(runs.isArray()).isTrue();
-        assertThat(runs).hasSize(1);
-        assertThat(runs.get(0).get("backend").asText()).isEqualTo("db-scheduler");
-        assertThat(runs.get(0).get("completed_jobs").asInt()).isEqualTo(200);
+        JsonNode backends = result.json();
+        assertThat(backends.isArray()).isTrue();
+        assertThat(backends).hasSize(1);
+        JsonNode dbScheduler = backends.get(0);
+        assertThat(dbScheduler.get("backend").asText()).isEqualTo("db-scheduler");
+        assertThat(dbScheduler.get("trials")).hasSize(1);
+        assertThat(dbScheduler.get("trials").get(0).get("completed_jobs").asInt()).isEqualTo(200);
+        assertThat(dbScheduler.get("statistics").get("run_duration_ms").get("n").asInt()).isEqualTo(1);
+        assertThat(dbScheduler.get("fingerprint").get("backend.id").asText()).isEqualTo("db-scheduler");
 
         CliRunner.Result table = cli.run("compare", "--jobs", "50", "--backends", "db-scheduler", "--delay", "0s",
                 "-o", "db-scheduler.poll-interval=200ms");

@@ -181,6 +181,14 @@ final class QuartzBackend implements QueueBackend {
         }
     }
 
+    /** Every Quartz table, the lock and scheduler-state rows included: they are part of the load a run puts on PostgreSQL. */
+    @Override
+    public List<String> tableNames() {
+        return List.of("qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers",
+                "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_calendars", "qrtz_paused_trigger_grps",
+                "qrtz_fired_triggers", "qrtz_scheduler_state", "qrtz_locks");
+    }
+
     @Override
     public void clearTables() {
         try (Connection connection = context.dataSource().getConnection()) {

@@ -44,9 +44,7 @@ public interface QueueBackend extends AutoCloseable {
      * The backend's own tables (schema-qualified if not in the search path), for maintenance between runs
      * ({@code VACUUM ANALYZE}) and for sampling their size during a run.
      */
-    default List<String> tableNames() {
-        return List.of();
-    }
+    List<String> tableNames();
 
     /** How much earlier than its due time the library may start a job by design; zero for most. */
     default Duration earlyStartAllowance() {
