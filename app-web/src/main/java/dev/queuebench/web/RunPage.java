@@ -10,11 +10,18 @@ import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.spi.BackendDescriptor;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One run's report ({@code GET /runs/{id}}): phases, correctness, throughput, latencies and the chart. */
+/**
+ * One run's report ({@code GET /runs/{id}}): phases, correctness, throughput, latencies, the charts, the resources it
+ * used and the environment it ran on.
+ */
 final class RunPage {
+
+    private static final String NO_RATE = "-";
 
     private final GetRunReportQuery reports;
     private final ListBackendsQuery backends;
@@ -47,6 +54,8 @@ final class RunPage {
     private RunView view(RunReport report) {
         BenchmarkRun run = report.run();
         CompletionCounts counts = report.completions();
+        Optional<TimeAxis> axis = TimeAxis.of(report.completionsPerSecond(), report.enqueuesPerSecond(),
+                report.resourceSamples());
         String version = new RegisteredBackends(backends.backends()).find(run.backend().value())
                 .map(BackendDescriptor::libraryVersion)
                 .orElse("(not registered)");
@@ -69,18 +78,45 @@ final class RunPage {
                 Text.count(counts.duplicateExecutions()),
                 Text.count(counts.missingJobs()),
                 Text.count(counts.executions()),
-                List.of(
-                        new RunView.Phase("Waiting for the lock", Text.duration(report.lockWaitPhase()),
-                                "created → scheduling started; includes any run ahead of this one"),
-                        new RunView.Phase("Scheduling", Text.duration(report.schedulingPhase()),
-                                "scheduling started → last job enqueued"),
-                        new RunView.Phase("Draining", Text.duration(report.drainingPhase()),
-                                "last job enqueued → last job finished; includes the job delay")),
+                phases(report),
                 List.of(
                         latency("Pickup lag", "job start − due time", report.pickupLag()),
                         latency("End-to-end", "job finish − due time", report.endToEnd()),
                         latency("Enqueue", "one enqueue call", report.enqueueLatency())),
-                ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond()).orElse(null));
+                axis.flatMap(a -> ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond(), a))
+                        .orElse(null),
+                axis.map(a -> ResourceSection.of(report.resourceSamples(), report.resources(), a)).orElse(null),
+                EnvironmentSections.of(report.environment()));
+    }
+
+    /**
+     * The three phases that add up to the run duration, and the execution window behind the throughput figure. Only
+     * scheduling and execution have an honest rate: waiting for the lock is a wait, and draining is mostly the job
+     * delay, so jobs over its duration would measure the delay, not the backend.
+     */
+    private static List<RunView.Phase> phases(RunReport report) {
+        Optional<Duration> scheduling = report.schedulingPhase();
+        String enqueueRate = scheduling.filter(phase -> !phase.isZero() && !phase.isNegative())
+                .map(phase -> Text.rate(report.run().scheduledJobs() / seconds(phase)) + " jobs/s")
+                .orElse(NO_RATE);
+        Optional<Duration> executing = report.firstCompletionAt().flatMap(first -> report.lastCompletionAt()
+                .map(last -> Duration.between(first, last)));
+        String executionRate = report.jobsPerSecond().isPresent()
+                ? Text.rate(report.jobsPerSecond().getAsDouble()) + " jobs/s" : NO_RATE;
+        return List.of(
+                new RunView.Phase("Waiting for the lock", Text.duration(report.lockWaitPhase()), NO_RATE,
+                        "created → scheduling started; includes any run ahead of this one"),
+                new RunView.Phase("Scheduling", Text.duration(scheduling), enqueueRate,
+                        "scheduling started → last job enqueued; jobs enqueued per second"),
+                new RunView.Phase("Draining", Text.duration(report.drainingPhase()), NO_RATE,
+                        "last job enqueued → last job finished; includes the job delay"),
+                new RunView.Phase("Executing", Text.duration(executing), executionRate,
+                        "first job finished → last job finished, overlapping the phases above; distinct jobs per"
+                                + " second"));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 
     private static RunView.LatencyRow latency(String name, String meaning, LatencySummary summary) {

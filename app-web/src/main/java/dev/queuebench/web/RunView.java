@@ -3,20 +3,51 @@ package dev.queuebench.web;
 import java.util.List;
 
 /**
- * The run page: the run's phases, completion counts, throughput, latency percentiles and its chart.
+ * The run page: the run's phases, completion counts, throughput, latency percentiles, its charts, what it cost the
+ * machine and what it ran on.
  *
- * @param chart completions (and enqueues) per second, or {@code null} before anything was enqueued
+ * @param chart       completions (and enqueues) per second, or {@code null} before anything was enqueued
+ * @param resources   what was sampled during the run, or {@code null} when nothing was (older runs, runs started by
+ *                    a process that does not sample)
+ * @param environment the fingerprint in groups; empty when the run has none
  */
 record RunView(long id, String backend, String backendVersion, String jobs, String mode, String jobDelay,
                String created, String createdIso, String status, String statusText, String schedulingDuration,
                String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
-               String missing, String executions, List<Phase> phases, List<LatencyRow> latencies, Chart chart) {
+               String missing, String executions, List<Phase> phases, List<LatencyRow> latencies, Chart chart,
+               Resources resources, List<EnvironmentGroup> environment) {
 
-    record Phase(String name, String duration, String spans) {
+    /** @param rate "-" where a phase has no rate of its own */
+    record Phase(String name, String duration, String rate, String spans) {
     }
 
     /** Percentiles of one latency; every value is "-" without samples. */
     record LatencyRow(String name, String meaning, String samples, String p50, String p90, String p95, String p99,
                       String p999, String max) {
+    }
+
+    /**
+     * @param sampled  how many samples over how long
+     * @param gauges   peak and mean
+     * @param counters increase over the sampled window and per second
+     * @param plots    empty with a single sample
+     */
+    record Resources(String sampled, List<Figure> gauges, List<Figure> counters, List<PoolRow> pools,
+                     List<ResourceCharts.Plot> plots) {
+    }
+
+    /** One summarised resource: two figures, peak and mean or increase and per second. */
+    record Figure(String name, String hint, String first, String second) {
+    }
+
+    /** Each figure is "peak / mean". */
+    record PoolRow(String pool, String active, String idle, String waiting) {
+    }
+
+    record EnvironmentGroup(String title, List<Fact> facts) {
+    }
+
+    /** @param key as stored and in the JSON's {@code fingerprint} */
+    record Fact(String name, String key, String value) {
     }
 }

@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page as a person uses it, in Debian's headless Chromium: press db-scheduler's 1k button, watch the run finish
- * without reloading, open its report. Screenshots land in {@code target/screenshots/} for people to look at.
+ * without reloading, open its report with its charts, resources and environment. Full-page screenshots land in
+ * {@code target/screenshots/} for people to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
@@ -82,7 +83,7 @@ class BrowserTest {
     }
 
     @Test
-    void a_click_on_1k_runs_a_benchmark_to_finished_live_and_its_page_shows_the_chart() throws IOException {
+    void a_click_on_1k_runs_a_benchmark_to_finished_live_and_its_page_shows_the_charts() throws IOException {
         browser.get(web.uri("/").toString());
         WebElement panel = browser.findElement(By.id("backend-db-scheduler"));
 
@@ -126,6 +127,12 @@ class BrowserTest {
         List<WebElement> completions = browser.findElements(By.cssSelector("table.facts tr"));
         assertThat(completions).anySatisfy(fact -> assertThat(fact.getText()).startsWith("Distinct 1,000"));
         assertThat(completions).anySatisfy(fact -> assertThat(fact.getText()).startsWith("Missing 0"));
+        WebElement resources = browser.findElement(By.id("resources"));
+        assertThat(resources.findElements(By.cssSelector(".plot svg"))).hasSize(8)
+                .allSatisfy(plot -> assertThat(plot.getSize().getWidth()).isGreaterThan(300));
+        assertThat(resources.getText()).contains("Heap used", "Commits", "PostgreSQL commits per second");
+        assertThat(browser.findElement(By.id("environment")).getText())
+                .contains("Library version", "synchronous_commit");
         screenshot("run.png");
     }
 

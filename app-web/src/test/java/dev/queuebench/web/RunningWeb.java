@@ -8,6 +8,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.persistence.Databases;
 import dev.queuebench.persistence.JpaPersistence;
 import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.in.RunListFilter;
@@ -20,11 +21,13 @@ import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A web server as the {@code web} command runs it, on a fresh database: the real stores, db-scheduler with its
- * workers started (polling fast so that tests are quick), and the server on a free port.
+ * A web server as the {@code web} command runs it, on a fresh database: the real stores (fingerprints and resource
+ * samples included), db-scheduler with its workers started (polling fast so that tests are quick), and the server on
+ * a free port. Flushes and resource samples come every 200 ms, so that even a short run has several samples.
  */
 final class RunningWeb implements AutoCloseable {
 
@@ -43,6 +46,12 @@ final class RunningWeb implements AutoCloseable {
                 .runStore(persistence.loadRuns(), persistence.saveRuns())
                 .snapshots(persistence.snapshots())
                 .runLock(persistence.runLock())
+                .environments(persistence.environments())
+                .resourceSamples(persistence.resourceSamples())
+                .databaseMetrics(persistence.databaseMetrics())
+                .poolMetrics(() -> List.of(Databases.sample(database.dataSource())))
+                .environmentFacts(Map.of("queue_bench.version", "test", "database.kind", "external",
+                        "database.url", database.jdbcUrl()))
                 .settings(BenchmarkSettings.defaults().withFlushInterval(Duration.ofMillis(200)))
                 .backendSettings(DB_SCHEDULER, BackendSettings.of(Map.of("poll-interval", "200ms")))
                 .build();

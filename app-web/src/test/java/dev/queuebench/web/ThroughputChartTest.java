@@ -22,8 +22,8 @@ class ThroughputChartTest {
 
         assertThat(chart.yTicks()).extracting(Chart.Tick::label)
                 .containsExactly("0", "200", "400", "600", "800", "1,000", "1,200");
-        assertThat(chart.completionsPath()).startsWith("M").endsWith("Z");
-        assertThat(chart.enqueuesPath()).startsWith("M");
+        assertThat(path(chart, "completions")).startsWith("M").endsWith("Z");
+        assertThat(path(chart, "enqueues")).startsWith("M");
     }
 
     @Test
@@ -33,6 +33,7 @@ class ThroughputChartTest {
 
         assertThat(chart.xTicks()).extracting(Chart.Tick::label).first().isEqualTo("0 s");
         assertThat(chart.xTicks()).extracting(Chart.Tick::label).last().isEqualTo("12 s");
+        assertThat(chart.xLabel()).isEqualTo("seconds since the first enqueue");
         assertThat(chart.summary()).contains("over 12 s", "peak 5/s", "enqueues peak 10/s");
     }
 
@@ -43,9 +44,13 @@ class ThroughputChartTest {
 
         Chart chart = ThroughputChart.of(new ThroughputSeries(START, counts), ThroughputSeries.EMPTY).orElseThrow();
 
-        long points = chart.completionsPath().chars().filter(c -> c == 'L').count();
+        long points = path(chart, "completions").chars().filter(c -> c == 'L').count();
         assertThat(points).isLessThanOrEqualTo(2 * 600 + 1);
         assertThat(chart.xTicks()).extracting(Chart.Tick::label).contains("0 min", "60 min");
-        assertThat(chart.enqueuesPath()).isNull();
+        assertThat(chart.line("enqueues")).isEmpty();
+    }
+
+    private static String path(Chart chart, String series) {
+        return chart.line(series).orElseThrow().path();
     }
 }

@@ -11,6 +11,10 @@ import dev.queuebench.persistence.JpaPersistence;
 import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.resources.DatabaseSample;
+import dev.queuebench.ports.resources.JvmSample;
+import dev.queuebench.ports.resources.PoolSample;
+import dev.queuebench.ports.resources.ResourceSample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -256,8 +261,70 @@ class WebServerHttpTest {
                 "p50", "p90", "p95", "p99", "p99.9", "Max");
         assertThat(html).containsPattern("<th>Distinct</th><td class=\"num\">50</td>");
         assertThat(html).containsPattern("<th>Missing</th><td class=\"num\">0</td>");
-        assertThat(html).contains("<svg", "class=\"completions\" d=\"M");
+        assertThat(html).contains("<svg", "class=\"area completions\" d=\"M");
+        assertThat(html).containsPattern("<th>Scheduling <span class=\"hint\">[^<]*</span></th>\\s*"
+                + "<td class=\"num\">[0-9.]+ m?s</td>\\s*<td class=\"num\">[0-9,.]+ jobs/s</td>");
         assertThat(html).doesNotContain("Pending");
+    }
+
+    @Test
+    void the_run_page_of_a_finished_run_plots_its_resources_and_lists_its_environment() throws Exception {
+        RunId id = startRunAndAwaitFinished("50");
+        RunReport report = web.core.runReport(id).orElseThrow();
+        String libraryVersion = web.core.backends().get(0).libraryVersion();
+
+        String html = browser.get("/runs/" + id).body();
+
+        assertThat(report.resourceSamples()).hasSizeGreaterThanOrEqualTo(2);
+        String resources = section(html, "resources");
+        assertThat(resources).contains("<h2>Resources</h2>", "samples over", "Peak", "Mean", "Increase",
+                "Per second", "Heap used", "Commits", "Tuples inserted", "Sessions waiting on locks",
+                "Memory (MB)", "Process CPU", "PostgreSQL commits per second", "PostgreSQL tuple changes per second",
+                "Connection pools", "Backend table rows", "Backend table size (MB)");
+        assertThat(resources).doesNotContain("No resources were sampled");
+        assertThat(Pattern.compile("<svg ").matcher(resources).results().count()).isEqualTo(8);
+        assertThat(resources).containsPattern("<path class=\"line c1\" d=\"M[0-9., LM]+\">");
+        String environment = section(html, "environment");
+        assertThat(environment).contains("<h2>Environment</h2>", "Queue Bench, JVM and machine", "PostgreSQL",
+                "Backend", "Run");
+        assertThat(environment).contains("<th title=\"backend.library_version\">Library version</th><td>"
+                + libraryVersion + "</td>");
+        assertThat(environment).contains("<th title=\"postgres.synchronous_commit\">synchronous_commit</th>");
+        assertThat(environment).contains("<th title=\"run.jobs_count\">Jobs</th><td>50</td>");
+    }
+
+    @Test
+    void a_run_without_samples_or_fingerprint_says_so() {
+        RunId id = web.insertPendingRun(10);
+
+        String html = browser.get("/runs/" + id).body();
+
+        assertThat(section(html, "resources")).contains("No resources were sampled for this run.")
+                .doesNotContain("<svg");
+        assertThat(section(html, "environment")).contains("No fingerprint was stored for this run.");
+    }
+
+    @Test
+    void fingerprints_and_pool_names_never_reach_the_page_unescaped() {
+        RunId id = web.insertPendingRun(10);
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("backend.id", SCRIPT);
+        environment.put("backend." + SCRIPT, "1s");
+        environment.put(SCRIPT, SCRIPT);
+        web.persistence.environments().saveEnvironment(id, environment);
+        Instant now = Instant.now();
+        for (int second = 0; second < 2; second++) {
+            web.persistence.resourceSamples().saveSample(id, new ResourceSample(now.plusSeconds(second),
+                    new JvmSample(1L << 26, 1L << 27, 0.25, 0, 0, 20), List.of(new PoolSample(SCRIPT, 1, 0, 1)),
+                    new DatabaseSample(100L * second, 0, 0, 0, 0, 0, 0)));
+        }
+
+        HttpResponse<String> page = browser.get("/runs/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)");
+        assertThat(section(page.body(), "environment")).contains("Other");
+        assertThat(section(page.body(), "resources")).contains("<svg ", "seconds since scheduling started");
     }
 
     @Test
@@ -544,6 +611,14 @@ class WebServerHttpTest {
         int start = html.indexOf("<tr data-live-run=\"" + id + "\"");
         assertThat(start).as("row of run %s", id).isNotNegative();
         return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    /** The page's {@code <section id="...">}, up to the next section. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("section %s", id).isNotNegative();
+        int end = html.indexOf("<section", start);
+        return html.substring(start, end < 0 ? html.length() : end);
     }
 
     private static List<Long> runIds(String html) {

@@ -30,6 +30,14 @@ public final class JvmMetrics {
                 ManagementFactory.getThreadMXBean().getThreadCount());
     }
 
+    /**
+     * Starts a new CPU measuring window: the platform reports process CPU since its previous reading, which for a
+     * long-lived process could be the idle time before a run.
+     */
+    public void startCpuWindow() {
+        processCpuLoad();
+    }
+
     private static double processCpuLoad() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuLoad();

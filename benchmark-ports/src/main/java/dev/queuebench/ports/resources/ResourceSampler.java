@@ -54,10 +54,13 @@ public final class ResourceSampler implements AutoCloseable {
         this.interval = Objects.requireNonNull(interval, "interval is required");
     }
 
-    /** Samples the run from now on, with the given backend tables' rows and size; the first sample is taken now. */
+    /**
+     * Samples the run from now on, with the given backend tables' rows and size; the first sample comes one interval
+     * later, so that its CPU figure covers the run and not the idle time before it.
+     */
     public void track(RunId runId, List<String> backendTables) {
+        jvm.startCpuWindow();
         tracked.put(runId, List.copyOf(backendTables));
-        sampleQuietly(runId, backendTables);
         start();
     }
 

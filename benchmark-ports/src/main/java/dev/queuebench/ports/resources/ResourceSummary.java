@@ -1,6 +1,7 @@
 package dev.queuebench.ports.resources;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,10 +123,13 @@ public record ResourceSummary(
                 values.stream().mapToDouble(v -> counter.apply(v).perSecond()).average().orElse(0));
     }
 
+    /** Over the known values; -1 (the platform did not tell) is left out, and is the result when all are unknown. */
     private static <T> Gauge gauge(List<T> values, ToDoubleFunction<T> value) {
-        double peak = values.stream().mapToDouble(value).max().orElse(0);
-        double mean = values.stream().mapToDouble(value).average().orElse(0);
-        return new Gauge(peak, mean);
+        double[] known = values.stream().mapToDouble(value).filter(v -> v >= 0).toArray();
+        if (known.length == 0) {
+            return new Gauge(-1, -1);
+        }
+        return new Gauge(Arrays.stream(known).max().orElseThrow(), Arrays.stream(known).average().orElseThrow());
     }
 
     private static Counter counter(List<ResourceSample> samples, Duration window, ToLongFunction<ResourceSample> value) {

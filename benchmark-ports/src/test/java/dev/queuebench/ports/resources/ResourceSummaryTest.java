@@ -53,6 +53,19 @@ class ResourceSummaryTest {
     }
 
     @Test
+    void unknown_values_are_left_out_of_gauges_and_reported_as_unknown_when_all_are() {
+        ResourceSample unknownCpu = new ResourceSample(T0, new JvmSample(100, -1, -1, 0, 0, 40), List.of(),
+                DatabaseSample.NONE);
+        ResourceSample knownCpu = new ResourceSample(T0.plusSeconds(1), new JvmSample(100, -1, 0.5, 0, 0, 40),
+                List.of(), DatabaseSample.NONE);
+
+        ResourceSummary summary = ResourceSummary.of(List.of(unknownCpu, knownCpu));
+
+        assertThat(summary.processCpuLoad().mean()).isEqualTo(0.5);
+        assertThat(summary.rssBytes().peak()).isEqualTo(-1);
+    }
+
+    @Test
     void no_samples_summarise_as_none() {
         assertThat(ResourceSummary.of(List.of())).isEqualTo(ResourceSummary.NONE);
     }

@@ -53,21 +53,6 @@ class QueueBenchTest {
     }
 
     @Test
-    void resources_are_sampled_from_the_start_of_scheduling_and_summarised() {
-        BenchmarkRun run = core.bench.startRun(StartRunCommand.of("fake", 10));
-        core.backend().runNextSchedulingJob();
-
-        RunReport report = report(run);
-        assertThat(report.resourceSamples()).isNotEmpty();
-        assertThat(report.resources().samples()).isEqualTo(report.resourceSamples().size());
-        assertThat(report.resources().pools()).containsKey("qb-fake");
-        assertThat(report.resources().pools().get("qb-fake").active().peak()).isEqualTo(3);
-        assertThat(report.resources().backendTableBytes().peak()).isEqualTo(8_192);
-        assertThat(report.resources().heapUsedBytes().peak()).isPositive();
-        assertThat(report.resources().liveThreads().mean()).isPositive();
-    }
-
-    @Test
     void duplicate_executions_are_counted_and_do_not_finish_a_run_early() {
         BenchmarkRun run = core.bench.startRun(StartRunCommand.of("fake", 3));
         FakeQueueBackend backend = core.backend();

@@ -1,0 +1,219 @@
+package dev.queuebench.web;
+
+import dev.queuebench.ports.resources.PoolSample;
+import dev.queuebench.ports.resources.ResourceSample;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * Lays out the run page's resource plots, small enough to sit two abreast, on the page's shared time axis: gauges
+ * (memory, CPU, pools, table rows and size, lock waits) as lines through the samples, and cumulative counters
+ * (commits, tuples) as their rate between consecutive samples.
+ */
+final class ResourceCharts {
+
+    static final ChartCanvas.Frame FRAME = new ChartCanvas.Frame(480, 196, 52, 10, 466, 166, 4);
+    /** Above this many points a line is thinned: a 480-unit-wide plot shows no more. */
+    static final int MAX_POINTS = 300;
+
+    private static final double MB = 1024.0 * 1024.0;
+    private static final int COLOURS = 6;
+    /** Without it a reader takes the bursts for the backend's behaviour. */
+    private static final String STATISTICS_DELAY = "Each PostgreSQL session publishes its counts at most about once a"
+            + " second, so rates arrive in bursts.";
+
+    /** One plot with its title, and a note when something sampled is not drawn. */
+    record Plot(String title, String note, Chart chart) {
+    }
+
+    private record Gauge(String style, String label, ToDoubleFunction<ResourceSample> value) {
+    }
+
+    private record Counter(String style, String label, ToLongFunction<ResourceSample> value) {
+    }
+
+    private ResourceCharts() {
+    }
+
+    /** Needs two samples: one draws no line and gives no rate. */
+    static List<Plot> of(List<ResourceSample> samples, TimeAxis axis) {
+        if (samples.size() < 2) {
+            return List.of();
+        }
+        List<Plot> plots = new ArrayList<>();
+        plots.add(gauges("Memory (MB)", null, samples, axis, Long.MAX_VALUE, ResourceCharts::megabytes,
+                new Gauge("line c1", "heap used", s -> s.jvm().heapUsedBytes() / MB),
+                new Gauge("line c2", "resident set (RSS)", s -> known(s.jvm().rssBytes()) / MB)));
+        plots.add(gauges("Process CPU (% of all cores)", null, samples, axis, 100, ResourceCharts::percent,
+                new Gauge("area c1", "process CPU", s -> known(s.jvm().processCpuLoad()) * 100)));
+        plots.add(counters("PostgreSQL commits per second", STATISTICS_DELAY, samples, axis,
+                new Counter("area c3", "commits", s -> s.database().transactionsCommitted())));
+        plots.add(counters("PostgreSQL tuple changes per second", STATISTICS_DELAY, samples, axis,
+                new Counter("line c3", "inserted", s -> s.database().tuplesInserted()),
+                new Counter("line c4", "updated", s -> s.database().tuplesUpdated()),
+                new Counter("line c5", "deleted", s -> s.database().tuplesDeleted())));
+        plots.add(pools(samples, axis));
+        plots.add(gauges("Sessions waiting on locks", null, samples, axis, Long.MAX_VALUE, ResourceCharts::count,
+                new Gauge("area c5", "sessions waiting", s -> s.database().sessionsWaitingOnLocks())));
+        plots.add(gauges("Backend table rows", null, samples, axis, Long.MAX_VALUE, ResourceCharts::count,
+                new Gauge("area c4", "live rows", s -> s.database().backendTableRows())));
+        plots.add(gauges("Backend table size (MB)", null, samples, axis, Long.MAX_VALUE, ResourceCharts::megabytes,
+                new Gauge("area c6", "size on disk", s -> s.database().backendTableBytes() / MB)));
+        return plots;
+    }
+
+    /** Connections in use and threads waiting for one, per pool; pools that stayed idle are named, not drawn. */
+    private static Plot pools(List<ResourceSample> samples, TimeAxis axis) {
+        Set<String> names = new LinkedHashSet<>();
+        samples.forEach(sample -> sample.pools().forEach(pool -> names.add(pool.pool())));
+        List<Gauge> gauges = new ArrayList<>();
+        List<String> idle = new ArrayList<>();
+        for (String name : names) {
+            boolean busy = samples.stream().flatMap(s -> s.pools().stream())
+                    .anyMatch(pool -> pool.pool().equals(name) && (pool.active() > 0 || pool.waiting() > 0));
+            if (!busy) {
+                idle.add(name);
+                continue;
+            }
+            String colour = "c" + (gauges.size() / 2 % COLOURS + 1);
+            gauges.add(new Gauge("line " + colour, name + " active", s -> pool(s, name, PoolSample::active)));
+            gauges.add(new Gauge("line " + colour + " dashed", name + " waiting",
+                    s -> pool(s, name, PoolSample::waiting)));
+        }
+        String note;
+        if (names.isEmpty()) {
+            note = "No connection pools were sampled.";
+        } else if (idle.isEmpty()) {
+            note = null;
+        } else {
+            note = "Not drawn, no connection ever in use: " + String.join(", ", idle) + ".";
+        }
+        return gauges("Connection pools (connections)", note, samples, axis, Long.MAX_VALUE, ResourceCharts::count,
+                gauges.toArray(Gauge[]::new));
+    }
+
+    private static Plot gauges(String title, String note, List<ResourceSample> samples, TimeAxis axis, long ceiling,
+                               DoubleFunction<String> format, Gauge... gauges) {
+        List<List<ChartCanvas.Point>> series = new ArrayList<>();
+        double peak = 0;
+        for (Gauge gauge : gauges) {
+            List<ChartCanvas.Point> points = thinned(samples, gauge.value(), axis);
+            series.add(points);
+            for (ChartCanvas.Point point : points) {
+                if (!Double.isNaN(point.value())) {
+                    peak = Math.max(peak, point.value());
+                }
+            }
+        }
+        ChartCanvas canvas = ChartCanvas.of(FRAME, axis, peak, ceiling);
+        List<Chart.Line> lines = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (int i = 0; i < gauges.length; i++) {
+            List<ChartCanvas.Point> points = series.get(i);
+            double seriesPeak = points.stream().mapToDouble(ChartCanvas.Point::value).filter(v -> !Double.isNaN(v))
+                    .max().orElse(Double.NaN);
+            if (Double.isNaN(seriesPeak)) {
+                // the platform does not give this figure (RSS outside Linux, CPU on some JVMs)
+                continue;
+            }
+            String path = gauges[i].style().startsWith("area")
+                    ? canvas.filled(points) : canvas.polyline(points);
+            lines.add(new Chart.Line(gauges[i].style(), gauges[i].label(), path));
+            summary.add(gauges[i].label() + " peak " + format.apply(seriesPeak));
+        }
+        String noteOrMissing = note == null && lines.isEmpty() && gauges.length > 0
+                ? "Not available on this platform." : note;
+        return new Plot(title, noteOrMissing, canvas.chart(lines, ResourceCharts::axisLabel,
+                title + (summary.isEmpty() ? "" : ": " + String.join("; ", summary))));
+    }
+
+    private static Plot counters(String title, String note, List<ResourceSample> samples, TimeAxis axis,
+                                 Counter... counters) {
+        List<List<ChartCanvas.Step>> series = new ArrayList<>();
+        double peak = 0;
+        for (Counter counter : counters) {
+            List<ChartCanvas.Step> steps = new ArrayList<>();
+            for (CounterRates.Interval interval : CounterRates.merged(CounterRates.of(samples, counter.value()),
+                    MAX_POINTS)) {
+                steps.add(new ChartCanvas.Step(axis.seconds(interval.from()), axis.seconds(interval.to()),
+                        interval.perSecond()));
+                peak = Math.max(peak, interval.perSecond());
+            }
+            series.add(steps);
+        }
+        ChartCanvas canvas = ChartCanvas.of(FRAME, axis, peak, Long.MAX_VALUE);
+        List<Chart.Line> lines = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (int i = 0; i < counters.length; i++) {
+            List<ChartCanvas.Step> steps = series.get(i);
+            String path = counters[i].style().startsWith("area") ? canvas.area(steps) : canvas.steps(steps);
+            lines.add(new Chart.Line(counters[i].style(), counters[i].label(), path));
+            double seriesPeak = steps.stream().mapToDouble(ChartCanvas.Step::value).max().orElse(0);
+            summary.add(counters[i].label() + " peak " + Text.rate(seriesPeak) + "/s");
+        }
+        return new Plot(title, note, canvas.chart(lines, ResourceCharts::axisLabel,
+                title + ": " + String.join("; ", summary)));
+    }
+
+    /**
+     * A gauge at each sample, or, beyond {@link #MAX_POINTS}, the highest value of each group of consecutive samples:
+     * thinning keeps the peaks the summary table reports.
+     */
+    private static List<ChartCanvas.Point> thinned(List<ResourceSample> samples, ToDoubleFunction<ResourceSample> value,
+                                                   TimeAxis axis) {
+        int size = Math.max(1, (samples.size() + MAX_POINTS - 1) / MAX_POINTS);
+        List<ChartCanvas.Point> points = new ArrayList<>();
+        for (int from = 0; from < samples.size(); from += size) {
+            List<ResourceSample> group = samples.subList(from, Math.min(samples.size(), from + size));
+            double second = group.stream().mapToDouble(s -> axis.seconds(s.sampledAt())).average().orElseThrow();
+            double highest = group.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max()
+                    .orElse(Double.NaN);
+            points.add(new ChartCanvas.Point(second, highest));
+        }
+        return points;
+    }
+
+    private static double pool(ResourceSample sample, String name, ToLongFunction<PoolSample> value) {
+        return sample.pools().stream().filter(pool -> pool.pool().equals(name)).findFirst()
+                .map(pool -> (double) value.applyAsLong(pool)).orElse(Double.NaN);
+    }
+
+    /** Negative means the platform did not say. */
+    private static double known(double value) {
+        return value < 0 ? Double.NaN : value;
+    }
+
+    private static String megabytes(double value) {
+        return String.format(Locale.ROOT, "%,.1f MB", value);
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.0f%%", value);
+    }
+
+    private static String count(double value) {
+        return Text.count(Math.round(value));
+    }
+
+    /** Short enough for the narrow axis: {@code 950}, {@code 25k}, {@code 1.5M}. */
+    static String axisLabel(long value) {
+        if (value >= 1_000_000) {
+            return trimmed(value / 1_000_000.0) + "M";
+        }
+        if (value >= 10_000) {
+            return trimmed(value / 1_000.0) + "k";
+        }
+        return Text.count(value);
+    }
+
+    private static String trimmed(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    }
+}
