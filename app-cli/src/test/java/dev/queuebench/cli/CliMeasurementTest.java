@@ -81,7 +81,9 @@ class CliMeasurementTest {
         assertThat(json.get("completions_per_second").get("counts")).isNotEmpty();
         assertThat(json.get("enqueues_per_second").get("counts")).isNotEmpty();
         JsonNode resources = json.get("resources");
-        assertThat(resources.get("transactions_committed").get("increase").asLong()).isPositive();
+        assertThat(resources.get("samples").asInt()).isPositive();
+        assertThat(resources.get("heap_used_bytes").get("peak").asDouble()).isPositive();
+        assertThat(resources.get("transactions_committed").get("increase").asLong()).isNotNegative();
         assertThat(resources.get("pools").fieldNames()).toIterable().contains("qb-core", "qb-db-scheduler");
         assertThat(json.get("fingerprint").get("backend.threads").asText()).isEqualTo("10");
         assertThat(json.get("fingerprint").get("backend.poll-interval").asText()).isEqualTo("200ms");
