@@ -1,18 +1,13 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.cli.Converters.DurationConverter;
-import dev.queuebench.cli.Converters.ModeConverter;
 import dev.queuebench.domain.BackendId;
-import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.ports.in.TrialResult;
-import dev.queuebench.ports.stats.RegressionCheck;
 import dev.queuebench.ports.in.StartRunCommand;
-import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import dev.queuebench.ports.stats.RegressionCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,48 +29,21 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--jobs", required = true, paramLabel = "N", description = "Jobs per backend: 1 to 10,000,000.")
-    long jobs;
+    @Mixin
+    BenchmarkOptions benchmark;
 
     @Option(names = "--backends", split = ",", paramLabel = "ID[,ID...]",
             description = "Backends to compare, in this order (default: every registered backend).")
     List<String> backends = new ArrayList<>();
 
-    @Option(names = "--mode", defaultValue = "one_by_one", converter = ModeConverter.class, paramLabel = "MODE",
-            description = "one_by_one or in_bulk. Default: ${DEFAULT-VALUE}.")
-    SchedulingMode mode;
-
-    @Option(names = "--delay", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Each job is due this long after its enqueue: 0s to 1h. Default: ${DEFAULT-VALUE}.")
-    Duration delay;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for every backend (their own defaults otherwise).")
-    Integer threads;
-
     @Option(names = {"-o", "--backend-option"}, paramLabel = "BACKEND.KEY=VALUE",
             description = "A knob of one backend, e.g. -o jobrunr.poll-interval=5s.")
     Map<String, String> backendOptions = new LinkedHashMap<>();
-
-    @Option(names = "--stall-timeout", defaultValue = "120s", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
-    Duration stallTimeout;
-
-    @Option(names = "--trials", defaultValue = "1", paramLabel = "N",
-            description = "Runs to keep per backend, each from clean tables. Default: ${DEFAULT-VALUE}.")
-    int trials;
-
-    @Option(names = "--warmup", defaultValue = "0", paramLabel = "M",
-            description = "Runs per backend to execute and discard first. Default: ${DEFAULT-VALUE}.")
-    int warmups;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = {"An earlier `compare --format json` result: flag each metric that is more than 10% worse",
                     "with 95% intervals apart; exit code 3 when any is."})
     Path baselineFile;
-
-    @Option(names = "--results-log", paramLabel = "FILE",
-            description = "Append each kept run as one line of JSON to this file.")
-    Path resultsLog;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = {"table, json (an array with one object per backend: its trials as run objects, statistics",
@@ -91,19 +59,19 @@ final class CompareCommand implements Callable<Integer> {
         Map<BackendId, BackendSettings> settings = new LinkedHashMap<>();
         for (QueueBackendProvider provider : chosenProviders()) {
             BackendId id = provider.descriptor().id();
-            commands.put(id, StartRunCommand.of(id.value(), jobs, mode, delay));
-            settings.put(id, BackendChoice.settings(provider, threads, optionsOf(id)));
+            commands.put(id, StartRunCommand.of(id.value(), benchmark.jobs, benchmark.mode, benchmark.delay));
+            settings.put(id, BackendChoice.settings(provider, benchmark.threads, optionsOf(id)));
         }
         requireOptionsNameChosenBackends(commands.keySet());
-        Trials.validate(trials, warmups);
+        benchmark.validate();
         Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
-        ResultsLog log = resultsLog == null ? null : ResultsLog.at(resultsLog);
+        ResultsLog log = benchmark.resultsLogOrNull();
 
         List<TrialResult> results = new ArrayList<>();
-        try (Bench bench = Bench.open(database, BenchmarkSettings.defaults().withStallTimeout(stallTimeout), settings)) {
+        try (Bench bench = Bench.open(database, benchmark.settings(), settings)) {
             for (StartRunCommand command : commands.values()) {
                 ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
-                TrialResult result = bench.core().runTrials(command, warmups, trials, progress);
+                TrialResult result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, progress);
                 progress.done();
                 if (log != null) {
                     log.append(result.trials());

@@ -3,20 +3,22 @@ package dev.queuebench.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.TrialMetric;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.resources.ResourceSummary;
 import dev.queuebench.ports.stats.TrialStatistics;
 import dev.queuebench.web.RunJson;
+import dev.queuebench.web.Text;
 import dev.queuebench.web.TrialResultJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,7 +63,7 @@ final class ReportPrinter {
                         run.spec().schedulingMode().wireName(), Text.time(run.timeline().createdAt()),
                         Text.duration(report.schedulingDuration()), Text.duration(report.runDuration()),
                         report.jobsPerSecond().isPresent() ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-",
-                        statusLine(report)));
+                        Text.status(report)));
             }
         }
         out.flush();
@@ -103,7 +105,7 @@ final class ReportPrinter {
         rows.add(column(results, "runs", result -> result.trials().stream()
                 .map(report -> report.run().id().toString()).collect(Collectors.joining(","))));
         rows.add(column(results, "status", result -> result.allFinished() ? "finished"
-                : result.trials().stream().map(ReportPrinter::statusLine).collect(Collectors.joining("; "))));
+                : result.trials().stream().map(Text::status).collect(Collectors.joining("; "))));
         rows.add(column(results, "scheduling duration", result -> Text.duration(mean(result.trials(),
                 r -> r.schedulingDuration().map(d -> d.toNanos() / 1e6)).map(ms -> Duration.ofNanos((long) (ms * 1e6))))));
         rows.add(column(results, "run duration", result -> statistic(result, TrialMetric.RUN_DURATION_MS,
@@ -191,27 +193,12 @@ final class ReportPrinter {
         return row;
     }
 
-    static String statusLine(RunReport report) {
-        CompletionCounts counts = report.completions();
-        int jobs = report.run().jobsCount();
-        return switch (report.status()) {
-            case PENDING -> "pending";
-            case SCHEDULING -> "scheduling " + Text.count(report.run().scheduledJobs()) + "/" + Text.count(jobs);
-            case RUNNING -> "running " + Text.count(counts.distinctCompleted()) + "/" + Text.count(jobs);
-            case FINISHED -> counts.duplicateExecutions() == 0
-                    ? "finished"
-                    : "finished, " + Text.count(counts.duplicateExecutions()) + " duplicates";
-            case STALLED -> "stalled at " + Text.count(counts.distinctCompleted()) + "/" + Text.count(jobs)
-                    + ", " + Text.count(counts.missingJobs()) + " missing";
-        };
-    }
-
     private void printSummary(RunReport report) {
         BenchmarkRun run = report.run();
         CompletionCounts counts = report.completions();
         out.println("Run " + run.id() + "  " + run.backend() + "  " + Text.count(run.jobsCount()) + " jobs  "
                 + run.spec().schedulingMode().wireName() + "  delay " + Text.duration(run.spec().jobDelay().value())
-                + "  -> " + statusLine(report));
+                + "  -> " + Text.status(report));
         out.println("  durations    scheduling " + Text.duration(report.schedulingDuration())
                 + "   run " + Text.duration(report.runDuration()));
         out.println("  phases       waiting for the lock " + Text.duration(report.lockWaitPhase())
@@ -223,15 +210,15 @@ final class ReportPrinter {
         out.println("  throughput   " + (report.jobsPerSecond().isPresent()
                 ? Text.rate(report.jobsPerSecond().getAsDouble()) + " jobs/s (first to last completion)"
                 : "-"));
-        out.println("  pickup lag   " + Text.latency(report.pickupLag()));
-        out.println("  end-to-end   " + Text.latency(report.endToEnd()));
-        out.println("  enqueue      " + Text.latency(report.enqueueLatency()));
+        out.println("  pickup lag   " + latency(report.pickupLag()));
+        out.println("  end-to-end   " + latency(report.endToEnd()));
+        out.println("  enqueue      " + latency(report.enqueueLatency()));
         ResourceSummary resources = report.resources();
         if (resources.samples() > 0) {
             int poolWaitPeak = (int) resources.pools().values().stream()
                     .mapToDouble(pool -> pool.waiting().peak()).max().orElse(0);
-            out.println("  resources    heap peak " + Text.bytes(resources.heapUsedBytes().peak())
-                    + "   rss peak " + Text.bytes(resources.rssBytes().peak())
+            out.println("  resources    heap peak " + bytes(resources.heapUsedBytes().peak())
+                    + "   rss peak " + bytes(resources.rssBytes().peak())
                     + "   cpu mean " + Math.round(resources.processCpuLoad().mean() * 100) + "%"
                     + "   commits " + Text.rate(resources.transactionsCommitted().perSecond()) + "/s"
                     + "   pool waits peak " + poolWaitPeak
@@ -246,6 +233,20 @@ final class ReportPrinter {
                     + environment.get("postgres.synchronous_commit") + "), " + environment.get("backend.id") + " "
                     + environment.get("backend.library_version"));
         }
+    }
+
+    private static String latency(LatencySummary summary) {
+        if (summary.isEmpty()) {
+            return "no samples";
+        }
+        return "p50 " + Text.micros(summary.p50()) + "   p95 " + Text.micros(summary.p95()) + "   p99 "
+                + Text.micros(summary.p99()) + "   max " + Text.micros(summary.max()) + "   ("
+                + Text.count(summary.count()) + " samples)";
+    }
+
+    /** {@code 312.4 MB}. */
+    private static String bytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024 * 1024));
     }
 
     static String json(Object value) {

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Numbers, durations and statuses as the pages show them. {@code live.js} formats the same values the same way when
- * it updates a row: a change here goes there too.
+ * Numbers, durations and statuses as Queue Bench shows them to people, on the pages and in the CLI's tables.
+ * {@code live.js} formats the same values the same way when it updates a row: a change here goes there too.
  */
-final class Text {
+public final class Text {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -22,16 +22,16 @@ final class Text {
     private Text() {
     }
 
-    static String count(long value) {
+    public static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
     /** {@code 850 ms}, {@code 12.34 s}, {@code 3 min 05 s}; "Pending" while missing. */
-    static String duration(Optional<Duration> duration) {
+    public static String duration(Optional<Duration> duration) {
         return duration.map(Text::duration).orElse("Pending");
     }
 
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         long millis = duration.toMillis();
         if (Math.abs(millis) < 1_000) {
             return millis + " ms";
@@ -42,12 +42,12 @@ final class Text {
         return String.format(Locale.ROOT, "%d min %02d s", millis / 60_000, (millis / 1_000) % 60);
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return TIME.format(instant);
     }
 
     /** A latency in microseconds at a readable scale: {@code 850 µs}, {@code 12.3 ms}, {@code 1.25 s}. */
-    static String micros(long micros) {
+    public static String micros(long micros) {
         long magnitude = Math.abs(micros);
         if (magnitude < 1_000) {
             return micros + " µs";
@@ -58,7 +58,7 @@ final class Text {
         return String.format(Locale.ROOT, "%.2f s", micros / 1_000_000.0);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.1f", perSecond);
     }
 
@@ -79,7 +79,7 @@ final class Text {
     }
 
     /** {@code scheduling 500/1,000}, {@code running 10/1,000}, {@code finished}, {@code stalled at 10/1,000, ...}. */
-    static String status(RunReport report) {
+    public static String status(RunReport report) {
         CompletionCounts counts = report.completions();
         int jobs = report.run().jobsCount();
         return switch (report.status()) {

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Persists this node's recorders about once a second: one upserted snapshot per run that changed. After each
@@ -28,8 +25,7 @@ public final class CompletionFlusher implements AutoCloseable {
     private final LoadRunPort loadRuns;
     private final SaveRunPort saveRuns;
     private final Clock clock;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final BackgroundTask background;
 
     public CompletionFlusher(CompletionRecorders recorders, CompletionSnapshotPort snapshots, LoadRunPort loadRuns,
                              SaveRunPort saveRuns, Clock clock, Duration interval) {
@@ -38,20 +34,12 @@ public final class CompletionFlusher implements AutoCloseable {
         this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
         this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
-        this.interval = Objects.requireNonNull(interval, "flush interval is required");
+        this.background = new BackgroundTask("qb-completion-flusher",
+                Objects.requireNonNull(interval, "flush interval is required"), this::flush);
     }
 
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "qb-completion-flusher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    public void start() {
+        background.start();
     }
 
     /** Flushes every recorder that changed since its last snapshot, then finishes runs that completed. */
@@ -98,30 +86,14 @@ public final class CompletionFlusher implements AutoCloseable {
         return Duration.between(recorder.lastProgressAt(), now).compareTo(CompletionRecorders.KEEP_FINISHED) >= 0;
     }
 
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "flushing completion snapshots failed; retrying in " + interval, e);
-        }
-    }
-
     /** Stops the background flushes and flushes one last time. */
     @Override
     public void close() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
+        background.close();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the last flush of completion snapshots failed", e);
         }
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        flushQuietly();
     }
 }

@@ -9,6 +9,7 @@ import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.PoolMetricsPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
+import dev.queuebench.ports.recording.BackgroundTask;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Samples JVM, pools and PostgreSQL about once a second for each run this node schedules, from the start of its
@@ -37,9 +35,8 @@ public final class ResourceSampler implements AutoCloseable {
     private final CompletionSnapshotPort snapshots;
     private final RunStatusRule statusRule;
     private final Clock clock;
-    private final Duration interval;
     private final Map<RunId, List<String>> tracked = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
+    private final BackgroundTask background;
 
     public ResourceSampler(PoolMetricsPort pools, DatabaseMetricsPort database, ResourceSamplePort samples,
                            LoadRunPort runs, CompletionSnapshotPort snapshots, RunStatusRule statusRule, Clock clock,
@@ -51,7 +48,8 @@ public final class ResourceSampler implements AutoCloseable {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
         this.statusRule = Objects.requireNonNull(statusRule, "status rule is required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
-        this.interval = Objects.requireNonNull(interval, "interval is required");
+        this.background = new BackgroundTask("qb-resource-sampler",
+                Objects.requireNonNull(interval, "interval is required"), this::sampleAll);
     }
 
     /**
@@ -61,7 +59,7 @@ public final class ResourceSampler implements AutoCloseable {
     public void track(RunId runId, List<String> backendTables) {
         jvm.startCpuWindow();
         tracked.put(runId, List.copyOf(backendTables));
-        start();
+        background.start();
     }
 
     /** Takes one sample of every tracked run, and stops tracking those that ended. */
@@ -96,41 +94,8 @@ public final class ResourceSampler implements AutoCloseable {
         return !statusRule.isRunning(activity);
     }
 
-    private synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "qb-resource-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::sampleAllQuietly, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void sampleAllQuietly() {
-        try {
-            sampleAll();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "resource sampling failed; retrying in " + interval, e);
-        }
-    }
-
     @Override
     public void close() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
-        }
-        if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        background.close();
     }
 }

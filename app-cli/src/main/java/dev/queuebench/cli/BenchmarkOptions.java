@@ -1,0 +1,69 @@
+package dev.queuebench.cli;
+
+import dev.queuebench.cli.Converters.DurationConverter;
+import dev.queuebench.cli.Converters.ModeConverter;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.service.BenchmarkSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** What {@code run} and {@code compare} share: the benchmark to run, how often, and where results go. */
+final class BenchmarkOptions {
+
+    @Option(names = "--jobs", required = true, paramLabel = "N", description = "Jobs to schedule: 1 to 10,000,000.")
+    long jobs;
+
+    @Option(names = "--mode", defaultValue = "one_by_one", converter = ModeConverter.class, paramLabel = "MODE",
+            description = "one_by_one (one enqueue call per job) or in_bulk (batches of 1,000). Default: ${DEFAULT-VALUE}.")
+    SchedulingMode mode;
+
+    @Option(names = "--delay", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Each job is due this long after its enqueue: 0s to 1h. Default: ${DEFAULT-VALUE}.")
+    Duration delay;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads of the backend(s) (their own defaults otherwise).")
+    Integer threads;
+
+    @Option(names = "--stall-timeout", defaultValue = "120s", converter = DurationConverter.class,
+            paramLabel = "DURATION",
+            description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
+    Duration stallTimeout;
+
+    @Option(names = "--trials", defaultValue = "1", paramLabel = "N",
+            description = "Runs to keep, each from clean tables; with more than one, statistics. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "M",
+            description = "Runs to execute and discard first. Default: ${DEFAULT-VALUE}.")
+    int warmups;
+
+    @Option(names = "--results-log", paramLabel = "FILE",
+            description = "Append each kept run as one line of JSON to this file.")
+    Path resultsLog;
+
+    static final int MAX_TRIALS = 100;
+
+    /** @throws IllegalArgumentException for trials or warm-ups out of range, or a results log that cannot be written */
+    void validate() {
+        if (trials < 1 || trials > MAX_TRIALS) {
+            throw new IllegalArgumentException("--trials must be between 1 and " + MAX_TRIALS + ", was " + trials);
+        }
+        if (warmups < 0 || warmups > MAX_TRIALS) {
+            throw new IllegalArgumentException("--warmup must be between 0 and " + MAX_TRIALS + ", was " + warmups);
+        }
+    }
+
+    ResultsLog resultsLogOrNull() {
+        return resultsLog == null ? null : ResultsLog.at(resultsLog);
+    }
+
+    boolean singleRun() {
+        return trials == 1 && warmups == 0;
+    }
+
+    BenchmarkSettings settings() {
+        return BenchmarkSettings.defaults().withStallTimeout(stallTimeout);
+    }
+}
