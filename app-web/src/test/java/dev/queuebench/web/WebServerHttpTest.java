@@ -269,7 +269,8 @@ class WebServerHttpTest {
 
     @Test
     void the_run_page_of_a_finished_run_plots_its_resources_and_lists_its_environment() throws Exception {
-        RunId id = startRunAndAwaitFinished("50");
+        // long enough for several samples: the first one comes one sampling interval after scheduling starts
+        RunId id = startRunAndAwaitFinished("1500");
         RunReport report = web.core.runReport(id).orElseThrow();
         String libraryVersion = web.core.backends().get(0).libraryVersion();
 
@@ -290,7 +291,7 @@ class WebServerHttpTest {
         assertThat(environment).contains("<th title=\"backend.library_version\">Library version</th><td>"
                 + libraryVersion + "</td>");
         assertThat(environment).contains("<th title=\"postgres.synchronous_commit\">synchronous_commit</th>");
-        assertThat(environment).contains("<th title=\"run.jobs_count\">Jobs</th><td>50</td>");
+        assertThat(environment).contains("<th title=\"run.jobs_count\">Jobs</th><td>1,500</td>");
     }
 
     @Test
@@ -600,7 +601,20 @@ class WebServerHttpTest {
         web.awaitFinished(id, Duration.ofSeconds(60));
         // the page reads the stored snapshots: persist what this node recorded
         web.core.flushCompletions();
+        awaitLastResourceSample(id);
         return id;
+    }
+
+    /** The sampler takes one last sample at its first tick after the run finished; pages read a settled run. */
+    private void awaitLastResourceSample(RunId id) throws InterruptedException {
+        int samples = -1;
+        int stableChecks = 0;
+        while (stableChecks < 3) {
+            Thread.sleep(250);
+            int now = web.core.runReport(id).orElseThrow().resourceSamples().size();
+            stableChecks = now == samples ? stableChecks + 1 : 0;
+            samples = now;
+        }
     }
 
     private RunReport newestRun() {
