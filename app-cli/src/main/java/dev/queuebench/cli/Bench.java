@@ -54,7 +54,6 @@ final class Bench implements AutoCloseable {
                     .runStore(persistence.loadRuns(), persistence.saveRuns())
                     .snapshots(persistence.snapshots())
                     .runLock(persistence.runLock())
-                    .tableMaintenance(persistence.tableMaintenance())
                     .environments(persistence.environments())
                     .resourceSamples(persistence.resourceSamples())
                     .databaseMetrics(persistence.databaseMetrics())

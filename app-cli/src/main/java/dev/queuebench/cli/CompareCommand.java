@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run the same benchmark on several backends in turn, each from clean tables (cleared, then",
-                "VACUUM ANALYZE) with only its own workers running, and print the results side by side.",
+        description = {"Run the same benchmark on several backends in turn, each from tables emptied as if new",
+                "(TRUNCATE) with only its own workers running, and print the results side by side.",
                 "Exit code 0 when every backend finished with every job, 1 when one stalled or lost jobs, 2 for bad",
                 "input, 3 when --baseline found a regression."})
 final class CompareCommand implements Callable<Integer> {

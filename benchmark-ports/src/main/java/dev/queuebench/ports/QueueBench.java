@@ -24,7 +24,6 @@ import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.PoolMetricsPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
-import dev.queuebench.ports.out.TableMaintenancePort;
 import dev.queuebench.ports.recording.CompletionFlusher;
 import dev.queuebench.ports.recording.CompletionRecorders;
 import dev.queuebench.ports.resources.ResourceSampler;
@@ -104,7 +103,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         this.reports = new RunReportService(builder.loadRuns, builder.snapshots, builder.environments,
                 builder.resourceSamples, statusRule);
         this.runner = new BenchmarkRunner(backends, startRuns, reports, builder.loadRuns, builder.saveRuns,
-                builder.snapshots, builder.tableMaintenance, flusher, statusRule);
+                builder.snapshots, flusher, statusRule);
         flusher.start();
     }
 
@@ -118,7 +117,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
     }
 
     /**
-     * Runs one benchmark to its final report: clears and vacuums the backend's tables (unless another run is active:
+     * Runs one benchmark to its final report: empties the backend's tables (unless another run is active:
      * then the run waits for it), starts the backend's workers, starts the run, waits until it finished or stalled,
      * and stops the workers.
      */
@@ -211,7 +210,6 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         private SaveRunPort saveRuns;
         private CompletionSnapshotPort snapshots;
         private RunLockPort runLock;
-        private TableMaintenancePort tableMaintenance = tables -> { };
         private RunEnvironmentPort environments = NoStorage.ENVIRONMENTS;
         private ResourceSamplePort resourceSamples = NoStorage.RESOURCE_SAMPLES;
         private PoolMetricsPort poolMetrics = List::of;
@@ -258,12 +256,6 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
 
         public Builder runLock(RunLockPort runLock) {
             this.runLock = Objects.requireNonNull(runLock, "run lock port is required");
-            return this;
-        }
-
-        /** Housekeeping between runs; without it, {@link QueueBench#runToEnd} clears tables but does not vacuum. */
-        public Builder tableMaintenance(TableMaintenancePort tableMaintenance) {
-            this.tableMaintenance = Objects.requireNonNull(tableMaintenance, "table maintenance port is required");
             return this;
         }
 

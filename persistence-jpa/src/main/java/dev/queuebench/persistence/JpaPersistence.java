@@ -6,7 +6,6 @@ import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
-import dev.queuebench.ports.out.TableMaintenancePort;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -28,7 +27,6 @@ public final class JpaPersistence implements AutoCloseable {
     private final JpaRunStore runs;
     private final JpaSnapshotStore snapshots;
     private final AdvisoryRunLock runLock;
-    private final PostgresTableMaintenance tableMaintenance;
     private final JpaEnvironmentStore environments;
     private final JpaResourceSampleStore resourceSamples;
     private final PostgresMetrics databaseMetrics;
@@ -38,7 +36,6 @@ public final class JpaPersistence implements AutoCloseable {
         this.runs = new JpaRunStore(emf);
         this.snapshots = new JpaSnapshotStore(emf);
         this.runLock = new AdvisoryRunLock(dataSource, AdvisoryRunLock.DEFAULT_KEY);
-        this.tableMaintenance = new PostgresTableMaintenance(dataSource);
         this.environments = new JpaEnvironmentStore(emf);
         this.resourceSamples = new JpaResourceSampleStore(emf);
         this.databaseMetrics = new PostgresMetrics(dataSource);
@@ -85,10 +82,6 @@ public final class JpaPersistence implements AutoCloseable {
 
     public RunLockPort runLock() {
         return runLock;
-    }
-
-    public TableMaintenancePort tableMaintenance() {
-        return tableMaintenance;
     }
 
     public RunEnvironmentPort environments() {

@@ -148,7 +148,7 @@ final class DbSchedulerBackend implements QueueBackend {
     public void clearTables() {
         try (Connection connection = context.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.executeUpdate("delete from " + TABLE);
+            statement.executeUpdate("truncate " + TABLE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not clear " + TABLE + ": " + e.getMessage(), e);
         }

@@ -108,7 +108,6 @@ public final class RecorderOverheadBenchmark {
                 flusher.start();
             }
             backend.clearTables();
-            vacuum(dataSource);
             Instant due = Instant.now();
             List<PretendJob> batch = new ArrayList<>();
             for (int index = 0; index < jobs; index++) {
@@ -148,12 +147,6 @@ public final class RecorderOverheadBenchmark {
         }
     }
 
-    private static void vacuum(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("vacuum analyze scheduled_tasks");
-        }
-    }
 
     private static void sleep(Duration duration) {
         try {

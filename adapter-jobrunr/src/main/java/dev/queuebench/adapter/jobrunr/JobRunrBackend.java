@@ -124,15 +124,15 @@ final class JobRunrBackend implements QueueBackend {
     }
 
     /**
-     * Empties the job tables. Never {@code jobrunr_migrations} (JobRunr's schema history, also its migration lock),
-     * nor {@code jobrunr_backgroundjobservers} (live servers elect their master there) or {@code jobrunr_metadata}.
+     * Empties the job tables as if new ({@code TRUNCATE}). Never {@code jobrunr_migrations} (JobRunr's schema
+     * history, also its migration lock), nor {@code jobrunr_backgroundjobservers} (live servers elect their master
+     * there) or {@code jobrunr_metadata}.
      */
     @Override
     public void clearTables() {
         try (Connection connection = context.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.executeUpdate("delete from " + JOBS_TABLE);
-            statement.executeUpdate("delete from " + RECURRING_JOBS_TABLE);
+            statement.executeUpdate("truncate " + JOBS_TABLE + ", " + RECURRING_JOBS_TABLE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not clear " + JOBS_TABLE + " and " + RECURRING_JOBS_TABLE + ": "
                     + e.getMessage(), e);

@@ -14,7 +14,6 @@ import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.SaveRunPort;
-import dev.queuebench.ports.out.TableMaintenancePort;
 import dev.queuebench.ports.recording.CompletionFlusher;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.time.Duration;
@@ -26,8 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Drives one benchmark run to its final report, as {@code run} and {@code compare} do: clears the backend's tables
- * and {@code VACUUM ANALYZE}s them (when no other run is active), starts the backend's workers, starts the run,
+ * Drives one benchmark run to its final report, as {@code run} and {@code compare} do: empties the backend's tables
+ * as if new (when no other run is active), starts the backend's workers, starts the run,
  * waits until it finished or stalled, stops the workers and returns the report.
  */
 public final class BenchmarkRunner {
@@ -39,21 +38,19 @@ public final class BenchmarkRunner {
     private final GetRunReportQuery reports;
     private final LoadRunPort loadRuns;
     private final CompletionSnapshotPort snapshots;
-    private final TableMaintenancePort maintenance;
     private final SaveRunPort saveRuns;
     private final CompletionFlusher flusher;
     private final RunStatusRule statusRule;
 
     public BenchmarkRunner(QueueBackends backends, StartRunUseCase startRuns, GetRunReportQuery reports,
                            LoadRunPort loadRuns, SaveRunPort saveRuns, CompletionSnapshotPort snapshots,
-                           TableMaintenancePort maintenance, CompletionFlusher flusher, RunStatusRule statusRule) {
+                           CompletionFlusher flusher, RunStatusRule statusRule) {
         this.backends = Objects.requireNonNull(backends, "backends are required");
         this.startRuns = Objects.requireNonNull(startRuns, "start-run use case is required");
         this.reports = Objects.requireNonNull(reports, "report query is required");
         this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
         this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
-        this.maintenance = Objects.requireNonNull(maintenance, "table maintenance port is required");
         this.flusher = Objects.requireNonNull(flusher, "flusher is required");
         this.statusRule = Objects.requireNonNull(statusRule, "status rule is required");
     }
@@ -115,7 +112,6 @@ public final class BenchmarkRunner {
     private RunReport drive(StartRunCommand command, QueueBackend backend, RunListener listener, boolean cleanTables) {
         if (cleanTables) {
             backend.clearTables();
-            maintenance.vacuumAnalyze(backend.tableNames());
         }
         backend.startWorkers();
         try {
