@@ -48,15 +48,9 @@ final class Bench implements AutoCloseable {
             opened.add(corePool);
             persistence = JpaPersistence.open(corePool);
             opened.add(persistence);
-            QueueBench.Builder builder = QueueBench.builder()
+            QueueBench.Builder builder = persistence.storesInto(QueueBench.builder())
                     .backendDataSources(id -> backendPools.computeIfAbsent(id,
                             backend -> Databases.pool(target, "qb-" + backend.value(), options.backendPoolSize)))
-                    .runStore(persistence.loadRuns(), persistence.saveRuns())
-                    .snapshots(persistence.snapshots())
-                    .runLock(persistence.runLock())
-                    .environments(persistence.environments())
-                    .resourceSamples(persistence.resourceSamples())
-                    .databaseMetrics(persistence.databaseMetrics())
                     .poolMetrics(this::samplePools)
                     .environmentFacts(Map.of(
                             "queue_bench.version", QueueBenchCli.version(),

@@ -41,14 +41,8 @@ final class RunningWeb implements AutoCloseable {
     private RunningWeb(WebSettings settings) {
         database = TestPostgres.newDatabase();
         persistence = JpaPersistence.open(database.dataSource());
-        core = QueueBench.builder()
+        core = persistence.storesInto(QueueBench.builder())
                 .dataSource(database.dataSource())
-                .runStore(persistence.loadRuns(), persistence.saveRuns())
-                .snapshots(persistence.snapshots())
-                .runLock(persistence.runLock())
-                .environments(persistence.environments())
-                .resourceSamples(persistence.resourceSamples())
-                .databaseMetrics(persistence.databaseMetrics())
                 .poolMetrics(() -> List.of(Databases.sample(database.dataSource())))
                 .environmentFacts(Map.of("queue_bench.version", "test", "database.kind", "external",
                         "database.url", database.jdbcUrl()))

@@ -1,5 +1,6 @@
 package dev.queuebench.persistence;
 
+import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
@@ -66,6 +67,19 @@ public final class JpaPersistence implements AutoCloseable {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Gives a core under construction every store of this module and the database metrics: the part of the wiring that
+     * every composition root over PostgreSQL repeats. Pools, settings and backends stay the caller's.
+     */
+    public QueueBench.Builder storesInto(QueueBench.Builder builder) {
+        return builder.runStore(runs, runs)
+                .snapshots(snapshots)
+                .runLock(runLock)
+                .environments(environments)
+                .resourceSamples(resourceSamples)
+                .databaseMetrics(databaseMetrics);
     }
 
     public LoadRunPort loadRuns() {
