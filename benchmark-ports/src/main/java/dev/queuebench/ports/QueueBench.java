@@ -103,7 +103,7 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         this.reports = new RunReportService(builder.loadRuns, builder.snapshots, builder.environments,
                 builder.resourceSamples, statusRule);
         this.runner = new BenchmarkRunner(backends, startRuns, reports, builder.loadRuns, builder.saveRuns,
-                builder.snapshots, flusher, statusRule);
+                builder.snapshots, flusher, sampler, statusRule);
         flusher.start();
     }
 

@@ -72,6 +72,17 @@ public final class ResourceSampler implements AutoCloseable {
         });
     }
 
+    /**
+     * Takes an ended run's last sample now rather than at the next tick, and stops tracking it, so that a report read
+     * next has it: a run shorter than the interval has no other sample. Nothing happens for a run not tracked here.
+     */
+    public void finish(RunId runId) {
+        List<String> tables = tracked.remove(runId);
+        if (tables != null) {
+            sampleQuietly(runId, tables);
+        }
+    }
+
     public boolean isTracking(RunId runId) {
         return tracked.containsKey(runId);
     }

@@ -15,6 +15,7 @@ import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.recording.CompletionFlusher;
+import dev.queuebench.ports.resources.ResourceSampler;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +41,12 @@ public final class BenchmarkRunner {
     private final CompletionSnapshotPort snapshots;
     private final SaveRunPort saveRuns;
     private final CompletionFlusher flusher;
+    private final ResourceSampler sampler;
     private final RunStatusRule statusRule;
 
     public BenchmarkRunner(QueueBackends backends, StartRunUseCase startRuns, GetRunReportQuery reports,
                            LoadRunPort loadRuns, SaveRunPort saveRuns, CompletionSnapshotPort snapshots,
-                           CompletionFlusher flusher, RunStatusRule statusRule) {
+                           CompletionFlusher flusher, ResourceSampler sampler, RunStatusRule statusRule) {
         this.backends = Objects.requireNonNull(backends, "backends are required");
         this.startRuns = Objects.requireNonNull(startRuns, "start-run use case is required");
         this.reports = Objects.requireNonNull(reports, "report query is required");
@@ -52,6 +54,7 @@ public final class BenchmarkRunner {
         this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
         this.flusher = Objects.requireNonNull(flusher, "flusher is required");
+        this.sampler = Objects.requireNonNull(sampler, "resource sampler is required");
         this.statusRule = Objects.requireNonNull(statusRule, "status rule is required");
     }
 
@@ -124,6 +127,9 @@ public final class BenchmarkRunner {
                 flusher.flush();
                 report = reports.runReport(run.id()).orElseThrow();
             }
+            // the report returned holds the run's resources up to its end, however short the run was
+            sampler.finish(run.id());
+            report = reports.runReport(run.id()).orElseThrow();
             listener.progress(report);
             return report;
         } finally {

@@ -86,6 +86,30 @@ class ResourceSamplerTest {
     }
 
     @Test
+    void a_run_shorter_than_the_interval_gets_its_last_sample_when_it_is_finished() {
+        BenchmarkRun run = scheduledRun();
+        sampler.track(run.id(), List.of("scheduled_tasks"));
+
+        sampler.finish(run.id());
+
+        assertThat(samples.loadSamples(run.id())).hasSize(1);
+        assertThat(sampledTables).containsExactly(List.of("scheduled_tasks"));
+        assertThat(sampler.isTracking(run.id())).isFalse();
+        sampler.finish(run.id());
+        sampler.sampleAll();
+        assertThat(samples.loadSamples(run.id())).as("no sample after the last one").hasSize(1);
+    }
+
+    @Test
+    void finishing_a_run_tracked_elsewhere_samples_nothing() {
+        BenchmarkRun run = scheduledRun();
+
+        sampler.finish(run.id());
+
+        assertThat(samples.loadSamples(run.id())).isEmpty();
+    }
+
+    @Test
     void a_stalled_run_is_no_longer_sampled() {
         RunId runId = scheduledRun().id();
         sampler.track(runId, List.of());

@@ -44,6 +44,9 @@ class BenchmarkRunnerTest {
         assertThat(backend.enqueuedJobs()).as("the stale job was cleared").allMatch(job -> !job.runId().equals(RunId.of(99)));
         assertThat(backend.workersRunning()).isFalse();
         assertThat(seen).last().isEqualTo(RunStatus.FINISHED);
+        assertThat(report.resourceSamples())
+                .as("the run ended long before the sampler's hourly tick: its last sample is taken at its end")
+                .hasSize(1);
     }
 
     @Test
