@@ -4,7 +4,7 @@
 (() => {
     'use strict';
     const INTERVAL_MS = 1000;
-    const SETTLED = new Set(['finished', 'stalled']);
+    const SETTLED = new Set(['finished', 'stalled', 'interrupted']);
 
     const count = (n) => Number(n).toLocaleString('en-US');
 
@@ -33,6 +33,9 @@
             case 'stalled':
                 return 'stalled at ' + count(run.completed_jobs) + '/' + count(run.jobs_count)
                     + ', ' + count(run.missing_jobs) + ' missing';
+            case 'interrupted':
+                return 'interrupted at ' + count(run.completed_jobs) + '/' + count(run.jobs_count)
+                    + (run.end_reason ? ': ' + run.end_reason : '');
             default:
                 return run.status;
         }

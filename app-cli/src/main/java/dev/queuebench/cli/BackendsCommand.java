@@ -26,7 +26,7 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (format == OutputFormat.csv) {
-            throw new IllegalArgumentException("backends prints table or json, not csv");
+            throw new BadInputException("backends prints table or json, not csv");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<QueueBackendProvider> providers = BackendChoice.registered();

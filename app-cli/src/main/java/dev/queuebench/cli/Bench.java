@@ -130,7 +130,9 @@ final class Bench implements AutoCloseable {
                 if (failure == null) {
                     failure = new IllegalStateException("closing " + resource + " failed: " + e.getMessage(), e);
                 } else {
-                    failure.addSuppressed(e);
+                    if (failure != e) {
+                        failure.addSuppressed(e);
+                    }
                 }
             }
         }

@@ -45,18 +45,20 @@ final class BenchmarkOptions {
 
     static final int MAX_TRIALS = 100;
 
-    /** @throws IllegalArgumentException for trials or warm-ups out of range, or a results log that cannot be written */
+    /** @throws BadInputException for trials or warm-ups out of range */
     void validate() {
         if (trials < 1 || trials > MAX_TRIALS) {
-            throw new IllegalArgumentException("--trials must be between 1 and " + MAX_TRIALS + ", was " + trials);
+            throw new BadInputException("--trials must be between 1 and " + MAX_TRIALS + ", was " + trials);
         }
         if (warmups < 0 || warmups > MAX_TRIALS) {
-            throw new IllegalArgumentException("--warmup must be between 0 and " + MAX_TRIALS + ", was " + warmups);
+            throw new BadInputException("--warmup must be between 0 and " + MAX_TRIALS + ", was " + warmups);
         }
+        BadInputException.check(this::settings);
     }
 
+    /** @throws BadInputException for a results log that cannot be written */
     ResultsLog resultsLogOrNull() {
-        return resultsLog == null ? null : ResultsLog.at(resultsLog);
+        return resultsLog == null ? null : BadInputException.check(() -> ResultsLog.at(resultsLog));
     }
 
     boolean singleRun() {

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Run the same benchmark on several backends in turn, each from tables emptied as if new",
                 "(TRUNCATE) with only its own workers running, and print the results side by side.",
-                "Exit code 0 when every backend finished with every job, 1 when one stalled or lost jobs, 2 for bad",
-                "input, 3 when --baseline found a regression."})
+                "Exit code 0 when every backend finished with every job, 1 when one stalled, was interrupted or lost",
+                "jobs, 2 for bad input, 3 when --baseline found a regression, 70 for an unexpected error."})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,14 +57,16 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         Map<BackendId, StartRunCommand> commands = new LinkedHashMap<>();
         Map<BackendId, BackendSettings> settings = new LinkedHashMap<>();
-        for (QueueBackendProvider provider : chosenProviders()) {
-            BackendId id = provider.descriptor().id();
-            commands.put(id, StartRunCommand.of(id.value(), benchmark.jobs, benchmark.mode, benchmark.delay));
-            settings.put(id, BackendChoice.settings(provider, benchmark.threads, optionsOf(id)));
-        }
-        requireOptionsNameChosenBackends(commands.keySet());
+        BadInputException.check(() -> {
+            for (QueueBackendProvider provider : chosenProviders()) {
+                BackendId id = provider.descriptor().id();
+                commands.put(id, StartRunCommand.of(id.value(), benchmark.jobs, benchmark.mode, benchmark.delay));
+                settings.put(id, BackendChoice.settings(provider, benchmark.threads, optionsOf(id)));
+            }
+            requireOptionsNameChosenBackends(commands.keySet());
+        });
         benchmark.validate();
-        Baseline baseline = baselineFile == null ? null : Baseline.read(baselineFile);
+        Baseline baseline = baselineFile == null ? null : BadInputException.check(() -> Baseline.read(baselineFile));
         ResultsLog log = benchmark.resultsLogOrNull();
 
         List<TrialResult> results = new ArrayList<>();

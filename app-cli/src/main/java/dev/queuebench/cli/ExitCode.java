@@ -7,10 +7,19 @@ final class ExitCode {
     static final int OK = 0;
     /** A run stalled or lost jobs. */
     static final int RUN_FAILED = 1;
-    /** Bad usage or input: unknown backend, values out of range, unparsable values, unreachable database. */
+    /**
+     * Bad usage or input: unknown backend, values out of range, unparsable values, a run that does not exist, an
+     * unreachable database.
+     */
     static final int BAD_INPUT = 2;
     /** A comparison against a baseline found a regression. */
     static final int REGRESSION = 3;
+    /**
+     * Something unexpected: a bug, an environment problem, the JVM out of memory. Details, with the stack trace, in
+     * the log. (A JVM that runs out of memory where no code of ours sees it is stopped with {@code kill -9} by the
+     * launcher's {@code -XX:OnOutOfMemoryError}: exit code 137.)
+     */
+    static final int SOFTWARE_ERROR = 70;
 
     private ExitCode() {
     }

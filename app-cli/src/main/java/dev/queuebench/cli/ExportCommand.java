@@ -42,11 +42,11 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (format == OutputFormat.table) {
-            throw new IllegalArgumentException("export prints csv or json; for a table, use list");
+            throw new BadInputException("export prints csv or json; for a table, use list");
         }
-        Optional<Instant> from = Optional.ofNullable(since).map(ExportCommand::parseSince);
-        RunListFilter page = new RunListFilter(Optional.ofNullable(backend).map(BackendId::of), RunListFilter.MAX_LIMIT,
-                Optional.empty());
+        Optional<Instant> from = BadInputException.check(() -> Optional.ofNullable(since).map(ExportCommand::parseSince));
+        RunListFilter page = BadInputException.check(() -> new RunListFilter(
+                Optional.ofNullable(backend).map(BackendId::of), RunListFilter.MAX_LIMIT, Optional.empty()));
         List<RunReport> runs = new ArrayList<>();
         try (Bench bench = Bench.open(database)) {
             while (true) {

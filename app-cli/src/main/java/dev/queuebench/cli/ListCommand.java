@@ -36,8 +36,8 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunListFilter filter = new RunListFilter(
-                Optional.ofNullable(backend).map(BackendId::of), limit, Optional.ofNullable(before).map(RunId::parse));
+        RunListFilter filter = BadInputException.check(() -> new RunListFilter(
+                Optional.ofNullable(backend).map(BackendId::of), limit, Optional.ofNullable(before).map(RunId::parse)));
         try (Bench bench = Bench.open(database)) {
             new ReportPrinter(spec.commandLine().getOut(), format).printRuns(bench.core().listRuns(filter));
             return ExitCode.OK;

@@ -65,7 +65,9 @@ final class ProgressDisplay implements RunListener {
         String elapsed = Text.duration(Duration.ofNanos(System.nanoTime() - startNanos));
         String prefix = "run " + report.run().id() + " " + report.run().backend() + ": ";
         if (report.status() == RunStatus.PENDING) {
-            return prefix + "waiting for a worker and the run lock [" + elapsed + "]";
+            return prefix + (report.run().isSubmitted()
+                    ? "waiting for a worker of " + report.run().backend() + " and the run lock"
+                    : "waiting for its turn") + " [" + elapsed + "]";
         }
         int done = report.status() == RunStatus.SCHEDULING
                 ? report.run().scheduledJobs()

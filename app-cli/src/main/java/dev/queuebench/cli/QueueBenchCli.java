@@ -1,8 +1,6 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.persistence.Databases.DatabaseUnavailableException;
-import dev.queuebench.ports.in.ActiveRunException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -16,17 +14,45 @@ import picocli.CommandLine.IExecutionExceptionHandler;
                 BackendsCommand.class, ExportCommand.class, WebCommand.class})
 public final class QueueBenchCli implements Runnable {
 
-    /** Unexpected failures: a bug or an environment problem, not bad input. */
-    static final int SOFTWARE_ERROR = 70;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         System.setProperty("qb.home", DatabaseOptions.home().toString());
-        int exitCode = commandLine().execute(args);
+        Thread.setDefaultUncaughtExceptionHandler(QueueBenchCli::uncaught);
+        int exitCode;
+        try {
+            exitCode = commandLine().execute(args);
+        } catch (Throwable e) {
+            // picocli hands Exceptions to ExitCodes: what reaches here is an Error, such as OutOfMemoryError
+            stopAfter(e);
+            return;
+        }
         System.exit(exitCode);
+    }
+
+    /**
+     * A thread of ours or of a library died of something no one caught. An Error (out of memory, a stack overflow)
+     * leaves the process in no state to measure anything: it stops at once, so that nothing is left running.
+     */
+    private static void uncaught(Thread thread, Throwable e) {
+        if (e instanceof Error) {
+            stopAfter(e);
+        } else {
+            LoggerFactory.getLogger(QueueBenchCli.class).error("thread {} died", thread.getName(), e);
+        }
+    }
+
+    private static void stopAfter(Throwable e) {
+        try {
+            System.err.println("queue-bench: stopping after " + e + " (details in the log under "
+                    + DatabaseOptions.home().resolve("logs") + ")");
+            LoggerFactory.getLogger(QueueBenchCli.class).error("queue-bench stops after an error", e);
+        } finally {
+            // no shutdown hooks: they could need the very memory that ran out; other nodes end this node's runs
+            Runtime.getRuntime().halt(ExitCode.SOFTWARE_ERROR);
+        }
     }
 
     /** The command line with Queue Bench's exit codes: 2 for bad input, one line on stderr. */
@@ -54,8 +80,7 @@ public final class QueueBenchCli implements Runnable {
         @Override
         public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof IllegalArgumentException || ex instanceof DatabaseUnavailableException
-                    || ex instanceof RunNotFoundException || ex instanceof ActiveRunException) {
+            if (ex instanceof BadInputException || ex instanceof DatabaseUnavailableException) {
                 err.println("queue-bench: " + ex.getMessage());
                 err.flush();
                 return ExitCode.BAD_INPUT;
@@ -64,7 +89,7 @@ public final class QueueBenchCli implements Runnable {
             err.println("queue-bench: unexpected error: " + ex + " (details in the log under "
                     + DatabaseOptions.home().resolve("logs") + ")");
             err.flush();
-            return SOFTWARE_ERROR;
+            return ExitCode.SOFTWARE_ERROR;
         }
     }
 

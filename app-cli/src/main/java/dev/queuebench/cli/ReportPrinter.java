@@ -213,6 +213,10 @@ final class ReportPrinter {
         out.println("  pickup lag   " + latency(report.pickupLag()));
         out.println("  end-to-end   " + latency(report.endToEnd()));
         out.println("  enqueue      " + latency(report.enqueueLatency()));
+        if (!report.faults().isEmpty()) {
+            out.println("  faults       " + report.faults().size() + " ridden out, the database unreachable for "
+                    + Text.duration(report.databaseUnreachable()) + " in all; first: " + report.faults().get(0).detail());
+        }
         ResourceSummary resources = report.resources();
         if (resources.samples() > 0) {
             int poolWaitPeak = (int) resources.pools().values().stream()

@@ -6,7 +6,6 @@ import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.spi.BackendSettings;
-import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = {"Run one benchmark: clear the backend's tables (unless another run is running: then wait",
                 "for it), start the backend's workers, schedule N no-op jobs through it under the global run lock,",
                 "wait until every job ran (or the run stalls) and report.",
-                "Exit code 0 when every job completed, 1 when the run stalled or lost jobs, 2 for bad input."})
+                "Exit code 0 when every job completed, 1 when the run stalled, was interrupted or lost jobs, 2 for bad",
+                "input, 70 for an unexpected error."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,10 +46,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StartRunCommand command = StartRunCommand.of(backend, benchmark.jobs, benchmark.mode, benchmark.delay);
+        StartRunCommand command = BadInputException.check(() ->
+                StartRunCommand.of(backend, benchmark.jobs, benchmark.mode, benchmark.delay));
         BackendId backendId = command.spec().backend();
-        QueueBackendProvider provider = BackendChoice.provider(backendId);
-        BackendSettings settings = BackendChoice.settings(provider, benchmark.threads, backendOptions);
+        BackendSettings settings = BadInputException.check(() ->
+                BackendChoice.settings(BackendChoice.provider(backendId), benchmark.threads, backendOptions));
         benchmark.validate();
         ResultsLog log = benchmark.resultsLogOrNull();
 

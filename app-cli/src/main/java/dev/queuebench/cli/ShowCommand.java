@@ -29,9 +29,10 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunId id = RunId.parse(runId);
+        RunId id = BadInputException.check(() -> RunId.parse(runId));
         try (Bench bench = Bench.open(database)) {
-            RunReport report = bench.core().runReport(id).orElseThrow(() -> new RunNotFoundException(id));
+            RunReport report = bench.core().runReport(id)
+                    .orElseThrow(() -> new BadInputException(new RunNotFoundException(id).getMessage()));
             new ReportPrinter(spec.commandLine().getOut(), format).printRun(report);
             return ExitCode.OK;
         }

@@ -2,7 +2,6 @@ package dev.queuebench.cli;
 
 import dev.queuebench.cli.Converters.DurationConverter;
 import dev.queuebench.ports.QueueBench;
-import dev.queuebench.ports.spi.BackendDescriptor;
 import dev.queuebench.web.WebServer;
 import dev.queuebench.web.WebSettings;
 import java.io.PrintWriter;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "web", mixinStandardHelpOptions = true,
         description = {"Serve the web page: buttons that start runs per backend and the runs listed newest first.",
-                "Starts the workers of every registered backend and serves until Ctrl-C."})
+                "Each run is driven as `run` drives it: in its turn, from clean tables, with only its backend's",
+                "workers running. Serves until Ctrl-C."})
 final class WebCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,9 +54,6 @@ final class WebCommand implements Callable<Integer> {
         }, "queue-bench-web-stop"));
         try (Bench bench = Bench.open(database)) {
             QueueBench core = bench.core();
-            for (BackendDescriptor backend : core.backends()) {
-                core.backend(backend.id()).startWorkers();
-            }
             try (WebServer web = WebServer.start(core, settings, () -> bench.postgres().version())) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Queue Bench on " + web.uri() + "  (database: " + bench.target().displayUrl()

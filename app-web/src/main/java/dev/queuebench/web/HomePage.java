@@ -9,7 +9,7 @@ import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
-import dev.queuebench.ports.in.StartRunUseCase;
+import dev.queuebench.ports.in.StartBenchmarkUseCase;
 import dev.queuebench.ports.spi.BackendDescriptor;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The original harness's page: per backend, buttons that start runs and the list of its runs ({@code GET /}), and
- * the form post that starts one ({@code POST /benchmark_runs}).
+ * the form post that starts one ({@code POST /benchmark_runs}). A run started here is driven like one from the command
+ * line: it waits for its turn, starts from clean tables, and only its backend's workers run while it runs.
  */
 final class HomePage {
 
@@ -30,12 +31,12 @@ final class HomePage {
     private final ListBackendsQuery backends;
     private final ListRunsQuery runs;
     private final GetRunReportQuery reports;
-    private final StartRunUseCase startRuns;
+    private final StartBenchmarkUseCase startRuns;
     private final JobDelay jobDelay;
     private final Views views;
     private final CsrfTokens csrf;
 
-    HomePage(ListBackendsQuery backends, ListRunsQuery runs, GetRunReportQuery reports, StartRunUseCase startRuns,
+    HomePage(ListBackendsQuery backends, ListRunsQuery runs, GetRunReportQuery reports, StartBenchmarkUseCase startRuns,
              JobDelay jobDelay, Views views, CsrfTokens csrf) {
         this.backends = Objects.requireNonNull(backends);
         this.runs = Objects.requireNonNull(runs);
@@ -65,7 +66,7 @@ final class HomePage {
         StartRunForm form = StartRunForm.from(ctx);
         BenchmarkRun run;
         try {
-            run = startRuns.startRun(form.toCommand(registered, jobDelay));
+            run = startRuns.startBenchmark(form.toCommand(registered, jobDelay));
         } catch (IllegalArgumentException e) {
             String message = Text.sentence(e.getMessage());
             Optional<BackendId> backend = form.registeredBackend(registered);

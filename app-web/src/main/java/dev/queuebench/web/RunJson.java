@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.ThroughputSeries;
 import dev.queuebench.ports.resources.ResourceSummary;
@@ -16,6 +18,7 @@ import dev.queuebench.ports.resources.ResourceSummary.Counter;
 import dev.queuebench.ports.resources.ResourceSummary.Gauge;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +26,8 @@ import java.util.Optional;
  * One run as JSON, the same object wherever it is printed ({@code run}, {@code show}, {@code list},
  * {@code /api/runs}). Keys are snake_case, like the original harness's columns; a missing time or duration is
  * {@code null} ("Pending"); latencies are milliseconds with microsecond precision, {@code null} without samples;
- * {@code fingerprint} says what the run ran on (versions, machine, database settings, backend knobs).
+ * {@code fingerprint} says what the run ran on (versions, machine, database settings, backend knobs);
+ * {@code end_reason} says why a run ended unfinished (stalled or interrupted); {@code faults} lists what it rode out.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunJson(
@@ -34,6 +38,7 @@ public record RunJson(
         long jobDelayMs,
         Instant createdAt,
         Instant updatedAt,
+        Instant submittedAt,
         Instant schedulingStartedAt,
         Instant schedulingFinishedAt,
         Instant runFinishedAt,
@@ -43,6 +48,8 @@ public record RunJson(
         Long schedulingPhaseMs,
         Long drainingMs,
         String status,
+        Instant endedAt,
+        String endReason,
         int scheduledJobs,
         int completedJobs,
         long executions,
@@ -55,6 +62,7 @@ public record RunJson(
         Series completionsPerSecond,
         Series enqueuesPerSecond,
         Resources resources,
+        Faults faults,
         Map<String, String> fingerprint) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -79,6 +87,7 @@ public record RunJson(
                 run.spec().jobDelay().value().toMillis(),
                 run.timeline().createdAt(),
                 run.timeline().updatedAt(),
+                run.timeline().submittedAt().orElse(null),
                 run.timeline().schedulingStartedAt().orElse(null),
                 run.timeline().schedulingFinishedAt().orElse(null),
                 run.timeline().runFinishedAt().orElse(null),
@@ -88,6 +97,8 @@ public record RunJson(
                 millis(report.schedulingPhase()),
                 millis(report.drainingPhase()),
                 report.status().wireName(),
+                run.ending().map(RunEnding::at).orElse(null),
+                run.ending().map(RunEnding::reason).orElse(null),
                 run.scheduledJobs(),
                 counts.distinctCompleted(),
                 counts.executions(),
@@ -100,6 +111,7 @@ public record RunJson(
                 Series.of(report.completionsPerSecond()),
                 Series.of(report.enqueuesPerSecond()),
                 Resources.of(report.resources()),
+                Faults.of(report),
                 report.environment());
     }
 
@@ -160,6 +172,27 @@ public record RunJson(
                     summary.liveThreads(), summary.pools(), summary.transactionsCommitted(), summary.tuplesInserted(),
                     summary.tuplesUpdated(), summary.tuplesDeleted(), summary.backendTableRows(),
                     summary.backendTableBytes(), summary.sessionsWaitingOnLocks());
+        }
+    }
+
+    /**
+     * The faults a run rode out: how many, how long the database was unreachable in all, and each one. Always present,
+     * so that "none" reads as {@code count: 0}.
+     */
+    public record Faults(int count, long databaseUnreachableMs, List<Fault> list) {
+
+        static Faults of(RunReport report) {
+            return new Faults(report.faults().size(), report.databaseUnreachable().toMillis(),
+                    report.faults().stream().map(Fault::of).toList());
+        }
+    }
+
+    /** One fault: what, when, for how long, seen by which node, and the first error it caused. */
+    public record Fault(String kind, Instant startedAt, Instant endedAt, long durationMs, String node, String detail) {
+
+        static Fault of(RunFault fault) {
+            return new Fault(fault.kind(), fault.startedAt(), fault.endedAt(), fault.duration().toMillis(), fault.node(),
+                    fault.detail());
         }
     }
 

@@ -78,7 +78,10 @@ public final class Text {
         return count(value);
     }
 
-    /** {@code scheduling 500/1,000}, {@code running 10/1,000}, {@code finished}, {@code stalled at 10/1,000, ...}. */
+    /**
+     * {@code scheduling 500/1,000}, {@code running 10/1,000}, {@code finished}, {@code stalled at 10/1,000, ...},
+     * {@code interrupted at 0/1,000: the process that started it ... is gone}.
+     */
     public static String status(RunReport report) {
         CompletionCounts counts = report.completions();
         int jobs = report.run().jobsCount();
@@ -91,6 +94,8 @@ public final class Text {
                     : "finished, " + count(counts.duplicateExecutions()) + " duplicates";
             case STALLED -> "stalled at " + count(counts.distinctCompleted()) + "/" + count(jobs)
                     + ", " + count(counts.missingJobs()) + " missing";
+            case INTERRUPTED -> "interrupted at " + count(counts.distinctCompleted()) + "/" + count(jobs)
+                    + report.endReason().map(reason -> ": " + reason).orElse("");
         };
     }
 

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The web runner: the original harness's page, run reports and the JSON API over a running {@link QueueBench}.
- * It holds no benchmark logic and starts no workers: the composition root starts the backends' workers and owns the
- * core, and closes it after this server.
+ * It holds no benchmark logic: the core drives the runs its page starts (each in its turn, with only its backend's
+ * workers running); the composition root owns the core, and closes it after this server.
  *
  * <pre>{@code
  * try (WebServer web = WebServer.start(core, WebSettings.defaults(), () -> "PostgreSQL 18.6")) {
@@ -47,7 +47,7 @@ public final class WebServer implements AutoCloseable {
     /**
      * Binds {@code settings.host():settings.port()} and serves until {@link #close()}.
      *
-     * @param core     the wired core; the workers of the backends it should run are started by the caller
+     * @param core     the wired core, which drives the runs the page starts
      * @param database asked by {@code GET /health}
      * @throws IllegalArgumentException when the address cannot be bound (port in use, host not local)
      */

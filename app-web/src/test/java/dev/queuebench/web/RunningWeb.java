@@ -4,6 +4,7 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
@@ -21,13 +22,15 @@ import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A web server as the {@code web} command runs it, on a fresh database: the real stores (fingerprints and resource
- * samples included), db-scheduler with its workers started (polling fast so that tests are quick), and the server on
- * a free port. Flushes and resource samples come every 200 ms, so that even a short run has several samples.
+ * samples included), db-scheduler polling fast so that tests are quick (its workers run while a run of its runs), and
+ * the server on a free port. Flushes and resource samples come every 200 ms, so that even a short run has several
+ * samples.
  */
 final class RunningWeb implements AutoCloseable {
 
@@ -37,6 +40,7 @@ final class RunningWeb implements AutoCloseable {
     final JpaPersistence persistence;
     final QueueBench core;
     final WebServer server;
+    private final List<RunId> inserted = new ArrayList<>();
 
     private RunningWeb(WebSettings settings) {
         database = TestPostgres.newDatabase();
@@ -49,7 +53,6 @@ final class RunningWeb implements AutoCloseable {
                 .settings(BenchmarkSettings.defaults().withFlushInterval(Duration.ofMillis(200)))
                 .backendSettings(DB_SCHEDULER, BackendSettings.of(Map.of("poll-interval", "200ms")))
                 .build();
-        core.backends().forEach(backend -> core.backend(backend.id()).startWorkers());
         server = WebServer.start(core, settings.withPort(0), this::databaseVersion);
     }
 
@@ -65,13 +68,26 @@ final class RunningWeb implements AutoCloseable {
         return core.listRuns(RunListFilter.newest(RunListFilter.MAX_LIMIT)).size();
     }
 
-    /** A run as if created a moment ago and never picked up: it stays pending and costs the backend nothing. */
+    /**
+     * A run as if created a moment ago by this server's process and not started yet: it stays pending and costs the
+     * backend nothing. It waits in the queue like any run: {@link #endPendingRuns()} ends it after the test.
+     */
     RunId insertPendingRun(int jobs) {
         RunId id = persistence.saveRuns().nextRunId();
         persistence.saveRuns().insertRun(BenchmarkRun.create(id,
                 new RunSpec(DB_SCHEDULER, JobsCount.of(jobs), SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT),
-                Instant.now()));
+                Instant.now()), core.settings().nodeId());
+        inserted.add(id);
         return id;
+    }
+
+    /** Ends the pending runs a test inserted, so that the runs of later tests do not wait behind them. */
+    void endPendingRuns() {
+        for (RunId id : inserted) {
+            persistence.loadRuns().loadRun(id).filter(run -> !run.isEnded() && !run.isFinished()).ifPresent(run ->
+                    persistence.saveRuns().saveEnding(run.end(RunEnding.stoppedByOwner(Instant.now()))));
+        }
+        inserted.clear();
     }
 
     RunReport awaitFinished(RunId id, Duration timeout) throws InterruptedException {

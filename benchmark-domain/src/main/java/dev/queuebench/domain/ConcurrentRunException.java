@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A run cannot start scheduling now because another run holds the run lock or is running. The queue backend retries
- * the scheduling job later, with its backoff.
+ * A run cannot start scheduling now because another run holds the run lock, is running, or is pending ahead of it.
+ * The run is waiting for its turn, it did not fail: the queue backend tries the scheduling job again soon
+ * ({@link RetryPolicy#turnWait(double)}), not with the backoff of failed jobs.
  */
 public final class ConcurrentRunException extends RuntimeException {
 
@@ -20,9 +21,15 @@ public final class ConcurrentRunException extends RuntimeException {
     }
 
     public static ConcurrentRunException anotherRunIsRunning(RunId candidate, RunId runningRun) {
-        Objects.requireNonNull(runningRun, "running run id is required");
-        return new ConcurrentRunException(candidate, runningRun,
-                "run " + candidate + " cannot start: run " + runningRun + " is running; it will be retried");
+        return waitingFor(candidate, runningRun, RunStatus.RUNNING);
+    }
+
+    /** The candidate waits for another run, which is running, or pending ahead of it. */
+    public static ConcurrentRunException waitingFor(RunId candidate, RunId other, RunStatus otherStatus) {
+        Objects.requireNonNull(other, "the other run's id is required");
+        String why = otherStatus == RunStatus.PENDING ? "is pending ahead of it" : "is running";
+        return new ConcurrentRunException(candidate, other,
+                "run " + candidate + " cannot start: run " + other + " " + why + "; it will be retried");
     }
 
     public static ConcurrentRunException runLockNotAcquired(RunId candidate, Duration waited) {
@@ -35,7 +42,7 @@ public final class ConcurrentRunException extends RuntimeException {
         return candidate;
     }
 
-    /** The run that was running, when it is known (not when the lock could not be had). */
+    /** The run it waits for, when it is known (not when the lock could not be had). */
     public Optional<RunId> runningRun() {
         return Optional.ofNullable(runningRun);
     }

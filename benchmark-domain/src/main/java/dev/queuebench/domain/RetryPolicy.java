@@ -7,11 +7,20 @@ import java.util.Optional;
  * When a failed job is tried again, as in the original harness (ActiveJob's {@code :polynomially_longer}): after the
  * n-th failed attempt, wait {@code n^4 + 2} seconds plus up to 15% of {@code n^4} as jitter; give up after
  * {@value #MAX_ATTEMPTS} attempts. A job whose data cannot be read is never retried: each backend discards it.
+ *
+ * <p>A scheduling job that meets another run ({@link ConcurrentRunException}) has not failed: it waits for its turn.
+ * It is tried again after {@link #turnWait(double) about a second}, however often, and those tries do not count as
+ * attempts. Under the polynomial backoff a waiting run would start minutes after the run it waited for (3, 18, 83,
+ * 258 s...); the run's own lifecycle bounds the wait instead (see {@link RunEnding}).
  */
 public final class RetryPolicy {
 
     public static final int MAX_ATTEMPTS = 25;
     public static final double JITTER = 0.15;
+    /** How long a scheduling job that waits for its turn waits before it looks again, before jitter. */
+    public static final Duration TURN_WAIT = Duration.ofSeconds(1);
+    /** Up to this share of {@link #TURN_WAIT} is added, so that waiting runs do not look in lockstep. */
+    public static final double TURN_WAIT_JITTER = 0.25;
 
     private static final RetryPolicy STANDARD = new RetryPolicy();
 
@@ -31,14 +40,38 @@ public final class RetryPolicy {
         if (failedAttempts < 1) {
             throw new IllegalArgumentException("failed attempts start at 1, was " + failedAttempts);
         }
-        if (random < 0 || random >= 1) {
-            throw new IllegalArgumentException("random must be in [0, 1), was " + random);
-        }
+        requireRandom(random);
         if (failedAttempts >= MAX_ATTEMPTS) {
             return Optional.empty();
         }
         long base = (long) failedAttempts * failedAttempts * failedAttempts * failedAttempts;
         long jitterMillis = Math.round(random * JITTER * base * 1000);
         return Optional.of(Duration.ofSeconds(base + 2).plusMillis(jitterMillis));
+    }
+
+    /**
+     * The wait before a scheduling job that met another run ({@link ConcurrentRunException}) looks again.
+     *
+     * @param random a uniformly distributed number in {@code [0, 1)}
+     */
+    public Duration turnWait(double random) {
+        requireRandom(random);
+        return TURN_WAIT.plusMillis(Math.round(random * TURN_WAIT_JITTER * TURN_WAIT.toMillis()));
+    }
+
+    /** Whether a failure means "wait for your turn" rather than "this attempt failed". */
+    public static boolean isWaitingForTurn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrentRunException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void requireRandom(double random) {
+        if (random < 0 || random >= 1) {
+            throw new IllegalArgumentException("random must be in [0, 1), was " + random);
+        }
     }
 }

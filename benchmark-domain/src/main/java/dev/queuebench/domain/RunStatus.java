@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where a run is in its lifecycle, as {@link RunStatusRule} decides it. */
 public enum RunStatus {
-    /** Created; its scheduling job has not taken the run lock yet. */
+    /** Created, waiting for its turn or for a worker to pick up its scheduling job. */
     PENDING,
     /** Enqueueing its pretend jobs. */
     SCHEDULING,
@@ -13,11 +13,18 @@ public enum RunStatus {
     /** All jobs completed. */
     FINISHED,
     /** Started, unfinished, and no progress was seen for the stall timeout. */
-    STALLED;
+    STALLED,
+    /** Ended before it finished, for a stated reason: its process is gone, or its scheduling job never ran. */
+    INTERRUPTED;
 
-    /** Whether a run in this status blocks another run from starting. */
+    /** Whether a run in this status blocks every other run from starting: it is scheduling or draining. */
     public boolean isRunning() {
         return this == SCHEDULING || this == RUNNING;
+    }
+
+    /** Whether the run may still do something: it is pending, scheduling or running. */
+    public boolean isActive() {
+        return this == PENDING || isRunning();
     }
 
     public String wireName() {

@@ -7,10 +7,12 @@ import java.util.Objects;
 /**
  * Decides a run's {@link RunStatus}.
  *
- * <p>A run is <em>running</em> when its scheduling has started and it is neither finished nor stalled. It is
- * <em>stalled</em> when it started, has not finished, and no progress was seen for the stall timeout or longer.
- * A run whose scheduling has not started is <em>pending</em>, however long it waits: waiting behind another run is
- * its normal state, and it blocks nobody.
+ * <p>A run is <em>finished</em> once all its jobs completed, whatever else happened. A run that ended unfinished
+ * keeps the status of its {@link RunEnding} (stalled or interrupted). Otherwise it is <em>running</em> when its
+ * scheduling has started and it is not stalled, and <em>stalled</em> when it started and no progress was seen for
+ * the stall timeout or longer. A run whose scheduling has not started is <em>pending</em>: waiting for its turn is
+ * its normal state. A pending run does not stall; it ends when the process that started it is gone, or when its
+ * scheduling job is not picked up in its turn (see {@link RunEnding}).
  */
 public final class RunStatusRule {
 
@@ -37,6 +39,9 @@ public final class RunStatusRule {
         if (run.isFinished()) {
             return RunStatus.FINISHED;
         }
+        if (run.ending().isPresent()) {
+            return run.ending().get().status();
+        }
         if (!run.hasStartedScheduling()) {
             return RunStatus.PENDING;
         }
@@ -49,5 +54,9 @@ public final class RunStatusRule {
 
     public boolean isRunning(RunActivity activity) {
         return statusOf(activity).isRunning();
+    }
+
+    public boolean isActive(RunActivity activity) {
+        return statusOf(activity).isActive();
     }
 }

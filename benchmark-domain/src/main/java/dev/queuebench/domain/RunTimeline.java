@@ -5,30 +5,36 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The timestamps of a run, named as in the original harness's {@code benchmark_runs} table. A missing end is
- * {@link Optional#empty()}, never {@code null}.
+ * The timestamps of a run, named as in the original harness's {@code benchmark_runs} table, plus when its
+ * scheduling job was submitted to the backend. A missing time is {@link Optional#empty()}, never {@code null}.
  *
- * <p>Invariant: a run cannot finish scheduling, or finish, before scheduling started. Timestamps written by
- * different nodes are not required to be ordered: clocks differ.
+ * <p>Invariants: a run's scheduling job is submitted before scheduling starts; a run cannot finish scheduling, or
+ * finish, before scheduling started. Timestamps written by different nodes are not required to be ordered: clocks
+ * differ.
  */
 public final class RunTimeline {
 
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final Instant submittedAt;
     private final Instant schedulingStartedAt;
     private final Instant schedulingFinishedAt;
     private final Instant runFinishedAt;
 
-    private RunTimeline(Instant createdAt, Instant updatedAt, Instant schedulingStartedAt,
+    private RunTimeline(Instant createdAt, Instant updatedAt, Instant submittedAt, Instant schedulingStartedAt,
                         Instant schedulingFinishedAt, Instant runFinishedAt) {
         this.createdAt = Objects.requireNonNull(createdAt, "created_at is required");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updated_at is required");
+        if (submittedAt == null && schedulingStartedAt != null) {
+            throw new IllegalArgumentException("scheduling cannot start before the scheduling job was submitted");
+        }
         if (schedulingStartedAt == null && schedulingFinishedAt != null) {
             throw new IllegalArgumentException("scheduling cannot finish before it started");
         }
         if (schedulingStartedAt == null && runFinishedAt != null) {
             throw new IllegalArgumentException("a run cannot finish before its scheduling started");
         }
+        this.submittedAt = submittedAt;
         this.schedulingStartedAt = schedulingStartedAt;
         this.schedulingFinishedAt = schedulingFinishedAt;
         this.runFinishedAt = runFinishedAt;
@@ -36,13 +42,14 @@ public final class RunTimeline {
 
     /** A new run's timeline: created, nothing else yet. */
     public static RunTimeline createdAt(Instant createdAt) {
-        return new RunTimeline(createdAt, createdAt, null, null, null);
+        return new RunTimeline(createdAt, createdAt, null, null, null, null);
     }
 
     /** Restores a timeline that was read from storage; {@code null} means "not yet". */
-    public static RunTimeline of(Instant createdAt, Instant updatedAt, Instant schedulingStartedAt,
+    public static RunTimeline of(Instant createdAt, Instant updatedAt, Instant submittedAt, Instant schedulingStartedAt,
                                  Instant schedulingFinishedAt, Instant runFinishedAt) {
-        return new RunTimeline(createdAt, updatedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+        return new RunTimeline(createdAt, updatedAt, submittedAt, schedulingStartedAt, schedulingFinishedAt,
+                runFinishedAt);
     }
 
     public Instant createdAt() {
@@ -51,6 +58,11 @@ public final class RunTimeline {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** When the run's scheduling job was handed to its backend. */
+    public Optional<Instant> submittedAt() {
+        return Optional.ofNullable(submittedAt);
     }
 
     public Optional<Instant> schedulingStartedAt() {
@@ -65,20 +77,24 @@ public final class RunTimeline {
         return Optional.ofNullable(runFinishedAt);
     }
 
+    RunTimeline withSubmittedAt(Instant at) {
+        return new RunTimeline(createdAt, at, at, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+    }
+
     RunTimeline withSchedulingStartedAt(Instant at) {
-        return new RunTimeline(createdAt, at, at, schedulingFinishedAt, runFinishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, at, schedulingFinishedAt, runFinishedAt);
     }
 
     RunTimeline touchedAt(Instant at) {
-        return new RunTimeline(createdAt, at, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
     }
 
     RunTimeline withSchedulingFinishedAt(Instant at) {
-        return new RunTimeline(createdAt, at, schedulingStartedAt, at, runFinishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, at, runFinishedAt);
     }
 
     RunTimeline withRunFinishedAt(Instant finishedAt, Instant at) {
-        return new RunTimeline(createdAt, at, schedulingStartedAt, schedulingFinishedAt, finishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, schedulingFinishedAt, finishedAt);
     }
 
     @Override
@@ -86,6 +102,7 @@ public final class RunTimeline {
         return o instanceof RunTimeline other
                 && createdAt.equals(other.createdAt)
                 && updatedAt.equals(other.updatedAt)
+                && Objects.equals(submittedAt, other.submittedAt)
                 && Objects.equals(schedulingStartedAt, other.schedulingStartedAt)
                 && Objects.equals(schedulingFinishedAt, other.schedulingFinishedAt)
                 && Objects.equals(runFinishedAt, other.runFinishedAt);
@@ -93,12 +110,13 @@ public final class RunTimeline {
 
     @Override
     public int hashCode() {
-        return Objects.hash(createdAt, updatedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+        return Objects.hash(createdAt, updatedAt, submittedAt, schedulingStartedAt, schedulingFinishedAt,
+                runFinishedAt);
     }
 
     @Override
     public String toString() {
-        return "RunTimeline[created_at=" + createdAt + ", updated_at=" + updatedAt
+        return "RunTimeline[created_at=" + createdAt + ", updated_at=" + updatedAt + ", submitted_at=" + submittedAt
                 + ", scheduling_started_at=" + schedulingStartedAt + ", scheduling_finished_at=" + schedulingFinishedAt
                 + ", run_finished_at=" + runFinishedAt + "]";
     }

@@ -1,11 +1,14 @@
 package dev.queuebench.domain;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Only one run runs at a time: a run may start scheduling only while no other run is running (scheduling or
- * draining, and not stalled). Stalled runs no longer block.
+ * Runs take turns, in the order they were created: a run may start scheduling only while no other run is running
+ * (scheduling or draining, and not stalled), and no older run is still pending. Stalled, interrupted and finished
+ * runs no longer block; a younger pending run never blocks an older one.
  */
 public final class RunningRunGuard {
 
@@ -16,16 +19,32 @@ public final class RunningRunGuard {
     }
 
     /**
+     * The run the candidate has to wait for, if any: the oldest other run that is running, or pending ahead of it.
+     *
      * @param candidate the run that wants to start scheduling
-     * @param others    runs that may be running; the candidate itself is ignored if present
-     * @throws ConcurrentRunException naming the first other run that is running
+     * @param others    runs that may be active; the candidate itself is ignored if present
      */
-    public void ensureNoOtherRunIsRunning(RunId candidate, Collection<RunActivity> others) {
+    public Optional<RunActivity> blockerOf(RunId candidate, Collection<RunActivity> others) {
         Objects.requireNonNull(candidate, "candidate run id is required");
-        for (RunActivity other : others) {
-            if (!other.run().id().equals(candidate) && statusRule.isRunning(other)) {
-                throw ConcurrentRunException.anotherRunIsRunning(candidate, other.run().id());
-            }
+        return others.stream()
+                .filter(other -> !other.run().id().equals(candidate))
+                .filter(other -> blocks(other, candidate))
+                .min(Comparator.comparingLong(other -> other.run().id().value()));
+    }
+
+    /**
+     * @throws ConcurrentRunException naming the run the candidate waits for
+     */
+    public void ensureItIsTheTurnOf(RunId candidate, Collection<RunActivity> others) {
+        Optional<RunActivity> blocker = blockerOf(candidate, others);
+        if (blocker.isPresent()) {
+            RunActivity other = blocker.get();
+            throw ConcurrentRunException.waitingFor(candidate, other.run().id(), statusRule.statusOf(other));
         }
+    }
+
+    private boolean blocks(RunActivity other, RunId candidate) {
+        RunStatus status = statusRule.statusOf(other);
+        return status.isRunning() || (status == RunStatus.PENDING && other.run().id().value() < candidate.value());
     }
 }

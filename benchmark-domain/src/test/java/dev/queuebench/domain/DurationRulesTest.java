@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class DurationRulesTest {
 
     private static final RunTimeline CREATED = RunTimeline.createdAt(T0);
-    private static final RunTimeline SCHEDULING = RunTimeline.of(T0, T0, T0.plusSeconds(2), null, null);
-    private static final RunTimeline SCHEDULED = RunTimeline.of(T0, T0, T0.plusSeconds(2), T0.plusSeconds(7), null);
+    private static final RunTimeline SCHEDULING = RunTimeline.of(T0, T0, T0, T0.plusSeconds(2), null, null);
+    private static final RunTimeline SCHEDULED = RunTimeline.of(T0, T0, T0, T0.plusSeconds(2), T0.plusSeconds(7), null);
     private static final RunTimeline FINISHED =
-            RunTimeline.of(T0, T0, T0.plusSeconds(2), T0.plusSeconds(7), T0.plusSeconds(19));
+            RunTimeline.of(T0, T0, T0, T0.plusSeconds(2), T0.plusSeconds(7), T0.plusSeconds(19));
 
     @Test
     void durations_are_pending_while_their_end_is_missing() {
@@ -49,13 +49,13 @@ class DurationRulesTest {
 
     @Test
     void draining_is_zero_when_the_last_job_finished_before_scheduling_was_stamped_finished() {
-        RunTimeline raced = RunTimeline.of(T0, T0, T0.plusSeconds(2), T0.plusSeconds(7), T0.plusSeconds(6));
+        RunTimeline raced = RunTimeline.of(T0, T0, T0, T0.plusSeconds(2), T0.plusSeconds(7), T0.plusSeconds(6));
         assertThat(DurationRules.drainingPhase(raced)).contains(Duration.ZERO);
     }
 
     @Test
     void a_finished_run_whose_scheduling_end_is_missing_has_no_draining_phase() {
-        RunTimeline finishedEarly = RunTimeline.of(T0, T0, T0.plusSeconds(2), null, T0.plusSeconds(6));
+        RunTimeline finishedEarly = RunTimeline.of(T0, T0, T0, T0.plusSeconds(2), null, T0.plusSeconds(6));
         assertThat(DurationRules.runDuration(finishedEarly)).contains(Duration.ofSeconds(6));
         assertThat(DurationRules.drainingPhase(finishedEarly)).isEmpty();
     }

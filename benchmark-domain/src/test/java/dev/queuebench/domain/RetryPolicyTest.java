@@ -41,4 +41,18 @@ class RetryPolicyTest {
         assertThatIllegalArgumentException().isThrownBy(() -> policy.delayAfter(0, 0.5));
         assertThatIllegalArgumentException().isThrownBy(() -> policy.delayAfter(1, 1.0));
     }
+
+    @Test
+    void a_run_waiting_for_its_turn_looks_again_after_about_a_second_however_often() {
+        assertThat(policy.turnWait(0.0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.turnWait(0.999_999)).isEqualTo(Duration.ofMillis(1_250));
+    }
+
+    @Test
+    void a_concurrent_run_means_waiting_for_the_turn_wherever_it_is_in_the_causes() {
+        ConcurrentRunException waiting = ConcurrentRunException.anotherRunIsRunning(RunId.of(2), RunId.of(1));
+
+        assertThat(RetryPolicy.isWaitingForTurn(new RuntimeException("wrapped", waiting))).isTrue();
+        assertThat(RetryPolicy.isWaitingForTurn(new IllegalStateException("boom"))).isFalse();
+    }
 }

@@ -85,6 +85,35 @@ class RunStatusRuleTest {
     }
 
     @Test
+    void a_run_that_ended_keeps_the_status_of_its_ending() {
+        BenchmarkRun interrupted = TestRuns.submitted(1).end(RunEnding.ownerGone("host/1/a", T0.plusSeconds(3)));
+        BenchmarkRun stalled = TestRuns.scheduled(2, T0, T0.plusSeconds(1))
+                .end(RunEnding.stalled(TIMEOUT, T0.plusSeconds(200)));
+
+        assertThat(at(T0.plusSeconds(5)).statusOf(RunActivity.of(interrupted, null))).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(at(T0.plusSeconds(5)).statusOf(RunActivity.of(stalled, null))).isEqualTo(RunStatus.STALLED);
+        assertThat(RunStatus.INTERRUPTED.isActive()).isFalse();
+    }
+
+    @Test
+    void a_run_whose_late_jobs_all_completed_after_it_ended_is_finished() {
+        BenchmarkRun finishedLate = TestRuns.scheduled(1, T0, T0.plusSeconds(1))
+                .end(RunEnding.stalled(TIMEOUT, T0.plusSeconds(200)))
+                .finish(T0.plusSeconds(250), T0.plusSeconds(251));
+
+        assertThat(at(T0.plusSeconds(300)).statusOf(RunActivity.of(finishedLate, null))).isEqualTo(RunStatus.FINISHED);
+    }
+
+    @Test
+    void pending_scheduling_and_running_runs_are_active() {
+        assertThat(RunStatus.PENDING.isActive()).isTrue();
+        assertThat(RunStatus.SCHEDULING.isActive()).isTrue();
+        assertThat(RunStatus.RUNNING.isActive()).isTrue();
+        assertThat(RunStatus.STALLED.isActive()).isFalse();
+        assertThat(RunStatus.FINISHED.isActive()).isFalse();
+    }
+
+    @Test
     void the_stall_timeout_must_be_positive() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RunStatusRule(Clock.systemUTC(), Duration.ZERO));

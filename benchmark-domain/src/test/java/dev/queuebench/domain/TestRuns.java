@@ -18,8 +18,12 @@ final class TestRuns {
         return BenchmarkRun.create(RunId.of(id), spec(100), T0);
     }
 
+    static BenchmarkRun submitted(long id) {
+        return pending(id).submit(T0);
+    }
+
     static BenchmarkRun scheduling(long id, Instant startedAt) {
-        return pending(id).startScheduling(startedAt);
+        return submitted(id).startScheduling(startedAt);
     }
 
     static BenchmarkRun scheduled(long id, Instant startedAt, Instant finishedAt) {

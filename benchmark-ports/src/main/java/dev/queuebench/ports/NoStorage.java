@@ -1,11 +1,15 @@
 package dev.queuebench.ports;
 
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.ports.out.NodeLeasePort;
+import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.resources.DatabaseSample;
 import dev.queuebench.ports.resources.ResourceSample;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,37 @@ final class NoStorage {
 
         @Override
         public Map<String, String> facts() {
+            return Map.of();
+        }
+    };
+
+    /** One node alone: it is alive while it runs, and no other node's runs are in its store. */
+    static final NodeLeasePort NODE_LEASES = new NodeLeasePort() {
+        @Override
+        public void register(dev.queuebench.ports.recording.NodeId node) {
+        }
+
+        @Override
+        public void heartbeat() {
+        }
+
+        @Override
+        public void release() {
+        }
+
+        @Override
+        public List<OrphanedRun> orphanedRuns(Duration grace) {
+            return List.of();
+        }
+    };
+
+    static final RunFaultPort RUN_FAULTS = new RunFaultPort() {
+        @Override
+        public void saveFaults(RunId runId, List<RunFault> faults) {
+        }
+
+        @Override
+        public Map<RunId, List<RunFault>> loadFaults(Collection<RunId> runIds) {
             return Map.of();
         }
     };

@@ -2,10 +2,7 @@ package dev.queuebench.ports;
 
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
-import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.domain.RunStatusRule;
-import dev.queuebench.domain.RunningRunGuard;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
@@ -13,28 +10,24 @@ import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.ScheduleRunUseCase;
+import dev.queuebench.ports.in.StartBenchmarkUseCase;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.StartRunUseCase;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.NodeLeasePort;
+import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.PoolMetricsPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
-import dev.queuebench.ports.recording.CompletionFlusher;
-import dev.queuebench.ports.recording.CompletionRecorders;
-import dev.queuebench.ports.resources.ResourceSampler;
-import dev.queuebench.ports.service.BenchmarkRunner;
 import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.service.CoreServices;
 import dev.queuebench.ports.service.RunListener;
 import dev.queuebench.ports.service.QueueBackends;
-import dev.queuebench.ports.service.RunReportService;
-import dev.queuebench.ports.service.ScheduleRunService;
-import dev.queuebench.ports.service.StartRunService;
-import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
@@ -50,8 +43,8 @@ import javax.sql.DataSource;
 
 /**
  * Queue Bench's core, wired: the use cases over the given ports and the registered backends, with this node's
- * completion recorder and its background flusher. Runners build one and close it on exit; so can anyone embedding
- * the benchmark.
+ * completion recorder, its background flusher and its run supervisor. Runners build one and close it on exit; so can
+ * anyone embedding the benchmark.
  *
  * <pre>{@code
  * try (QueueBench bench = QueueBench.builder()
@@ -60,125 +53,96 @@ import javax.sql.DataSource;
  *         .snapshots(snapshotStore)
  *         .runLock(runLock)
  *         .build()) {
- *     bench.backend(BackendId.of("db-scheduler")).startWorkers();
- *     BenchmarkRun run = bench.startRun(StartRunCommand.of("db-scheduler", 10_000));
- *     ...
+ *     RunReport report = bench.runToEnd(StartRunCommand.of("db-scheduler", 10_000), RunListener.SILENT);
+ *     System.out.println(report.status() + " " + report.jobsPerSecond());
  * }
  * }</pre>
  */
-public final class QueueBench implements StartRunUseCase, GetRunReportQuery, ListRunsQuery, ListBackendsQuery,
-        AutoCloseable {
+public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
+        ListBackendsQuery, AutoCloseable {
 
-    private final QueueBackends backends;
-    private final StartRunService startRuns;
-    private final RunReportService reports;
-    private final ScheduleRunService scheduler;
-    private final CompletionRecorders recorders;
-    private final CompletionFlusher flusher;
+    private final CoreServices core;
     private final BenchmarkSettings settings;
-    private final BenchmarkRunner runner;
-    private final ResourceSampler sampler;
 
     private QueueBench(Builder builder) {
-        Clock clock = builder.clock;
         this.settings = builder.settings;
-        RunStatusRule statusRule = new RunStatusRule(clock, settings.stallTimeout());
-        this.recorders = new CompletionRecorders(settings.nodeId(), builder.loadRuns, builder.snapshots);
-        this.flusher = new CompletionFlusher(recorders, builder.snapshots, builder.loadRuns, builder.saveRuns, clock,
-                settings.flushInterval());
-        // Backends are created before the scheduler exists; their jobs reach it through this reference.
-        ScheduleRunUseCase scheduling = this::scheduleRun;
-        Map<BackendId, BackendSettings> backendSettings = Map.copyOf(builder.backendSettings);
-        Function<BackendId, DataSource> dataSources = builder.dataSources;
-        this.backends = new QueueBackends(builder.providers, id -> new BackendContext(dataSources.apply(id), clock,
-                backendSettings.getOrDefault(id, BackendSettings.none()), scheduling, recorders,
-                RetryPolicy.standard()));
-        this.sampler = new ResourceSampler(builder.poolMetrics, builder.databaseMetrics, builder.resourceSamples,
-                builder.loadRuns, builder.snapshots, statusRule, clock, settings.flushInterval());
-        this.scheduler = new ScheduleRunService(backends, builder.loadRuns, builder.saveRuns, builder.snapshots,
-                builder.runLock, new RunningRunGuard(statusRule), recorders, sampler, clock, System::nanoTime,
-                settings);
-        this.startRuns = new StartRunService(backends, builder.saveRuns, builder.environments,
-                builder.databaseMetrics, builder.environmentFacts, clock);
-        this.reports = new RunReportService(builder.loadRuns, builder.snapshots, builder.environments,
-                builder.resourceSamples, statusRule);
-        this.runner = new BenchmarkRunner(backends, startRuns, reports, builder.loadRuns, builder.saveRuns,
-                builder.snapshots, flusher, sampler, statusRule);
-        flusher.start();
+        this.core = new CoreServices(new CoreServices.Ports(builder.dataSources, builder.loadRuns, builder.saveRuns,
+                builder.snapshots, builder.runLock, builder.nodeLeases, builder.runFaults, builder.environments,
+                builder.resourceSamples, builder.poolMetrics, builder.databaseMetrics), builder.providers,
+                Map.copyOf(builder.backendSettings), builder.environmentFacts, settings, builder.clock);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Creates a run and submits its scheduling job at once, as the original harness's button did: the run waits for
+     * its turn in the backend's queue, and a worker of the backend (in any process) schedules it. Nothing clears the
+     * tables or starts workers: {@link #runToEnd} does.
+     */
     @Override
     public BenchmarkRun startRun(StartRunCommand command) {
-        return startRuns.startRun(command);
+        return core.startRuns().startRun(command);
     }
 
     /**
-     * Runs one benchmark to its final report: empties the backend's tables (unless another run is active:
-     * then the run waits for it), starts the backend's workers, starts the run, waits until it finished or stalled,
-     * and stops the workers.
+     * Runs one benchmark to its final report: waits for the run's turn, empties the backend's tables as if new (unless
+     * another run's jobs are in them), starts the backend's workers, submits the run, waits until it finished or
+     * ended, and stops the workers.
      */
     public RunReport runToEnd(StartRunCommand command, RunListener listener) {
-        return runner.runToEnd(command, listener);
+        return core.runner().runToEnd(command, listener);
     }
 
     /**
-     * Runs discarded warm-ups and then the trials of one benchmark, each from clean tables, and returns the trials
-     * with their statistics.
-     *
-     * @throws dev.queuebench.ports.in.ActiveRunException when another run is scheduling or running
+     * Like {@link #runToEnd}, in the background: returns the pending run at once. Runs started this way are driven one
+     * after the other, in the order they were started.
+     */
+    @Override
+    public BenchmarkRun startBenchmark(StartRunCommand command) {
+        return core.runner().runInBackground(command);
+    }
+
+    /**
+     * Runs discarded warm-ups and then the trials of one benchmark, each in its turn and from clean tables, and
+     * returns the trials with their statistics.
      */
     public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
-        return runner.runTrials(command, warmups, trials, listener);
-    }
-
-    /**
-     * Like {@link #runToEnd}, for benchmarks that need the database to itself.
-     *
-     * @throws dev.queuebench.ports.in.ActiveRunException when another run is scheduling or running
-     */
-    public RunReport runToEndFromCleanTables(StartRunCommand command, RunListener listener) {
-        return runner.runToEndFromCleanTables(command, listener);
+        return core.runner().runTrials(command, warmups, trials, listener);
     }
 
     @Override
     public Optional<RunReport> runReport(RunId runId) {
-        return reports.runReport(runId);
+        return core.reports().runReport(runId);
     }
 
     @Override
     public List<RunReport> listRuns(RunListFilter filter) {
-        return reports.listRuns(filter);
+        return core.reports().listRuns(filter);
     }
 
     @Override
     public List<BackendDescriptor> backends() {
-        return backends.backends();
+        return core.backends().backends();
     }
 
     /** The registered backend's provider, for its options; throws for an unknown id without creating anything. */
     public QueueBackendProvider provider(BackendId id) {
-        return backends.provider(id);
+        return core.backends().provider(id);
     }
 
     /** The backend, created (tables prepared) on first use. */
     public QueueBackend backend(BackendId id) {
-        return backends.backend(id);
+        return core.backends().backend(id);
     }
 
     public ScheduleRunUseCase scheduleRunUseCase() {
-        return scheduler;
-    }
-
-    private void scheduleRun(RunId runId) {
-        scheduler.scheduleRun(runId);
+        return core.scheduler();
     }
 
     public RecordJobCompletionUseCase recordJobCompletionUseCase() {
-        return recorders;
+        return core.recorders();
     }
 
     public BenchmarkSettings settings() {
@@ -187,18 +151,21 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
 
     /** Persists what this node recorded so far, now rather than at the next interval. */
     public void flushCompletions() {
-        flusher.flush();
+        core.flusher().flush();
     }
 
-    /** Stops every backend's workers, flushes the recorders one last time and releases the backends. */
+    /** One round of run supervision now, rather than at the next interval. */
+    public void superviseRuns() {
+        core.superviseRuns();
+    }
+
+    /**
+     * Stops the run driven in the background, every backend's workers, ends this node's runs that are still active,
+     * gives up its lease and flushes the recorders one last time.
+     */
     @Override
     public void close() {
-        try {
-            backends.close();
-        } finally {
-            sampler.close();
-            flusher.close();
-        }
+        core.close();
     }
 
     /** Wires a {@link QueueBench}. Ports are required; the rest has defaults. */
@@ -210,6 +177,8 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
         private SaveRunPort saveRuns;
         private CompletionSnapshotPort snapshots;
         private RunLockPort runLock;
+        private NodeLeasePort nodeLeases = NoStorage.NODE_LEASES;
+        private RunFaultPort runFaults = NoStorage.RUN_FAULTS;
         private RunEnvironmentPort environments = NoStorage.ENVIRONMENTS;
         private ResourceSamplePort resourceSamples = NoStorage.RESOURCE_SAMPLES;
         private PoolMetricsPort poolMetrics = List::of;
@@ -256,6 +225,21 @@ public final class QueueBench implements StartRunUseCase, GetRunReportQuery, Lis
 
         public Builder runLock(RunLockPort runLock) {
             this.runLock = Objects.requireNonNull(runLock, "run lock port is required");
+            return this;
+        }
+
+        /**
+         * Which nodes are alive; without it, this node is the only one and nothing tells when another process that
+         * shares the run store is gone.
+         */
+        public Builder nodeLeases(NodeLeasePort nodeLeases) {
+            this.nodeLeases = Objects.requireNonNull(nodeLeases, "node lease port is required");
+            return this;
+        }
+
+        /** Where the faults runs rode out are kept; without it, reports list none. */
+        public Builder runFaults(RunFaultPort runFaults) {
+            this.runFaults = Objects.requireNonNull(runFaults, "run fault port is required");
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.queuebench.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.queuebench.ports.out.RunLockPort;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The run lock as a PostgreSQL session-level advisory lock ({@code pg_advisory_lock}, key 0 as in the original
  * harness), held on a connection of its own for the whole scheduling phase. Waiting is bounded by
  * {@code lock_timeout}. Released on close; if the release cannot be confirmed, the connection is thrown away, which
- * ends the session and with it the lock.
+ * ends the session and with it the lock. A lock lost with its session (a dropped connection, a restarted server) is
+ * taken again on a new connection by {@link RunLock#reacquireIfLost}.
  */
 final class AdvisoryRunLock implements RunLockPort {
 
@@ -83,23 +83,14 @@ final class AdvisoryRunLock implements RunLockPort {
     }
 
     private void discard(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            if (dataSource instanceof HikariDataSource pool) {
-                pool.evictConnection(connection);
-            } else {
-                connection.close();
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("could not close the run lock's connection", e);
+        if (!Databases.discard(dataSource, connection)) {
+            LOG.warn("could not close the run lock's connection");
         }
     }
 
     private final class HeldLock implements RunLock {
 
-        private final Connection connection;
+        private Connection connection;
         private final AtomicBoolean released = new AtomicBoolean();
 
         HeldLock(Connection connection) {
@@ -107,8 +98,53 @@ final class AdvisoryRunLock implements RunLockPort {
         }
 
         @Override
-        public void close() {
-            if (!released.compareAndSet(false, true)) {
+        public synchronized boolean reacquireIfLost(Duration maxWait) {
+            if (released.get()) {
+                return false;
+            }
+            if (stillHeld()) {
+                return true;
+            }
+            discard(connection);
+            Connection fresh = null;
+            try {
+                fresh = dataSource.getConnection();
+                fresh.setAutoCommit(true);
+                if (!lockWithin(fresh, maxWait)) {
+                    fresh.close();
+                    connection = null;
+                    return false;
+                }
+                connection = fresh;
+                LOG.info("took the run lock again on a new session: the old one ended");
+                return true;
+            } catch (SQLException e) {
+                discard(fresh);
+                connection = null;
+                throw new IllegalStateException("could not take the run lock again: " + e.getMessage(), e);
+            }
+        }
+
+        private boolean stillHeld() {
+            if (connection == null) {
+                return false;
+            }
+            try (PreparedStatement statement = connection.prepareStatement("select exists (select 1 from pg_locks"
+                    + " where locktype = 'advisory' and pid = pg_backend_pid() and granted and objsubid = 1"
+                    + " and classid = ?::oid and objid = ?::oid)")) {
+                statement.setLong(1, key >>> 32);
+                statement.setLong(2, key & 0xFFFF_FFFFL);
+                try (ResultSet result = statement.executeQuery()) {
+                    return result.next() && result.getBoolean(1);
+                }
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!released.compareAndSet(false, true) || connection == null) {
                 return;
             }
             try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {

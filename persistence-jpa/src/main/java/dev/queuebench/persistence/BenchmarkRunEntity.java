@@ -34,6 +34,21 @@ class BenchmarkRunEntity {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    @Column(name = "submitted_at")
+    Instant submittedAt;
+
+    @Column(name = "owner_node")
+    String ownerNode;
+
+    @Column(name = "ended_at")
+    Instant endedAt;
+
+    @Column(name = "end_status")
+    String endStatus;
+
+    @Column(name = "end_reason")
+    String endReason;
+
     @Column(name = "scheduling_started_at")
     Instant schedulingStartedAt;
 

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.queuebench.ports.resources.PoolSample;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Connection pools on a {@link DatabaseTarget}. */
 public final class Databases {
@@ -35,6 +38,28 @@ public final class Databases {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new DatabaseUnavailableException("cannot connect to PostgreSQL at " + target.displayUrl()
                     + " as '" + target.user() + "': " + cause.getMessage(), e);
+        }
+    }
+
+    /**
+     * Throws away a connection whose session holds something (an advisory lock) or may be broken: a pooled one is
+     * evicted, so that its session ends instead of going back to the pool; any other is closed.
+     *
+     * @return whether it went without an error
+     */
+    public static boolean discard(DataSource dataSource, Connection connection) {
+        if (connection == null) {
+            return true;
+        }
+        try {
+            if (dataSource instanceof HikariDataSource pool) {
+                pool.evictConnection(connection);
+            } else {
+                connection.close();
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -4,8 +4,10 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.RunTimeline;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.in.ThroughputSeries;
@@ -18,6 +20,7 @@ import dev.queuebench.ports.resources.ResourceSample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Maps entities to domain types and back. */
@@ -32,12 +35,16 @@ final class EntityMapper {
                 JobsCount.of(entity.jobsCount),
                 SchedulingMode.fromWireName(entity.schedulingMode),
                 JobDelay.of(Duration.ofMillis(entity.jobDelayMs)));
-        RunTimeline timeline = RunTimeline.of(entity.createdAt, entity.updatedAt, entity.schedulingStartedAt,
-                entity.schedulingFinishedAt, entity.runFinishedAt);
-        return new BenchmarkRun(RunId.of(entity.id), spec, timeline, entity.scheduledJobs);
+        RunTimeline timeline = RunTimeline.of(entity.createdAt, entity.updatedAt, entity.submittedAt,
+                entity.schedulingStartedAt, entity.schedulingFinishedAt, entity.runFinishedAt);
+        Optional<RunEnding> ending = entity.endStatus == null
+                ? Optional.empty()
+                : Optional.of(new RunEnding(RunStatus.valueOf(entity.endStatus.toUpperCase(Locale.ROOT)),
+                        entity.endReason, entity.endedAt));
+        return new BenchmarkRun(RunId.of(entity.id), spec, timeline, entity.scheduledJobs, ending);
     }
 
-    static BenchmarkRunEntity toEntity(BenchmarkRun run) {
+    static BenchmarkRunEntity toEntity(BenchmarkRun run, NodeId owner) {
         BenchmarkRunEntity entity = new BenchmarkRunEntity();
         entity.id = run.id().value();
         entity.backend = run.backend().value();
@@ -47,6 +54,13 @@ final class EntityMapper {
         entity.scheduledJobs = run.scheduledJobs();
         entity.createdAt = run.timeline().createdAt();
         entity.updatedAt = run.timeline().updatedAt();
+        entity.submittedAt = run.timeline().submittedAt().orElse(null);
+        entity.ownerNode = owner.value();
+        run.ending().ifPresent(ending -> {
+            entity.endedAt = ending.at();
+            entity.endStatus = ending.status().wireName();
+            entity.endReason = ending.reason();
+        });
         entity.schedulingStartedAt = run.timeline().schedulingStartedAt().orElse(null);
         entity.schedulingFinishedAt = run.timeline().schedulingFinishedAt().orElse(null);
         entity.runFinishedAt = run.timeline().runFinishedAt().orElse(null);

@@ -3,6 +3,8 @@ package dev.queuebench.persistence;
 import dev.queuebench.ports.QueueBench;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.NodeLeasePort;
+import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunLockPort;
@@ -31,6 +33,8 @@ public final class JpaPersistence implements AutoCloseable {
     private final JpaEnvironmentStore environments;
     private final JpaResourceSampleStore resourceSamples;
     private final PostgresMetrics databaseMetrics;
+    private final PostgresNodeLeases nodeLeases;
+    private final JpaRunFaultStore runFaults;
 
     private JpaPersistence(DataSource dataSource, EntityManagerFactory emf) {
         this.emf = emf;
@@ -40,6 +44,8 @@ public final class JpaPersistence implements AutoCloseable {
         this.environments = new JpaEnvironmentStore(emf);
         this.resourceSamples = new JpaResourceSampleStore(emf);
         this.databaseMetrics = new PostgresMetrics(dataSource);
+        this.nodeLeases = new PostgresNodeLeases(dataSource);
+        this.runFaults = new JpaRunFaultStore(emf);
     }
 
     /** Migrates the benchmark tables and opens the stores on them. */
@@ -48,7 +54,7 @@ public final class JpaPersistence implements AutoCloseable {
         migrate(dataSource);
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("queue-bench")
                 .managedClasses(BenchmarkRunEntity.class, CompletionSnapshotEntity.class, RunEnvironmentEntity.class,
-                        ResourceSampleEntity.class)
+                        ResourceSampleEntity.class, RunFaultEntity.class)
                 .property(AvailableSettings.DATASOURCE, dataSource)
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
@@ -79,6 +85,8 @@ public final class JpaPersistence implements AutoCloseable {
                 .runLock(runLock)
                 .environments(environments)
                 .resourceSamples(resourceSamples)
+                .runFaults(runFaults)
+                .nodeLeases(nodeLeases)
                 .databaseMetrics(databaseMetrics);
     }
 
@@ -104,6 +112,14 @@ public final class JpaPersistence implements AutoCloseable {
 
     public ResourceSamplePort resourceSamples() {
         return resourceSamples;
+    }
+
+    public NodeLeasePort nodeLeases() {
+        return nodeLeases;
+    }
+
+    public RunFaultPort runFaults() {
+        return runFaults;
     }
 
     public PostgresMetrics databaseMetrics() {

@@ -1,10 +1,12 @@
 package dev.queuebench.persistence;
 
 import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.recording.NodeId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TypedQuery;
@@ -14,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Runs in {@code benchmark_runs}. Lifecycle steps are single conditional UPDATEs of their own columns, so that
- * concurrent writers (the scheduler storing progress, a flusher finishing the run) never overwrite each other and a
- * step that already happened is not repeated.
+ * concurrent writers (the scheduler storing progress, a flusher finishing the run, a supervisor ending it) never
+ * overwrite each other, and a step that already happened, or is repeated after a dropped connection, changes
+ * nothing.
  */
 final class JpaRunStore implements LoadRunPort, SaveRunPort {
 
@@ -51,9 +54,9 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
     }
 
     @Override
-    public List<BenchmarkRun> loadStartedUnfinishedRuns() {
+    public List<BenchmarkRun> loadActiveRuns() {
         return emf.callInTransaction(em -> em.createQuery("select r from BenchmarkRunEntity r"
-                        + " where r.schedulingStartedAt is not null and r.runFinishedAt is null", BenchmarkRunEntity.class)
+                        + " where r.runFinishedAt is null and r.endedAt is null order by r.id", BenchmarkRunEntity.class)
                 .getResultList().stream().map(EntityMapper::toDomain).toList());
     }
 
@@ -64,8 +67,8 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
     }
 
     @Override
-    public void insertRun(BenchmarkRun run) {
-        emf.runInTransaction(em -> em.persist(EntityMapper.toEntity(run)));
+    public void insertRun(BenchmarkRun run, NodeId owner) {
+        emf.runInTransaction(em -> em.persist(EntityMapper.toEntity(run, owner)));
     }
 
     @Override
@@ -75,11 +78,22 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
     }
 
     @Override
+    public boolean saveSubmitted(BenchmarkRun run) {
+        return update(em -> em.createQuery("update BenchmarkRunEntity r"
+                        + " set r.submittedAt = :at, r.updatedAt = :updatedAt"
+                        + " where r.id = :id and r.submittedAt is null and r.endedAt is null")
+                .setParameter("at", run.timeline().submittedAt().orElseThrow())
+                .setParameter("updatedAt", run.timeline().updatedAt())
+                .setParameter("id", run.id().value())
+                .executeUpdate()) == 1;
+    }
+
+    @Override
     public boolean saveSchedulingStarted(BenchmarkRun run) {
         Instant at = run.timeline().schedulingStartedAt().orElseThrow();
         return update(em -> em.createQuery("update BenchmarkRunEntity r"
                         + " set r.schedulingStartedAt = :at, r.updatedAt = :updatedAt"
-                        + " where r.id = :id and r.schedulingStartedAt is null")
+                        + " where r.id = :id and r.schedulingStartedAt is null and r.endedAt is null")
                 .setParameter("at", at)
                 .setParameter("updatedAt", run.timeline().updatedAt())
                 .setParameter("id", run.id().value())
@@ -89,7 +103,7 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
     @Override
     public void saveSchedulingProgress(BenchmarkRun run) {
         update(em -> em.createQuery("update BenchmarkRunEntity r"
-                        + " set r.scheduledJobs = :scheduled, r.updatedAt = :updatedAt"
+                        + " set r.scheduledJobs = greatest(r.scheduledJobs, :scheduled), r.updatedAt = :updatedAt"
                         + " where r.id = :id and r.schedulingFinishedAt is null")
                 .setParameter("scheduled", run.scheduledJobs())
                 .setParameter("updatedAt", run.timeline().updatedAt())
@@ -116,6 +130,19 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
                         + " where r.id = :id and r.runFinishedAt is null")
                 .setParameter("at", run.timeline().runFinishedAt().orElseThrow())
                 .setParameter("updatedAt", run.timeline().updatedAt())
+                .setParameter("id", run.id().value())
+                .executeUpdate()) == 1;
+    }
+
+    @Override
+    public boolean saveEnding(BenchmarkRun run) {
+        RunEnding ending = run.ending().orElseThrow();
+        return update(em -> em.createQuery("update BenchmarkRunEntity r"
+                        + " set r.endedAt = :at, r.endStatus = :status, r.endReason = :reason"
+                        + " where r.id = :id and r.runFinishedAt is null and r.endedAt is null")
+                .setParameter("at", ending.at())
+                .setParameter("status", ending.status().wireName())
+                .setParameter("reason", ending.reason())
                 .setParameter("id", run.id().value())
                 .executeUpdate()) == 1;
     }

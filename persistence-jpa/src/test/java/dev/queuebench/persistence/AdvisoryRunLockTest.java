@@ -76,6 +76,46 @@ class AdvisoryRunLockTest {
         releaser.join();
     }
 
+    @Test
+    void a_lock_lost_with_its_session_is_taken_again_on_a_new_one() throws SQLException {
+        try (RunLock held = lock.tryAcquire(Duration.ZERO).orElseThrow()) {
+            assertThat(held.reacquireIfLost(Duration.ofSeconds(1))).as("nothing lost yet").isTrue();
+            terminateTheSessionHoldingKeyZero();
+            assertThat(advisoryLocksHeldOnKeyZero()).isZero();
+
+            assertThat(held.reacquireIfLost(Duration.ofSeconds(1))).isTrue();
+
+            assertThat(advisoryLocksHeldOnKeyZero()).isEqualTo(1);
+        }
+        assertThat(advisoryLocksHeldOnKeyZero()).isZero();
+    }
+
+    @Test
+    void a_lost_lock_that_someone_else_took_meanwhile_is_not_had_again_in_time() throws SQLException {
+        RunLock held = lock.tryAcquire(Duration.ZERO).orElseThrow();
+        terminateTheSessionHoldingKeyZero();
+        try (RunLock other = lock.tryAcquire(Duration.ofSeconds(1)).orElseThrow()) {
+            assertThat(held.reacquireIfLost(Duration.ofMillis(200))).isFalse();
+        }
+        held.close();
+        assertThat(advisoryLocksHeldOnKeyZero()).isZero();
+    }
+
+    private static void terminateTheSessionHoldingKeyZero() throws SQLException {
+        try (Connection connection = FIXTURE.database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement("select pg_terminate_backend(pid)"
+                     + " from pg_locks where locktype = 'advisory' and objid = 0 and objsubid = 1 and granted"
+                     + " and database = (select oid from pg_database where datname = current_database())");
+             ResultSet result = statement.executeQuery()) {
+            assertThat(result.next()).as("a session held key 0").isTrue();
+        }
+        // pg_terminate_backend signals; the session is gone a moment later
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (advisoryLocksHeldOnKeyZero() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
     private static int advisoryLocksHeldOnKeyZero() throws SQLException {
         try (Connection connection = FIXTURE.database.dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement("select count(*) from pg_locks"

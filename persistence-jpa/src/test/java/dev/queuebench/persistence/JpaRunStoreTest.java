@@ -6,12 +6,14 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.recording.NodeId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +37,7 @@ class JpaRunStoreTest {
     private BenchmarkRun newRun(String backend, Instant createdAt) {
         BenchmarkRun run = BenchmarkRun.create(save.nextRunId(), new RunSpec(BackendId.of(backend), JobsCount.of(500),
                 SchedulingMode.IN_BULK, JobDelay.of(Duration.ofMillis(2_500))), createdAt);
-        save.insertRun(run);
+        save.insertRun(run, NodeId.of("test-node"));
         return run;
     }
 
@@ -48,7 +50,9 @@ class JpaRunStoreTest {
 
     @Test
     void lifecycle_steps_are_stored_once_each() {
-        BenchmarkRun run = newRun("db-scheduler", T0);
+        BenchmarkRun run = newRun("db-scheduler", T0).submit(T0.plusMillis(500));
+        assertThat(save.saveSubmitted(run)).isTrue();
+        assertThat(save.saveSubmitted(run)).isFalse();
         BenchmarkRun started = run.startScheduling(T0.plusSeconds(1));
 
         assertThat(save.saveSchedulingStarted(started)).isTrue();
@@ -69,7 +73,7 @@ class JpaRunStoreTest {
 
     @Test
     void a_late_progress_write_does_not_undo_a_finished_run() {
-        BenchmarkRun run = newRun("db-scheduler", T0);
+        BenchmarkRun run = submitted(newRun("db-scheduler", T0));
         BenchmarkRun started = run.startScheduling(T0);
         save.saveSchedulingStarted(started);
         BenchmarkRun scheduled = started.finishScheduling(T0.plusSeconds(1));
@@ -101,13 +105,51 @@ class JpaRunStoreTest {
     }
 
     @Test
-    void only_started_unfinished_runs_are_candidates_for_the_guard() {
+    void pending_and_started_runs_are_active_until_they_finish_or_end_oldest_first() {
         BenchmarkRun pending = newRun("guard", T0);
-        BenchmarkRun running = newRun("guard", T0);
+        BenchmarkRun running = submitted(newRun("guard", T0));
         save.saveSchedulingStarted(running.startScheduling(T0));
+        BenchmarkRun ended = newRun("guard", T0);
+        save.saveEnding(ended.end(RunEnding.ownerGone("host/1/abcd", T0.plusSeconds(5))));
 
-        assertThat(load.loadStartedUnfinishedRuns()).extracting(BenchmarkRun::id)
-                .contains(running.id()).doesNotContain(pending.id());
+        assertThat(load.loadActiveRuns()).extracting(BenchmarkRun::id)
+                .containsSubsequence(pending.id(), running.id()).doesNotContain(ended.id());
+    }
+
+    @Test
+    void an_ending_is_stored_once_with_its_reason_and_never_over_a_finished_run() {
+        BenchmarkRun run = newRun("db-scheduler", T0);
+        BenchmarkRun ended = run.end(RunEnding.notPickedUp(BackendId.of("db-scheduler"), Duration.ofSeconds(60),
+                T0.plusSeconds(61)));
+
+        assertThat(save.saveEnding(ended)).isTrue();
+        assertThat(save.saveEnding(run.end(RunEnding.stoppedByOwner(T0.plusSeconds(62))))).isFalse();
+        assertThat(load.loadRun(run.id())).contains(ended);
+        assertThat(save.saveSubmitted(run.submit(T0.plusSeconds(70)))).as("an ended run is not submitted").isFalse();
+
+        BenchmarkRun finished = submitted(newRun("db-scheduler", T0));
+        BenchmarkRun started = finished.startScheduling(T0);
+        save.saveSchedulingStarted(started);
+        save.saveRunFinished(started.finish(T0.plusSeconds(1), T0.plusSeconds(1)));
+        assertThat(save.saveEnding(started.end(RunEnding.stalled(Duration.ofSeconds(120), T0.plusSeconds(200)))))
+                .isFalse();
+    }
+
+    @Test
+    void scheduling_progress_only_grows_when_an_older_write_arrives_late() {
+        BenchmarkRun started = submitted(newRun("db-scheduler", T0)).startScheduling(T0);
+        save.saveSchedulingStarted(started);
+
+        save.saveSchedulingProgress(started.recordScheduledJobs(300, T0.plusSeconds(2)));
+        save.saveSchedulingProgress(started.recordScheduledJobs(200, T0.plusSeconds(1)));
+
+        assertThat(load.loadRun(started.id()).orElseThrow().scheduledJobs()).isEqualTo(300);
+    }
+
+    private BenchmarkRun submitted(BenchmarkRun run) {
+        BenchmarkRun submitted = run.submit(run.timeline().createdAt());
+        save.saveSubmitted(submitted);
+        return submitted;
     }
 
     @Test

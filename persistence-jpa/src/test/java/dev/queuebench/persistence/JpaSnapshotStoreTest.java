@@ -34,7 +34,7 @@ class JpaSnapshotStoreTest {
     private RunId newRun() {
         BenchmarkRun run = BenchmarkRun.create(FIXTURE.persistence.saveRuns().nextRunId(), new RunSpec(
                 BackendId.of("db-scheduler"), JobsCount.of(1_000), SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT), T0);
-        FIXTURE.persistence.saveRuns().insertRun(run);
+        FIXTURE.persistence.saveRuns().insertRun(run, NodeId.of("test-node"));
         return run.id();
     }
 

@@ -8,6 +8,8 @@ import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
+import dev.queuebench.ports.in.RunFault;
+import dev.queuebench.ports.recording.NodeId;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.resources.DatabaseSample;
 import dev.queuebench.ports.resources.JvmSample;
@@ -36,7 +38,7 @@ class RunFactsStoreTest {
     private RunId newRun() {
         BenchmarkRun run = BenchmarkRun.create(FIXTURE.persistence.saveRuns().nextRunId(), new RunSpec(
                 BackendId.of("db-scheduler"), JobsCount.of(10), SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT), T0);
-        FIXTURE.persistence.saveRuns().insertRun(run);
+        FIXTURE.persistence.saveRuns().insertRun(run, NodeId.of("test-node"));
         return run.id();
     }
 
@@ -69,15 +71,33 @@ class RunFactsStoreTest {
     }
 
     @Test
-    void deleting_a_run_deletes_its_fingerprint_and_samples() {
+    void faults_read_back_in_time_order_per_run() {
+        RunId runId = newRun();
+        RunFault later = new RunFault(RunFault.DATABASE_UNREACHABLE, T0.plusSeconds(30), T0.plusSeconds(41),
+                "host/12/ab34", "flush completion snapshots: PSQLException: Connection refused");
+        RunFault earlier = new RunFault(RunFault.DATABASE_UNREACHABLE, T0.plusSeconds(5), T0.plusSeconds(6),
+                "host/12/ab34", "node heartbeat: PSQLException: terminating connection");
+        FIXTURE.persistence.runFaults().saveFaults(runId, List.of(later));
+        FIXTURE.persistence.runFaults().saveFaults(runId, List.of(earlier));
+
+        assertThat(FIXTURE.persistence.runFaults().loadFaults(List.of(runId, RunId.of(999_999))))
+                .containsOnlyKeys(runId)
+                .extractingByKey(runId).asList().containsExactly(earlier, later);
+    }
+
+    @Test
+    void deleting_a_run_deletes_its_fingerprint_samples_and_faults() {
         RunId runId = newRun();
         FIXTURE.persistence.environments().saveEnvironment(runId, Map.of("a", "b"));
         FIXTURE.persistence.resourceSamples().saveSample(runId, sample(T0, 1));
+        FIXTURE.persistence.runFaults().saveFaults(runId, List.of(new RunFault(RunFault.DATABASE_UNREACHABLE, T0, T0,
+                "n", "d")));
 
         FIXTURE.persistence.saveRuns().deleteRun(runId);
 
         assertThat(FIXTURE.persistence.environments().loadEnvironments(List.of(runId))).isEmpty();
         assertThat(FIXTURE.persistence.resourceSamples().loadSamples(runId)).isEmpty();
+        assertThat(FIXTURE.persistence.runFaults().loadFaults(List.of(runId))).isEmpty();
     }
 
     @Test

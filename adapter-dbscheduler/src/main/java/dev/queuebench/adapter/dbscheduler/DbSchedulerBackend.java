@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.faults.TransientFailures;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendDescriptor;
@@ -26,12 +27,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * db-scheduler driven as its users drive it: a {@link SchedulerClient} enqueues (one {@code scheduleIfNotExists}
  * per job, or {@code scheduleBatch}), a {@link Scheduler} with lock-and-fetch polling executes.
  */
 final class DbSchedulerBackend implements QueueBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DbSchedulerBackend.class);
 
     static final String TABLE = "scheduled_tasks";
     static final String SCHEDULING_TASK = "qb-schedule-run";
@@ -54,11 +59,23 @@ final class DbSchedulerBackend implements QueueBackend {
         this.settings = settings;
         this.clock = context.clock();
         this.schedulingTask = Tasks.oneTime(SCHEDULING_TASK, SchedulingJobData.class)
-                .onFailure(new PolynomialBackoffFailureHandler<>(context.retryPolicy()))
+                .onFailure(new PolynomialBackoffFailureHandler<>(context.retryPolicy(),
+                        new PolynomialBackoffFailureHandler.AttemptCount<>() {
+                            @Override
+                            public int failedBefore(SchedulingJobData data, int consecutiveFailures) {
+                                return data.failedAttempts();
+                            }
+
+                            @Override
+                            public SchedulingJobData afterFailure(SchedulingJobData data) {
+                                return data.afterFailedAttempt();
+                            }
+                        }))
                 .execute((instance, executionContext) ->
                         context.runScheduler().scheduleRun(RunId.of(instance.getData().runId())));
         this.pretendTask = Tasks.oneTime(PRETEND_TASK, PretendJobData.class)
-                .onFailure(new PolynomialBackoffFailureHandler<>(context.retryPolicy()))
+                .onFailure(new PolynomialBackoffFailureHandler<>(context.retryPolicy(),
+                        PolynomialBackoffFailureHandler.AttemptCount.consecutiveFailures()))
                 .execute(this::runPretendJob);
         this.tasks = List.of(schedulingTask, pretendTask);
         this.client = SchedulerClient.Builder.create(context.dataSource(), tasks)
@@ -95,7 +112,9 @@ final class DbSchedulerBackend implements QueueBackend {
                 .tableName(TABLE)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollInterval())
-                .shutdownMaxWait(settings.shutdownMaxWait());
+                .shutdownMaxWait(settings.shutdownMaxWait())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeatsLimit());
         if (settings.pollingStrategy().equals(DbSchedulerSettings.LOCK_AND_FETCH)) {
             builder.pollUsingLockAndFetch(settings.lowerLimit(), settings.upperLimit());
         } else {
@@ -121,7 +140,7 @@ final class DbSchedulerBackend implements QueueBackend {
 
     @Override
     public void submitSchedulingJob(RunId runId) {
-        client.scheduleIfNotExists(schedulingTask.instance("run-" + runId.value(), new SchedulingJobData(runId.value())),
+        client.scheduleIfNotExists(schedulingTask.instance("run-" + runId.value(), new SchedulingJobData(runId.value(), 0)),
                 clock.instant());
     }
 
@@ -130,13 +149,27 @@ final class DbSchedulerBackend implements QueueBackend {
         client.scheduleIfNotExists(pretendInstance(job), job.dueAt());
     }
 
+    /**
+     * One {@code scheduleBatch}; db-scheduler's batch insert fails as a whole when one of its executions exists (a
+     * batch tried again after a dropped connection may have been stored), and then each job goes alone through
+     * {@code scheduleIfNotExists}.
+     */
     @Override
     public void enqueueBatch(List<PretendJob> jobs) {
         List<SchedulableInstance<?>> instances = new ArrayList<>(jobs.size());
         for (PretendJob job : jobs) {
             instances.add(SchedulableInstance.of(pretendInstance(job), job.dueAt()));
         }
-        client.scheduleBatch(instances);
+        try {
+            client.scheduleBatch(instances);
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            LOG.info("a batch of {} jobs of run {} did not go in at once ({}); enqueueing them one by one",
+                    jobs.size(), jobs.get(0).runId(), e.getMessage());
+            jobs.forEach(this::enqueue);
+        }
     }
 
     private TaskInstance<PretendJobData> pretendInstance(PretendJob job) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /** db-scheduler's knobs, read from {@link BackendSettings} with their defaults. */
 record DbSchedulerSettings(int threads, Duration pollInterval, String pollingStrategy, double lowerLimit,
-                           double upperLimit, Duration shutdownMaxWait) {
+                           double upperLimit, Duration shutdownMaxWait, Duration heartbeatInterval,
+                           int missedHeartbeatsLimit) {
 
     static final String LOCK_AND_FETCH = "lock-and-fetch";
     static final String FETCH = "fetch";
@@ -24,7 +25,14 @@ record DbSchedulerSettings(int threads, Duration pollInterval, String pollingStr
                             + " or fetch"),
             new BackendOption("lower-limit", "0.5", "fetch again when fewer than this many executions per thread are queued"),
             new BackendOption("upper-limit", "1.0", "fetch at most this many executions per thread"),
-            new BackendOption("shutdown-max-wait", "5s", "how long stopping waits for running executions"));
+            new BackendOption("shutdown-max-wait", "5s", "how long stopping waits for running executions"),
+            // db-scheduler's defaults: an execution whose completion was lost (a dropped connection) is re-run once it
+            // counts as dead, heartbeat-interval x missed-heartbeats-limit = 30 minutes after its last heartbeat
+            new BackendOption("heartbeat-interval", "5m",
+                    "how often a running execution's heartbeat is written (db-scheduler's default)"),
+            new BackendOption("missed-heartbeats-limit", "6",
+                    "missed heartbeats before an execution counts as dead and is run again, at least 4"
+                            + " (db-scheduler's default)"));
 
     static DbSchedulerSettings from(BackendSettings settings) {
         settings.requireOnly(OPTIONS);
@@ -48,7 +56,9 @@ record DbSchedulerSettings(int threads, Duration pollInterval, String pollingStr
                 strategy,
                 lower,
                 upper,
-                settings.durationValue("shutdown-max-wait", Duration.ofSeconds(5)));
+                settings.durationValue("shutdown-max-wait", Duration.ofSeconds(5)),
+                settings.durationValue("heartbeat-interval", Duration.ofMinutes(5)),
+                settings.intValue("missed-heartbeats-limit", 6, 4, 1_000));
     }
 
     Map<String, String> asMap() {
@@ -59,6 +69,8 @@ record DbSchedulerSettings(int threads, Duration pollInterval, String pollingStr
         map.put("lower-limit", Double.toString(lowerLimit));
         map.put("upper-limit", Double.toString(upperLimit));
         map.put("shutdown-max-wait", Durations.format(shutdownMaxWait));
+        map.put("heartbeat-interval", Durations.format(heartbeatInterval));
+        map.put("missed-heartbeats-limit", Integer.toString(missedHeartbeatsLimit));
         return map;
     }
 }

@@ -22,7 +22,9 @@ class DbSchedulerContractTest extends QueueBackendContract {
 
     @Override
     protected BackendSettings settings() {
-        return BackendSettings.of(Map.of("poll-interval", "200ms", "threads", "8"));
+        // a short heartbeat, so that an execution whose completion a dropped connection lost runs again within seconds
+        return BackendSettings.of(Map.of("poll-interval", "200ms", "threads", "8", "heartbeat-interval", "1s",
+                "missed-heartbeats-limit", "4"));
     }
 
     @Override

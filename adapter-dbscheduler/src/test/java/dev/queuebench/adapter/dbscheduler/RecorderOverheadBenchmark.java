@@ -7,6 +7,7 @@ import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.faults.DatabaseOutages;
 import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.recording.CompletionFlusher;
 import dev.queuebench.ports.recording.CompletionRecorders;
@@ -102,15 +103,17 @@ public final class RecorderOverheadBenchmark {
         Instant now = Instant.now();
         BenchmarkRun run = BenchmarkRun.create(runId, new RunSpec(DbSchedulerProvider.ID, JobsCount.of(jobs),
                 SchedulingMode.IN_BULK, JobDelay.of(Duration.ZERO)), now);
-        runs.insertRun(run);
-        BenchmarkRun started = run.startScheduling(now);
+        runs.insertRun(run, NodeId.of("overhead"));
+        BenchmarkRun submitted = run.submit(now);
+        runs.saveSubmitted(submitted);
+        BenchmarkRun started = submitted.startScheduling(now);
         runs.saveSchedulingStarted(started);
         runs.saveSchedulingFinished(started.finishScheduling(now));
         CompletionRecorders recorders = new CompletionRecorders(NodeId.of("overhead"), runs, snapshots);
         RecordJobCompletionUseCase completions = record ? recorders : completion -> { };
 
         try (CompletionFlusher flusher = new CompletionFlusher(recorders, snapshots, runs, runs, Clock.systemUTC(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), new DatabaseOutages(Clock.systemUTC(), "overhead"));
              QueueBackend backend = new DbSchedulerProvider().create(new BackendContext(dataSource, Clock.systemUTC(),
                      BackendSettings.of(Map.of()), id -> { }, completions, RetryPolicy.standard()))) {
             if (record) {

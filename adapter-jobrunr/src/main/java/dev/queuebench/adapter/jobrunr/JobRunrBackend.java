@@ -1,6 +1,7 @@
 package dev.queuebench.adapter.jobrunr;
 
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.faults.TransientFailures;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendDescriptor;
 import dev.queuebench.ports.spi.PretendJob;
@@ -18,15 +19,19 @@ import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JobRunr driven as its users drive it, minus the static {@code JobRunr.configure()} singleton so that several
  * backends can start and stop in one JVM: a {@link JobRequestScheduler} enqueues ({@code schedule} per job, or
  * {@code create} with a stream of {@link JobBuilder}s, which JobRunr saves in batches), a {@link BackgroundJobServer}
- * executes. Jobs get JobRunr's own time-ordered ids; a repeated scheduling job is harmless because the core schedules
- * a run only once.
+ * executes. Job ids are made from the job's run and index ({@link JobIds}), so enqueueing a job again leaves the
+ * stored one as it is.
  */
 final class JobRunrBackend implements QueueBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunrBackend.class);
 
     static final String JOBS_TABLE = "jobrunr_jobs";
     static final String RECURRING_JOBS_TABLE = "jobrunr_recurring_jobs";
@@ -73,10 +78,15 @@ final class JobRunrBackend implements QueueBackend {
         return settings.asMap();
     }
 
+    /** Starts a background job server; one that stopped itself (JobRunr does after storage errors) is replaced. */
     @Override
     public synchronized void startWorkers() {
-        if (server != null) {
+        if (server != null && server.isRunning()) {
             return;
+        }
+        if (server != null) {
+            server.stop();
+            server = null;
         }
         BackgroundJobServerConfiguration configuration = BackgroundJobServerConfiguration
                 .usingStandardBackgroundJobServerConfiguration()
@@ -99,24 +109,44 @@ final class JobRunrBackend implements QueueBackend {
         server = null;
     }
 
+    /** False once JobRunr's server stopped itself: it does on a failed heartbeat, and never starts again by itself. */
     @Override
     public synchronized boolean workersRunning() {
-        return server != null;
+        return server != null && server.isRunning();
     }
 
     @Override
     public void submitSchedulingJob(RunId runId) {
-        scheduler.enqueue(new SchedulingJobRequest(runId.value()));
+        scheduler.enqueue(JobIds.scheduling(runId), new SchedulingJobRequest(runId.value()));
     }
 
     @Override
     public void enqueue(PretendJob job) {
-        scheduler.schedule(job.dueAt(), request(job));
+        scheduler.schedule(JobIds.pretend(job.runId(), job.index()), job.dueAt(), request(job));
     }
 
+    /**
+     * One {@code create} with a stream of builders, which JobRunr saves in one batch insert. That insert fails as a
+     * whole when one of its ids exists (a batch tried again after a dropped connection may have been stored); then
+     * each job goes alone, which JobRunr skips when its id exists.
+     */
     @Override
     public void enqueueBatch(List<PretendJob> jobs) {
-        scheduler.create(jobs.stream().map(job -> JobBuilder.aJob().scheduleAt(job.dueAt()).withJobRequest(request(job))));
+        try {
+            scheduler.create(jobs.stream().map(JobRunrBackend::builder));
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            LOG.info("a batch of {} jobs of run {} did not go in at once ({}); enqueueing them one by one",
+                    jobs.size(), jobs.get(0).runId(), e.getMessage());
+            jobs.forEach(job -> scheduler.create(builder(job)));
+        }
+    }
+
+    private static JobBuilder builder(PretendJob job) {
+        return JobBuilder.aJob().withId(JobIds.pretend(job.runId(), job.index())).scheduleAt(job.dueAt())
+                .withJobRequest(request(job));
     }
 
     private static PretendJobRequest request(PretendJob job) {

@@ -1,5 +1,6 @@
 package dev.queuebench.adapter.jobrunr;
 
+import dev.queuebench.domain.ConcurrentRunException;
 import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.ports.spi.Durations;
@@ -19,12 +20,15 @@ import org.slf4j.LoggerFactory;
  * The brief's retry policy in JobRunr's terms, replacing JobRunr's default {@code RetryFilter} (10 retries, 3^n
  * seconds apart), which JobRunr drops as soon as another {@link ElectStateFilter} is registered. A failed job stays FAILED
  * (discarded) when JobRunr says it must not be retried, when its job parameter could not be deserialized (JobRunr
- * reports that as a {@link JobNotFoundException}), or when its run no longer exists; any other failure is scheduled
- * again after {@code attempts^4 + 2} seconds plus jitter, and left FAILED after the last attempt.
+ * reports that as a {@link JobNotFoundException}), or when its run no longer exists. A scheduling job that met another
+ * run waits for its turn: it is scheduled again after about a second, and such tries do not count as attempts. Any
+ * other failure is scheduled again after {@code attempts^4 + 2} seconds plus jitter, and left FAILED after the last
+ * attempt.
  */
 final class PolynomialBackoffRetryFilter implements ElectStateFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolynomialBackoffRetryFilter.class);
+    private static final String WAITING_FOR_TURN = ConcurrentRunException.class.getName();
 
     private final RetryPolicy policy;
     private final Clock clock;
@@ -47,7 +51,14 @@ final class PolynomialBackoffRetryFilter implements ElectStateFilter {
             LOG.warn("discarding job {} {}: {}", job.getId(), job.getJobSignature(), firstLineOf(cause));
             return;
         }
-        int failedAttempts = Math.toIntExact(job.getJobStatesOfType(FailedState.class).count());
+        if (RetryPolicy.isWaitingForTurn(cause)) {
+            Duration wait = policy.turnWait(random.getAsDouble());
+            job.scheduleAt(clock.instant().plus(wait), "Waiting for its turn: " + firstLineOf(cause));
+            return;
+        }
+        int failedAttempts = Math.toIntExact(job.getJobStatesOfType(FailedState.class)
+                .filter(state -> !WAITING_FOR_TURN.equals(state.getExceptionType()))
+                .count());
         Optional<Duration> delay = policy.delayAfter(failedAttempts, random.getAsDouble());
         if (delay.isEmpty()) {
             LOG.error("giving up job {} {} after {} attempts", job.getId(), job.getJobSignature(), failedAttempts, cause);

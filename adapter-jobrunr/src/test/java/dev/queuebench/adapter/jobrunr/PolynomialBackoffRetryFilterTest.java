@@ -27,9 +27,24 @@ class PolynomialBackoffRetryFilterTest {
     void a_first_failure_is_retried_after_three_seconds() {
         Job job = schedulingJob();
 
-        fail(job, ConcurrentRunException.anotherRunIsRunning(RunId.of(1), RunId.of(2)));
+        fail(job, new IllegalStateException("the first attempt fails"));
 
         assertThat(job.getState()).isEqualTo(StateName.SCHEDULED);
+        assertThat(job.<ScheduledState>getJobState().getScheduledAt()).isEqualTo(NOW.plusSeconds(3));
+    }
+
+    @Test
+    void a_job_waiting_for_its_turn_looks_again_after_a_second_and_its_waits_are_not_failed_attempts() {
+        Job job = schedulingJob();
+        for (int wait = 1; wait <= 5; wait++) {
+            fail(job, ConcurrentRunException.anotherRunIsRunning(RunId.of(2), RunId.of(1)));
+            assertThat(job.<ScheduledState>getJobState().getScheduledAt()).isEqualTo(NOW.plusSeconds(1));
+            assertThat(job.<ScheduledState>getJobState().getReason()).startsWith("Waiting for its turn");
+            job.enqueue();
+        }
+
+        fail(job, new IllegalStateException("the first real failure"));
+
         assertThat(job.<ScheduledState>getJobState().getScheduledAt()).isEqualTo(NOW.plusSeconds(3));
     }
 

@@ -160,7 +160,10 @@ final class QuartzBackend implements QueueBackend {
         }
     }
 
-    /** Each chunk is all or nothing: a job that exists already fails its whole chunk. */
+    /**
+     * Each chunk is all or nothing: a job that exists already (a chunk tried again after a dropped connection may
+     * have been stored) fails its whole chunk, whose jobs then go one by one, keeping those that exist.
+     */
     @Override
     public void enqueueBatch(List<PretendJob> jobs) {
         Scheduler current = scheduler();
@@ -173,6 +176,10 @@ final class QuartzBackend implements QueueBackend {
             }
             try {
                 current.scheduleJobs(triggersByJob, false);
+            } catch (ObjectAlreadyExistsException e) {
+                LOG.info("jobs {} to {} of run {} did not go in at once ({}); enqueueing them one by one",
+                        chunk.get(0).index(), chunk.get(chunk.size() - 1).index(), chunk.get(0).runId(), e.getMessage());
+                chunk.forEach(this::enqueue);
             } catch (SchedulerException e) {
                 throw new IllegalStateException("Quartz could not schedule jobs " + chunk.get(0).index() + " to "
                         + chunk.get(chunk.size() - 1).index() + " of run " + chunk.get(0).runId() + ": "

@@ -25,6 +25,8 @@ final class QuartzJobs {
     static final String PRETEND_GROUP = "qb-pretend";
     /** Trigger data of a retry: which attempt it is (the first attempt's trigger carries none). */
     static final String ATTEMPT = "attempt";
+    /** Trigger data of a scheduling job that waits for its turn: how many times its attempt waited so far. */
+    static final String TURN_WAITS = "turn-waits";
 
     private QuartzJobs() {
     }
@@ -58,6 +60,23 @@ final class QuartzJobs {
         return oneShot(TriggerKey.triggerKey(job.getName() + "#" + attempt, job.getGroup()), job, dueAt)
                 .usingJobData(ATTEMPT, Integer.toString(attempt))
                 .build();
+    }
+
+    /**
+     * The trigger that tries the same attempt again after the job waited for its turn, named
+     * {@code <job>#<attempt>~<waits>}: waiting is not failing, so the attempt number stays.
+     */
+    static Trigger sameAttemptAfterWaiting(JobKey job, int attempt, int waits, Instant dueAt) {
+        return oneShot(TriggerKey.triggerKey(job.getName() + "#" + attempt + "~" + waits, job.getGroup()), job, dueAt)
+                .usingJobData(ATTEMPT, Integer.toString(attempt))
+                .usingJobData(TURN_WAITS, Integer.toString(waits))
+                .build();
+    }
+
+    /** How many times the attempt a trigger fires has waited for its turn already: 0 for most. */
+    static int turnWaitsOf(Trigger trigger) {
+        JobDataMap data = trigger.getJobDataMap();
+        return data.containsKey(TURN_WAITS) ? JobData.nonNegativeInt(data, TURN_WAITS) : 0;
     }
 
     /** The attempt a trigger fires: 1 for a job's first trigger. */

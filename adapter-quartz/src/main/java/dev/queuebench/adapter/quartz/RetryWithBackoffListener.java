@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * for the same job, due {@code attempts^4 + 2} seconds plus jitter later. Quartz calls job listeners before it
  * deletes the fired trigger, so the new trigger keeps the non-durable job alive. A job whose data cannot be read (or
  * whose run no longer exists) gets no new trigger, and neither does one that used its last attempt: Quartz then
- * deletes the job with its trigger.
+ * deletes the job with its trigger. A scheduling job that met another run has not failed: it waits for its turn, with
+ * a new trigger for the same attempt about a second later.
  */
 final class RetryWithBackoffListener extends JobListenerSupport {
 
@@ -53,6 +54,10 @@ final class RetryWithBackoffListener extends JobListenerSupport {
             LOG.warn("discarding {}: its trigger's {}", job, e.getMessage());
             return;
         }
+        if (RetryPolicy.isWaitingForTurn(failure)) {
+            waitForTurn(context, job, failedAttempts, failedAt);
+            return;
+        }
         Optional<Instant> nextAttemptAt = nextAttemptAt(failure, failedAttempts, failedAt, policy,
                 ThreadLocalRandom.current().nextDouble());
         if (nextAttemptAt.isEmpty()) {
@@ -69,6 +74,18 @@ final class RetryWithBackoffListener extends JobListenerSupport {
                     Duration.between(failedAt, nextAttemptAt.get()), failedAttempts, describe(failure));
         } catch (SchedulerException e) {
             LOG.error("could not schedule attempt {} of {}; the job is lost", failedAttempts + 1, job, e);
+        }
+    }
+
+    private void waitForTurn(JobExecutionContext context, JobKey job, int attempt, Instant failedAt) {
+        try {
+            int waits = QuartzJobs.turnWaitsOf(context.getTrigger()) + 1;
+            Instant again = failedAt.plus(policy.turnWait(ThreadLocalRandom.current().nextDouble()));
+            context.getScheduler().scheduleJob(QuartzJobs.sameAttemptAfterWaiting(job, attempt, waits, again));
+        } catch (UnreadableJobDataException e) {
+            LOG.warn("discarding {}: its trigger's {}", job, e.getMessage());
+        } catch (SchedulerException e) {
+            LOG.error("could not schedule {} again after it waited for its turn; the job is lost", job, e);
         }
     }
 

@@ -21,8 +21,7 @@ class RetryWithBackoffListenerTest {
 
     @Test
     void a_failed_first_attempt_is_tried_again_after_three_seconds_plus_jitter() {
-        JobExecutionException failure = new JobExecutionException(
-                ConcurrentRunException.anotherRunIsRunning(RunId.of(2), RunId.of(1)), false);
+        JobExecutionException failure = new JobExecutionException(new IllegalStateException("first attempt"), false);
 
         assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 1, FAILED_AT, POLICY, 0))
                 .contains(FAILED_AT.plusSeconds(3));
@@ -82,5 +81,20 @@ class RetryWithBackoffListenerTest {
         assertThat(retry.getStartTime().toInstant()).isEqualTo(FAILED_AT.plusSeconds(3));
         assertThat(retry.getMisfireInstruction()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
         assertThat(QuartzJobs.attemptOf(retry)).isEqualTo(2);
+    }
+
+    @Test
+    void a_job_that_waited_for_its_turn_gets_a_trigger_for_the_same_attempt_that_counts_its_waits() {
+        JobKey job = JobKey.jobKey("run-7", QuartzJobs.SCHEDULING_GROUP);
+
+        Trigger first = QuartzJobs.sameAttemptAfterWaiting(job, 1, 1, FAILED_AT.plusSeconds(1));
+        Trigger second = QuartzJobs.sameAttemptAfterWaiting(job, QuartzJobs.attemptOf(first),
+                QuartzJobs.turnWaitsOf(first) + 1, FAILED_AT.plusSeconds(2));
+
+        assertThat(first.getKey().getName()).isEqualTo("run-7#1~1");
+        assertThat(second.getKey().getName()).isEqualTo("run-7#1~2");
+        assertThat(QuartzJobs.attemptOf(second)).as("waiting is not a failed attempt").isEqualTo(1);
+        assertThat(RetryPolicy.isWaitingForTurn(new JobExecutionException(
+                ConcurrentRunException.anotherRunIsRunning(RunId.of(7), RunId.of(6)), false))).isTrue();
     }
 }

@@ -27,6 +27,7 @@ import java.util.OptionalDouble;
  * @param enqueueLatency    duration of each enqueue call (one call per job, or per batch in bulk mode)
  * @param environment       the run's fingerprint: versions, machine, database settings, backend knobs
  * @param resourceSamples   JVM, pool and database samples taken about once a second, in time order
+ * @param faults            what went wrong around the run and was ridden out (database outages), in time order
  */
 public record RunReport(
         BenchmarkRun run,
@@ -41,7 +42,8 @@ public record RunReport(
         ThroughputSeries completionsPerSecond,
         ThroughputSeries enqueuesPerSecond,
         Map<String, String> environment,
-        List<ResourceSample> resourceSamples) {
+        List<ResourceSample> resourceSamples,
+        List<RunFault> faults) {
 
     public RunReport {
         Objects.requireNonNull(run, "run is required");
@@ -57,6 +59,18 @@ public record RunReport(
         Objects.requireNonNull(enqueuesPerSecond, "enqueues series is required");
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         resourceSamples = List.copyOf(resourceSamples);
+        faults = List.copyOf(faults);
+    }
+
+    /** Why the run ended unfinished, if it did. */
+    public Optional<String> endReason() {
+        return run.ending().map(ending -> ending.reason());
+    }
+
+    /** How long the database was unreachable during the run, all outages together. */
+    public Duration databaseUnreachable() {
+        return faults.stream().filter(fault -> fault.kind().equals(RunFault.DATABASE_UNREACHABLE))
+                .map(RunFault::duration).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Peaks, means and rates of the resources sampled while the run was scheduled and drained. */

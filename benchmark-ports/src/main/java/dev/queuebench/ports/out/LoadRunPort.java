@@ -14,6 +14,9 @@ public interface LoadRunPort {
     /** Newest first ({@code created_at}, then id, descending), as the filter says. */
     List<BenchmarkRun> listRuns(RunListFilter filter);
 
-    /** Runs whose scheduling started and which have not finished: the candidates for "another run is running". */
-    List<BenchmarkRun> loadStartedUnfinishedRuns();
+    /**
+     * Runs that neither finished nor ended, oldest first: the pending, scheduling and running ones (and those that
+     * stalled but have not been ended yet). The candidates for "whose turn is it?".
+     */
+    List<BenchmarkRun> loadActiveRuns();
 }

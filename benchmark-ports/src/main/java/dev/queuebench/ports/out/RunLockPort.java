@@ -16,6 +16,14 @@ public interface RunLockPort {
     /** A held run lock. Closing releases it; closing twice does nothing. */
     interface RunLock extends AutoCloseable {
 
+        /**
+         * Takes the lock again if it was lost with its session (a dropped connection, a restarted server), waiting at
+         * most {@code maxWait}.
+         *
+         * @return whether the lock is held now
+         */
+        boolean reacquireIfLost(Duration maxWait);
+
         @Override
         void close();
     }

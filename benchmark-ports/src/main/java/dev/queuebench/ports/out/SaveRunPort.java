@@ -2,29 +2,42 @@ package dev.queuebench.ports.out;
 
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.recording.NodeId;
 
 /**
- * Writes runs, one lifecycle step at a time. Each step writes only its own columns, so a scheduler recording
- * progress and a flusher marking the run finished never overwrite each other.
+ * Writes runs, one lifecycle step at a time. Each step writes only its own columns, and only if the step has not
+ * happened yet, so that a scheduler recording progress, a flusher marking the run finished and a supervisor ending it
+ * never overwrite each other, and a step repeated after a dropped connection changes nothing.
  */
 public interface SaveRunPort {
 
     /** Reserves the id of a run about to be created. */
     RunId nextRunId();
 
-    void insertRun(BenchmarkRun run);
+    /**
+     * Stores a new run, owned by the node that created it: when that node is gone, the run can never finish and any
+     * node ends it (see {@link NodeLeasePort}).
+     */
+    void insertRun(BenchmarkRun run, NodeId owner);
 
-    /** Removes a run that was created but could not be submitted. */
+    /** Removes a run that was created but could not be submitted, or a discarded warm-up. */
     void deleteRun(RunId runId);
 
     /**
-     * Stores {@code scheduling_started_at} unless it is already set.
+     * Stores {@code submitted_at} unless it is set already or the run ended.
+     *
+     * @return whether this call submitted the run
+     */
+    boolean saveSubmitted(BenchmarkRun run);
+
+    /**
+     * Stores {@code scheduling_started_at} unless it is already set or the run ended.
      *
      * @return whether this call started the run's scheduling
      */
     boolean saveSchedulingStarted(BenchmarkRun run);
 
-    /** Stores the scheduled-jobs count and {@code updated_at}. */
+    /** Stores the scheduled-jobs count (which only grows) and {@code updated_at}. */
     void saveSchedulingProgress(BenchmarkRun run);
 
     /** Stores {@code scheduling_finished_at} and the final scheduled-jobs count. */
@@ -36,4 +49,11 @@ public interface SaveRunPort {
      * @return whether this call finished the run
      */
     boolean saveRunFinished(BenchmarkRun run);
+
+    /**
+     * Stores the run's ending (status, reason, time) unless it finished or ended already.
+     *
+     * @return whether this call ended the run
+     */
+    boolean saveEnding(BenchmarkRun run);
 }

@@ -1,6 +1,8 @@
 package dev.queuebench.ports.recording;
 
 import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.ports.faults.DatabaseOutages;
+import dev.queuebench.ports.faults.TransientFailures;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.SaveRunPort;
@@ -8,7 +10,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,35 +29,69 @@ public final class CompletionFlusher implements AutoCloseable {
     private final LoadRunPort loadRuns;
     private final SaveRunPort saveRuns;
     private final Clock clock;
+    private final DatabaseOutages outages;
     private final BackgroundTask background;
+    /** The last saved snapshot of each recorder whose run may have completed with it, until that is checked. */
+    private final Map<RunRecorder, CompletionSnapshot> pendingFinishChecks = new HashMap<>();
 
+    /**
+     * @param outages told when a flush finds the database unreachable (the next flush tries again: the recorders keep
+     *                everything meanwhile) and when it is reachable again
+     */
     public CompletionFlusher(CompletionRecorders recorders, CompletionSnapshotPort snapshots, LoadRunPort loadRuns,
-                             SaveRunPort saveRuns, Clock clock, Duration interval) {
+                             SaveRunPort saveRuns, Clock clock, Duration interval, DatabaseOutages outages) {
         this.recorders = Objects.requireNonNull(recorders, "recorders are required");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
         this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
         this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
+        this.outages = Objects.requireNonNull(outages, "outages are required");
         this.background = new BackgroundTask("qb-completion-flusher",
-                Objects.requireNonNull(interval, "flush interval is required"), this::flush);
+                Objects.requireNonNull(interval, "flush interval is required"), this::flushInBackground);
     }
 
     public void start() {
         background.start();
     }
 
-    /** Flushes every recorder that changed since its last snapshot, then finishes runs that completed. */
+    private void flushInBackground() {
+        try {
+            flush();
+            outages.reachable();
+        } catch (RuntimeException e) {
+            if (!TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            outages.unreachable("flush completion snapshots", e);
+            LOG.log(Level.DEBUG, "flushing completion snapshots failed; trying again in a second: {0}", e.getMessage());
+        }
+    }
+
+    /**
+     * Flushes every recorder that changed since its last snapshot, then finishes runs that completed. A snapshot or a
+     * finish that failed is tried again at the next flush.
+     */
     public synchronized void flush() {
         Instant now = clock.instant();
         for (RunRecorder recorder : recorders.all()) {
             if (recorder.hasChangedSinceLastSnapshot()) {
                 CompletionSnapshot snapshot = recorder.snapshot(recorders.nodeId(), now);
-                snapshots.saveSnapshot(snapshot);
-                if (!recorder.runFinished()) {
-                    finishIfComplete(recorder, snapshot);
+                try {
+                    snapshots.saveSnapshot(snapshot);
+                } catch (RuntimeException e) {
+                    recorder.snapshotNotSaved();
+                    throw e;
                 }
+                pendingFinishChecks.put(recorder, snapshot);
             } else if (recorder.runFinished() && isQuietSince(recorder, now)) {
                 recorders.forget(recorder);
+            }
+            CompletionSnapshot saved = pendingFinishChecks.get(recorder);
+            if (saved != null) {
+                if (!recorder.runFinished()) {
+                    finishIfComplete(recorder, saved);
+                }
+                pendingFinishChecks.remove(recorder, saved);
             }
         }
     }

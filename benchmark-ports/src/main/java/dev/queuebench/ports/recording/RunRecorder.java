@@ -133,6 +133,14 @@ public final class RunRecorder {
         runFinished = true;
     }
 
+    /** Whether job {@code jobIndex} completed on this node. */
+    public boolean isCompleted(int jobIndex) {
+        if (jobIndex < 0 || jobIndex >= jobsCount) {
+            return false;
+        }
+        return ((long) WORDS.getAcquire(completedWords, jobIndex >>> 6) & (1L << jobIndex)) != 0;
+    }
+
     /** Distinct jobs completed on this node so far. */
     public int distinctCompleted() {
         int count = 0;
@@ -177,6 +185,12 @@ public final class RunRecorder {
                 enqueueLatencyTotal.encode(),
                 completionsPerSecond.snapshot(),
                 enqueuesPerSecond.snapshot());
+    }
+
+    /** The last snapshot was not stored (the database was unreachable): the next flush takes and stores another. */
+    synchronized void snapshotNotSaved() {
+        executionsAtLastSnapshot = -1;
+        enqueuedAtLastSnapshot = -1;
     }
 
     private static Optional<Instant> micros(long value, long unset) {

@@ -101,7 +101,9 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
                 if (failure == null) {
                     failure = e;
                 } else {
-                    failure.addSuppressed(e);
+                    if (failure != e) {
+                        failure.addSuppressed(e);
+                    }
                 }
             }
         }

@@ -26,6 +26,8 @@ import dev.queuebench.ports.testing.InMemorySnapshotStore;
 import dev.queuebench.ports.testing.TestPostgres;
 import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,6 +66,8 @@ import org.junit.jupiter.api.Timeout;
 public abstract class QueueBackendContract {
 
     private static final Duration DELAY = Duration.ofSeconds(1);
+    /** Enough jobs that scheduling and execution take a while on every backend, few enough for the suite. */
+    private static final int FAULT_RUN_JOBS = 2_000;
     /** Timestamps go through PostgreSQL's microseconds and the clock's resolution. */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMillis(2);
 
@@ -175,13 +179,13 @@ public abstract class QueueBackendContract {
     }
 
     @Test
-    void a_scheduling_job_that_meets_a_running_run_is_retried_with_polynomial_backoff() throws InterruptedException {
+    void a_scheduling_job_that_fails_is_retried_with_polynomial_backoff() throws InterruptedException {
         List<Instant> attempts = new CopyOnWriteArrayList<>();
         RetryPolicy policy = RetryPolicy.standard();
         try (QueueBackend direct = createDirect(runId -> {
             attempts.add(Instant.now());
             if (attempts.size() == 1) {
-                throw ConcurrentRunException.anotherRunIsRunning(runId, RunId.of(runId.value() + 1));
+                throw new IllegalStateException("the first attempt fails");
             }
         }, completion -> { })) {
             direct.startWorkers();
@@ -198,6 +202,82 @@ public abstract class QueueBackendContract {
                     first.minus(direct.earlyStartAllowance()).minus(Duration.ofMillis(100)),
                     firstWithFullJitter.plus(retryPickupSlack()));
         }
+    }
+
+    @Test
+    void a_scheduling_job_waiting_for_its_turn_looks_again_within_seconds_and_its_waits_are_not_failed_attempts()
+            throws InterruptedException {
+        List<Instant> attempts = new CopyOnWriteArrayList<>();
+        RetryPolicy policy = RetryPolicy.standard();
+        try (QueueBackend direct = createDirect(runId -> {
+            attempts.add(Instant.now());
+            if (attempts.size() <= 2) {
+                throw ConcurrentRunException.anotherRunIsRunning(runId, RunId.of(runId.value() - 1));
+            }
+            if (attempts.size() == 3) {
+                throw new IllegalStateException("the first real attempt fails");
+            }
+        }, completion -> { })) {
+            direct.startWorkers();
+            direct.submitSchedulingJob(RunId.of(42));
+
+            awaitTrue(() -> attempts.size() >= 4, Duration.ofSeconds(60).plus(retryPickupSlack().multipliedBy(3)));
+
+            Duration turnWait = policy.turnWait(0.999_999).plus(retryPickupSlack());
+            assertThat(Duration.between(attempts.get(0), attempts.get(1))).as("first wait for the turn")
+                    .isLessThanOrEqualTo(turnWait);
+            assertThat(Duration.between(attempts.get(1), attempts.get(2))).as("second wait for the turn")
+                    .isLessThanOrEqualTo(turnWait);
+            assertThat(Duration.between(attempts.get(2), attempts.get(3)))
+                    .as("after its first real failure the job waits as after a first attempt, not a third")
+                    .isLessThanOrEqualTo(policy.delayAfter(1, 0.999_999).orElseThrow().plus(retryPickupSlack()))
+                    .isLessThan(policy.delayAfter(3, 0).orElseThrow());
+        }
+    }
+
+    @Test
+    void enqueueing_jobs_again_one_by_one_or_in_bulk_keeps_one_of_each() throws SQLException {
+        Instant farAway = Instant.now().plus(Duration.ofHours(1));
+        RunId run = RunId.of(9);
+        for (int i = 0; i < 30; i++) {
+            backend.enqueue(new PretendJob(run, i, farAway));
+        }
+        // a batch tried again after a dropped connection overlaps jobs that went in already
+        backend.enqueueBatch(java.util.stream.IntStream.range(0, 80).mapToObj(i -> new PretendJob(run, i, farAway))
+                .toList());
+        backend.enqueueBatch(java.util.stream.IntStream.range(40, 80).mapToObj(i -> new PretendJob(run, i, farAway))
+                .toList());
+        for (int i = 70; i < 80; i++) {
+            backend.enqueue(new PretendJob(run, i, farAway.plusSeconds(1)));
+        }
+
+        assertThat(pendingJobs(database.dataSource())).isEqualTo(80);
+    }
+
+    @Test
+    @Timeout(300)
+    void connections_dropped_mid_scheduling_and_mid_execution_cost_no_job() throws SQLException {
+        backend.startWorkers();
+        BenchmarkRun run = bench.startRun(StartRunCommand.of(provider().descriptor().id().value(), FAULT_RUN_JOBS,
+                SchedulingMode.ONE_BY_ONE, Duration.ofSeconds(2)));
+
+        awaitTrue(() -> bench.runReport(run.id()).orElseThrow().status() == RunStatus.SCHEDULING,
+                Duration.ofSeconds(60));
+        int droppedWhileScheduling = dropEveryConnection();
+        awaitTrue(() -> bench.runReport(run.id()).orElseThrow().completions().distinctCompleted() >= 50,
+                Duration.ofSeconds(120));
+        int droppedWhileExecuting = dropEveryConnection();
+        RunReport report = awaitEnd(run.id(), Duration.ofSeconds(170));
+
+        assertThat(droppedWhileScheduling).as("sessions terminated while scheduling").isPositive();
+        assertThat(droppedWhileExecuting).as("sessions terminated while executing").isPositive();
+        assertThat(report.status()).as("status of run %s: %s", report.run().id(), report.completions())
+                .isEqualTo(RunStatus.FINISHED);
+        assertThat(report.completions().distinctCompleted()).isEqualTo(FAULT_RUN_JOBS);
+        assertThat(report.completions().missingJobs()).isZero();
+        System.out.printf("%s rode out two dropped-connection faults: %d jobs, %d executions (%d duplicates)%n",
+                provider().descriptor().id(), FAULT_RUN_JOBS, report.completions().executions(),
+                report.completions().duplicateExecutions());
     }
 
     @Test
@@ -265,7 +345,7 @@ public abstract class QueueBackendContract {
     private RunReport awaitEnd(RunId runId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RunReport report = bench.runReport(runId).orElseThrow();
-        while (report.status() != RunStatus.FINISHED && System.nanoTime() < deadline) {
+        while (report.status().isActive() && System.nanoTime() < deadline) {
             sleep(200);
             report = bench.runReport(runId).orElseThrow();
         }
@@ -304,6 +384,24 @@ public abstract class QueueBackendContract {
                 .filter(Thread::isAlive)
                 .filter(thread -> !thread.isDaemon())
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Terminates every session on the test database but this one, as a failover or a server restart would drop them:
+     * the backend's pooled connections, idle or in the middle of a statement.
+     *
+     * @return how many sessions were terminated
+     */
+    private int dropEveryConnection() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+             PreparedStatement terminate = connection.prepareStatement("select count(*) filter (where"
+                     + " pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database()"
+                     + " and pid <> pg_backend_pid()");
+             ResultSet result = terminate.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     private long rowsIn(List<String> tables) throws SQLException {

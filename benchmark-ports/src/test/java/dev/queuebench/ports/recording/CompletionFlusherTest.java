@@ -3,6 +3,7 @@ package dev.queuebench.ports.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.faults.DatabaseOutages;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
@@ -34,14 +35,17 @@ class CompletionFlusherTest {
         runId = runs.nextRunId();
         BenchmarkRun run = BenchmarkRun.create(runId, new RunSpec(BackendId.of("fake"), JobsCount.of(4),
                 SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT), clock.instant());
-        runs.insertRun(run);
-        BenchmarkRun started = run.startScheduling(clock.instant());
+        runs.insertRun(run, NodeId.of("a"));
+        BenchmarkRun submitted = run.submit(clock.instant());
+        runs.saveSubmitted(submitted);
+        BenchmarkRun started = submitted.startScheduling(clock.instant());
         runs.saveSchedulingStarted(started);
         runs.saveSchedulingFinished(started.finishScheduling(clock.instant()));
     }
 
     private CompletionFlusher flusher(CompletionRecorders recorders) {
-        return new CompletionFlusher(recorders, snapshots, runs, runs, clock, Duration.ofSeconds(1));
+        return new CompletionFlusher(recorders, snapshots, runs, runs, clock, Duration.ofSeconds(1),
+                new DatabaseOutages(clock, "test"));
     }
 
     private void complete(CompletionRecorders node, int index, Instant finishedAt) {

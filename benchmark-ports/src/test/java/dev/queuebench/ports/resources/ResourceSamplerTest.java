@@ -3,6 +3,7 @@ package dev.queuebench.ports.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.recording.NodeId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
@@ -53,8 +54,10 @@ class ResourceSamplerTest {
     private BenchmarkRun scheduledRun() {
         BenchmarkRun run = BenchmarkRun.create(runs.nextRunId(), new RunSpec(BackendId.of("fake"), JobsCount.of(5),
                 SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT), clock.instant());
-        runs.insertRun(run);
-        BenchmarkRun started = run.startScheduling(clock.instant());
+        runs.insertRun(run, NodeId.of("a"));
+        BenchmarkRun submitted = run.submit(clock.instant());
+        runs.saveSubmitted(submitted);
+        BenchmarkRun started = submitted.startScheduling(clock.instant());
         runs.saveSchedulingStarted(started);
         return started;
     }

@@ -7,6 +7,8 @@ import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.resources.DatabaseSample;
 import dev.queuebench.ports.resources.PoolSample;
 import dev.queuebench.ports.testing.InMemoryEnvironmentStore;
+import dev.queuebench.ports.testing.InMemoryNodeLeases;
+import dev.queuebench.ports.testing.InMemoryRunFaultStore;
 import dev.queuebench.ports.testing.InMemoryResourceSampleStore;
 import dev.queuebench.ports.testing.InMemoryRunLock;
 import dev.queuebench.ports.testing.InMemoryRunStore;
@@ -26,7 +28,10 @@ final class InMemoryCore implements AutoCloseable {
     final InMemoryRunLock lock = new InMemoryRunLock();
     final InMemoryEnvironmentStore environments = new InMemoryEnvironmentStore();
     final InMemoryResourceSampleStore resourceSamples = new InMemoryResourceSampleStore();
+    final InMemoryRunFaultStore faults = new InMemoryRunFaultStore();
     final FakeQueueBackend.Provider provider = FakeQueueBackend.provider();
+    final InMemoryNodeLeases leases;
+    final NodeId node;
     final QueueBench bench;
 
     InMemoryCore() {
@@ -34,14 +39,25 @@ final class InMemoryCore implements AutoCloseable {
     }
 
     InMemoryCore(NodeId node) {
-        bench = QueueBench.builder()
+        this.node = node;
+        this.leases = new InMemoryNodeLeases(clock, runs);
+        bench = builder().build();
+    }
+
+    /**
+     * This node's wiring, for another node over the same stores: override its node id, leases and providers.
+     */
+    QueueBench.Builder builder() {
+        return QueueBench.builder()
                 .clock(clock)
                 .dataSource(new NoDatabase())
                 .runStore(runs)
                 .snapshots(snapshots)
                 .runLock(lock)
+                .nodeLeases(leases.forNode())
                 .environments(environments)
                 .resourceSamples(resourceSamples)
+                .runFaults(faults)
                 .poolMetrics(() -> List.of(new PoolSample("qb-fake", 3, 7, 0)))
                 .databaseMetrics(new DatabaseMetricsPort() {
                     @Override
@@ -59,8 +75,8 @@ final class InMemoryCore implements AutoCloseable {
                 .settings(BenchmarkSettings.defaults()
                         .withNodeId(node)
                         .withFlushInterval(Duration.ofHours(1))
-                        .withLockWait(Duration.ofMillis(50)))
-                .build();
+                        .withLockWait(Duration.ofMillis(50))
+                        .withSupervisionInterval(Duration.ofHours(1)));
     }
 
     FakeQueueBackend backend() {

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.ConcurrentRunException;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunNotFoundException;
+import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.in.RunFault;
+import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.out.RunLockPort.RunLock;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.testing.FakeQueueBackend;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -149,5 +154,108 @@ class ScheduleRunServiceTest {
         assertThatThrownBy(() -> core.bench.scheduleRunUseCase().scheduleRun(RunId.of(99)))
                 .isInstanceOf(RunNotFoundException.class)
                 .hasMessage("no benchmark run with id 99");
+    }
+
+    @Test
+    void a_younger_run_waits_for_an_older_pending_one_even_when_its_job_comes_first() {
+        BenchmarkRun older = core.bench.startRun(StartRunCommand.of("fake", 10));
+        BenchmarkRun younger = start(10, SchedulingMode.ONE_BY_ONE);
+
+        assertThatThrownBy(() -> core.bench.scheduleRunUseCase().scheduleRun(younger.id()))
+                .isInstanceOfSatisfying(ConcurrentRunException.class,
+                        e -> assertThat(e.runningRun()).contains(older.id()))
+                .hasMessageContaining("is pending ahead of it");
+    }
+
+    @Test
+    void the_scheduling_job_of_an_ended_run_does_nothing() {
+        BenchmarkRun run = start(10, SchedulingMode.ONE_BY_ONE);
+        core.runs.saveEnding(run.end(RunEnding.stoppedByOwner(core.clock.instant())));
+
+        core.backend().runNextSchedulingJob();
+
+        assertThat(core.backend().enqueuedJobs()).isEmpty();
+        assertThat(core.runs.loadRun(run.id()).orElseThrow().hasStartedScheduling()).isFalse();
+    }
+
+    @Test
+    void an_enqueue_that_finds_the_database_unreachable_is_tried_again_and_the_run_lists_the_outage() {
+        BenchmarkRun run = start(20, SchedulingMode.ONE_BY_ONE);
+        FakeQueueBackend backend = core.backend();
+        backend.failEnqueueOf(7, connectionLost());
+        backend.failEnqueueOf(7, connectionLost());
+
+        backend.runNextSchedulingJob();
+        backend.runAllPretendJobs();
+        core.bench.flushCompletions();
+        core.bench.superviseRuns();
+
+        assertThat(backend.enqueuedJobs()).extracting(PretendJob::index)
+                .containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
+        assertThat(backend.enqueueCalls()).isEqualTo(22);
+        RunReport report = core.bench.runReport(run.id()).orElseThrow();
+        assertThat(report.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(report.faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.kind()).isEqualTo(RunFault.DATABASE_UNREACHABLE);
+            assertThat(fault.detail()).startsWith("enqueue jobs 7 to 7 of run 1: SQLException: connection lost");
+            assertThat(fault.node()).isEqualTo("node-a");
+        });
+    }
+
+    @Test
+    void an_error_that_is_not_a_database_outage_fails_the_scheduling_job_at_once() {
+        start(20, SchedulingMode.ONE_BY_ONE);
+        core.backend().failEnqueueOf(3, new IllegalStateException("a bug"));
+
+        assertThatThrownBy(() -> core.backend().runNextSchedulingJob()).hasMessage("a bug");
+        assertThat(core.backend().enqueueCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void a_scheduling_job_delivered_again_resumes_from_the_stored_progress() {
+        BenchmarkRun run = start(10, SchedulingMode.ONE_BY_ONE);
+        // an earlier delivery started, stored progress after six jobs, and died
+        BenchmarkRun started = run.startScheduling(core.clock.instant());
+        core.runs.saveSchedulingStarted(started);
+        core.runs.saveSchedulingProgress(started.recordScheduledJobs(6, core.clock.instant()));
+
+        core.backend().runNextSchedulingJob();
+
+        assertThat(core.backend().enqueuedJobs()).extracting(PretendJob::index).containsExactly(6, 7, 8, 9);
+        assertThat(core.runs.loadRun(run.id()).orElseThrow().hasFinishedScheduling()).isTrue();
+    }
+
+    @Test
+    void a_scheduling_phase_cut_short_and_delivered_again_enqueues_no_job_twice() {
+        BenchmarkRun run = start(3_000, SchedulingMode.IN_BULK);
+        FakeQueueBackend backend = core.backend();
+        backend.failEnqueueOf(2_500, new IllegalStateException("worker died"));
+        assertThatThrownBy(backend::runNextSchedulingJob).hasMessage("worker died");
+
+        backend.submitSchedulingJob(run.id());
+        backend.runNextSchedulingJob();
+
+        assertThat(backend.enqueuedJobs()).extracting(PretendJob::index).doesNotHaveDuplicates().hasSize(3_000);
+        assertThat(core.runs.loadRun(run.id()).orElseThrow().hasFinishedScheduling()).isTrue();
+    }
+
+    @Test
+    void a_resumed_phase_skips_jobs_that_already_ran_and_whose_rows_are_gone() {
+        BenchmarkRun run = start(10, SchedulingMode.ONE_BY_ONE);
+        FakeQueueBackend backend = core.backend();
+        backend.failEnqueueOf(6, new IllegalStateException("worker died"));
+        assertThatThrownBy(backend::runNextSchedulingJob).hasMessage("worker died");
+        backend.runAllPretendJobs();
+        // as a backend that deletes finished jobs would: jobs 0 to 5 ran and are gone
+        backend.clearTables();
+
+        backend.submitSchedulingJob(run.id());
+        backend.runNextSchedulingJob();
+
+        assertThat(backend.enqueuedJobs()).extracting(PretendJob::index).containsExactly(6, 7, 8, 9);
+    }
+
+    private static RuntimeException connectionLost() {
+        return new IllegalStateException("enqueue failed", new SQLException("connection lost", "08006"));
     }
 }

@@ -74,6 +74,6 @@ class StartRunServiceTest {
         assertThatThrownBy(() -> core.bench.startRun(StartRunCommand.of("fake", 10)))
                 .hasMessage("queue is down");
         assertThat(core.runs.size()).isZero();
-        assertThat(core.runs.writes()).containsExactly("insert 1", "delete 1");
+        assertThat(core.runs.writes()).containsExactly("insert 1", "submitted 1", "delete 1");
     }
 }

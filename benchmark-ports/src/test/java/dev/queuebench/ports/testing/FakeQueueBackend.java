@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A queue backend that keeps jobs in lists and runs them when a test says so, on the test's thread.
- * {@link #provider()} registers it as {@code fake}.
+ * A queue backend that keeps jobs in lists and runs them when a test says so, on the test's thread, or on a worker
+ * thread of its own once its workers are started. Like every backend, it enqueues idempotently: a job (run and index)
+ * that is already there stays as it is. Tests make it fail on purpose. {@link #provider()} registers it as
+ * {@code fake}.
  */
 public final class FakeQueueBackend implements QueueBackend {
 
@@ -31,6 +33,14 @@ public final class FakeQueueBackend implements QueueBackend {
     private Thread worker;
     private int nextPretendJob;
     private RuntimeException submitFailure;
+    private final java.util.Set<String> identities = new java.util.HashSet<>();
+    private final java.util.ArrayDeque<EnqueueFailure> enqueueFailures = new java.util.ArrayDeque<>();
+    private int enqueueCalls;
+    private volatile boolean holdingPretendJobs;
+
+    /** Makes the enqueue call that enqueues job {@code index} fail, before it stores anything. */
+    private record EnqueueFailure(int index, RuntimeException failure) {
+    }
 
     public FakeQueueBackend(BackendContext context) {
         this.context = context;
@@ -92,7 +102,7 @@ public final class FakeQueueBackend implements QueueBackend {
             }
             PretendJob next = null;
             synchronized (this) {
-                if (nextPretendJob < enqueued.size()) {
+                if (!holdingPretendJobs && nextPretendJob < enqueued.size()) {
                     next = enqueued.get(nextPretendJob++);
                 }
             }
@@ -123,19 +133,57 @@ public final class FakeQueueBackend implements QueueBackend {
 
     @Override
     public synchronized void enqueue(PretendJob job) {
-        enqueued.add(job);
+        failIfAsked(List.of(job));
+        add(job);
     }
 
     @Override
     public synchronized void enqueueBatch(List<PretendJob> jobs) {
-        enqueued.addAll(jobs);
+        failIfAsked(jobs);
+        jobs.forEach(this::add);
         batchSizes.add(jobs.size());
+    }
+
+    private void add(PretendJob job) {
+        if (identities.add(job.runId() + "-" + job.index())) {
+            enqueued.add(job);
+        }
+    }
+
+    private void failIfAsked(List<PretendJob> jobs) {
+        enqueueCalls++;
+        EnqueueFailure next = enqueueFailures.peekFirst();
+        if (next != null && jobs.stream().anyMatch(job -> job.index() == next.index())) {
+            enqueueFailures.removeFirst();
+            throw next.failure();
+        }
+    }
+
+    /** The next enqueue call that holds job {@code index} fails with {@code failure}; calls may be queued up. */
+    public synchronized void failEnqueueOf(int index, RuntimeException failure) {
+        enqueueFailures.addLast(new EnqueueFailure(index, failure));
+    }
+
+    /** How many enqueue calls were made, failed ones included. */
+    public synchronized int enqueueCalls() {
+        return enqueueCalls;
+    }
+
+    /** The worker runs scheduling jobs but no pretend jobs, until the test says otherwise. */
+    public void holdPretendJobs(boolean hold) {
+        holdingPretendJobs = hold;
+    }
+
+    /** The workers stop by themselves, as a library may after errors. */
+    public void crashWorkers() {
+        stopWorkers();
     }
 
     @Override
     public synchronized void clearTables() {
         schedulingJobs.clear();
         enqueued.clear();
+        identities.clear();
         nextPretendJob = 0;
     }
 

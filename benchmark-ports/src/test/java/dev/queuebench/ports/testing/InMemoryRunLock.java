@@ -23,9 +23,17 @@ public final class InMemoryRunLock implements RunLockPort {
             return Optional.empty();
         }
         AtomicBoolean released = new AtomicBoolean();
-        return Optional.of(() -> {
-            if (released.compareAndSet(false, true)) {
-                permit.release();
+        return Optional.of(new RunLock() {
+            @Override
+            public boolean reacquireIfLost(Duration maxWait) {
+                return !released.get();
+            }
+
+            @Override
+            public void close() {
+                if (released.compareAndSet(false, true)) {
+                    permit.release();
+                }
             }
         });
     }

@@ -6,6 +6,8 @@ import dev.queuebench.domain.RunTimeline;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.recording.NodeId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,10 +16,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs in a map, with the same column-by-column writes as the real store. */
+/** Runs in a map, with the same column-by-column, only-if-not-yet writes as the real store. */
 public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
 
     private final Map<RunId, BenchmarkRun> runs = new ConcurrentHashMap<>();
+    private final Map<RunId, NodeId> owners = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final List<String> writes = new ArrayList<>();
 
@@ -42,8 +45,9 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
     }
 
     @Override
-    public List<BenchmarkRun> loadStartedUnfinishedRuns() {
-        return runs.values().stream().filter(run -> run.hasStartedScheduling() && !run.isFinished()).toList();
+    public List<BenchmarkRun> loadActiveRuns() {
+        return runs.values().stream().filter(run -> !run.isFinished() && !run.isEnded())
+                .sorted(Comparator.comparingLong(run -> run.id().value())).toList();
     }
 
     @Override
@@ -52,26 +56,45 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
     }
 
     @Override
-    public void insertRun(BenchmarkRun run) {
+    public void insertRun(BenchmarkRun run, NodeId owner) {
         if (runs.putIfAbsent(run.id(), run) != null) {
             throw new IllegalStateException("run " + run.id() + " exists");
         }
+        owners.put(run.id(), owner);
         log("insert " + run.id());
+    }
+
+    /** The node that created the run. */
+    public Optional<NodeId> ownerOf(RunId runId) {
+        return Optional.ofNullable(owners.get(runId));
     }
 
     @Override
     public void deleteRun(RunId runId) {
         runs.remove(runId);
+        owners.remove(runId);
         log("delete " + runId);
+    }
+
+    @Override
+    public synchronized boolean saveSubmitted(BenchmarkRun run) {
+        BenchmarkRun stored = require(run.id());
+        if (stored.isSubmitted() || stored.isEnded()) {
+            return false;
+        }
+        runs.put(run.id(), copy(stored, run.timeline().submittedAt().orElseThrow(), null, null, null,
+                run.timeline().updatedAt(), stored.scheduledJobs()));
+        log("submitted " + run.id());
+        return true;
     }
 
     @Override
     public synchronized boolean saveSchedulingStarted(BenchmarkRun run) {
         BenchmarkRun stored = require(run.id());
-        if (stored.hasStartedScheduling()) {
+        if (stored.hasStartedScheduling() || stored.isEnded()) {
             return false;
         }
-        runs.put(run.id(), copy(stored, run.timeline().schedulingStartedAt().orElseThrow(), null, null,
+        runs.put(run.id(), copy(stored, null, run.timeline().schedulingStartedAt().orElseThrow(), null, null,
                 run.timeline().updatedAt(), 0));
         log("scheduling started " + run.id());
         return true;
@@ -80,14 +103,21 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
     @Override
     public synchronized void saveSchedulingProgress(BenchmarkRun run) {
         BenchmarkRun stored = require(run.id());
-        runs.put(run.id(), copy(stored, null, null, null, run.timeline().updatedAt(), run.scheduledJobs()));
+        if (stored.hasFinishedScheduling()) {
+            return;
+        }
+        runs.put(run.id(), copy(stored, null, null, null, null, run.timeline().updatedAt(),
+                Math.max(stored.scheduledJobs(), run.scheduledJobs())));
         log("progress " + run.id() + " " + run.scheduledJobs());
     }
 
     @Override
     public synchronized void saveSchedulingFinished(BenchmarkRun run) {
         BenchmarkRun stored = require(run.id());
-        runs.put(run.id(), copy(stored, null, run.timeline().schedulingFinishedAt().orElseThrow(), null,
+        if (stored.hasFinishedScheduling()) {
+            return;
+        }
+        runs.put(run.id(), copy(stored, null, null, run.timeline().schedulingFinishedAt().orElseThrow(), null,
                 run.timeline().updatedAt(), run.scheduledJobs()));
         log("scheduling finished " + run.id());
     }
@@ -98,9 +128,21 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
         if (stored.isFinished()) {
             return false;
         }
-        runs.put(run.id(), copy(stored, null, null, run.timeline().runFinishedAt().orElseThrow(),
+        runs.put(run.id(), copy(stored, null, null, null, run.timeline().runFinishedAt().orElseThrow(),
                 run.timeline().updatedAt(), stored.scheduledJobs()));
         log("run finished " + run.id());
+        return true;
+    }
+
+    @Override
+    public synchronized boolean saveEnding(BenchmarkRun run) {
+        BenchmarkRun stored = require(run.id());
+        if (stored.isFinished() || stored.isEnded()) {
+            return false;
+        }
+        runs.put(run.id(), new BenchmarkRun(stored.id(), stored.spec(), stored.timeline(), stored.scheduledJobs(),
+                run.ending()));
+        log("ended " + run.id() + " " + run.ending().orElseThrow().status().wireName());
         return true;
     }
 
@@ -126,16 +168,17 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
     }
 
     /** Writes only the given columns over the stored run, like a SQL UPDATE would. */
-    private static BenchmarkRun copy(BenchmarkRun stored, java.time.Instant schedulingStartedAt,
-                                     java.time.Instant schedulingFinishedAt, java.time.Instant runFinishedAt,
-                                     java.time.Instant updatedAt, int scheduledJobs) {
+    private static BenchmarkRun copy(BenchmarkRun stored, Instant submittedAt, Instant schedulingStartedAt,
+                                     Instant schedulingFinishedAt, Instant runFinishedAt, Instant updatedAt,
+                                     int scheduledJobs) {
         RunTimeline t = stored.timeline();
         return new BenchmarkRun(stored.id(), stored.spec(), RunTimeline.of(
                 t.createdAt(),
                 updatedAt,
+                submittedAt != null ? submittedAt : t.submittedAt().orElse(null),
                 schedulingStartedAt != null ? schedulingStartedAt : t.schedulingStartedAt().orElse(null),
                 schedulingFinishedAt != null ? schedulingFinishedAt : t.schedulingFinishedAt().orElse(null),
                 runFinishedAt != null ? runFinishedAt : t.runFinishedAt().orElse(null)),
-                scheduledJobs);
+                scheduledJobs, stored.ending());
     }
 }
