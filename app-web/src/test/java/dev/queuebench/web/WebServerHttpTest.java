@@ -15,13 +15,18 @@ import dev.queuebench.ports.resources.DatabaseSample;
 import dev.queuebench.ports.resources.JvmSample;
 import dev.queuebench.ports.resources.PoolSample;
 import dev.queuebench.ports.resources.ResourceSample;
+import dev.queuebench.ports.spi.PretendJob;
+import dev.queuebench.ports.spi.QueueBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every route over HTTP, against a real server on the real stores with db-scheduler's workers running. */
+/** Every route over HTTP, against a real server on the real stores, with db-scheduler as the web command runs it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class WebServerHttpTest {
@@ -128,6 +133,33 @@ class WebServerHttpTest {
         assertThat(next).contains("Run " + run.run().id() + " started: 20 jobs on db-scheduler, scheduled in bulk.");
         assertThat(browser.get("/").body()).doesNotContain("started: 20 jobs");
         web.awaitFinished(run.run().id(), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void a_run_from_the_page_runs_as_one_from_the_command_line_from_clean_tables_with_its_workers_stopped_after()
+            throws Exception {
+        QueueBackend dbScheduler = web.core.backend(RunningWeb.DB_SCHEDULER);
+        // a job of no run, far in the future, left in the backend's table by an earlier run
+        dbScheduler.enqueue(new PretendJob(RunId.of(999_999), 0, Instant.now().plusSeconds(3_600)));
+        assertThat(dbScheduler.workersRunning()).isFalse();
+
+        browser.submit("/benchmark_runs", startRun("db-scheduler", "15"));
+        RunReport run = web.awaitFinished(newestRun().run().id(), Duration.ofSeconds(60));
+
+        assertThat(run.completions().distinctCompleted()).isEqualTo(15);
+        assertThat(run.run().timeline().submittedAt()).as("submitted when its turn came").isPresent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (dbScheduler.workersRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(dbScheduler.workersRunning()).as("workers stopped once the run ended").isFalse();
+        try (Connection connection = web.database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet stale = statement.executeQuery(
+                     "select count(*) from scheduled_tasks where task_instance = '999999-0'")) {
+            stale.next();
+            assertThat(stale.getInt(1)).as("the earlier job was cleared before the run").isZero();
+        }
     }
 
     @Test

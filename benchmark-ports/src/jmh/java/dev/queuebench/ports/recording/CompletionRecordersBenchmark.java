@@ -50,7 +50,7 @@ public class CompletionRecordersBenchmark {
         public void create() {
             InMemoryRunStore runs = new InMemoryRunStore();
             runs.insertRun(BenchmarkRun.create(runId, new RunSpec(BackendId.of("jmh"), JobsCount.of(JobsCount.MAX),
-                    SchedulingMode.IN_BULK, JobDelay.DEFAULT), SimulatedWorker.RUN_CREATED_AT));
+                    SchedulingMode.IN_BULK, JobDelay.DEFAULT), SimulatedWorker.RUN_CREATED_AT), NodeId.of("jmh"));
             completions = new CompletionRecorders(NodeId.of("jmh"), runs, new InMemorySnapshotStore());
         }
     }

@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * Tells a database that is briefly unreachable from a real error. Every backend and store here talks to PostgreSQL
- * through JDBC, so whatever a library wraps it in, the cause chain holds the driver's {@link SQLException}; its
- * SQLSTATE says whether trying again can help.
+ * through JDBC, so whatever a library wraps it in, the causes hold the driver's {@link SQLException}; its SQLSTATE says
+ * whether trying again can help. Libraries do not always put it in the cause chain: db-scheduler, whose rollback fails
+ * on the dead connection too, reports "Connection is closed" and keeps the driver's error as a suppressed exception.
+ * So the causes, their suppressed exceptions and chained SQL exceptions are all looked at.
  */
 public final class TransientFailures {
 
@@ -30,14 +32,23 @@ public final class TransientFailures {
 
     /** Whether any cause of the failure says the database was unreachable for the moment. */
     public static boolean isTransient(Throwable failure) {
+        return isTransient(failure, 0);
+    }
+
+    private static boolean isTransient(Throwable failure, int depth) {
         Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
+        for (; cause != null && depth < MAX_DEPTH; depth++) {
             if (isTransientItself(cause)) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getNextException() != null
                     && isTransientItself(sql.getNextException())) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isTransient(suppressed, depth + 1)) {
+                    return true;
+                }
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }

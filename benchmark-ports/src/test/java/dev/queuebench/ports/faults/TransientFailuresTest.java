@@ -24,6 +24,16 @@ class TransientFailuresTest {
     }
 
     @Test
+    void a_terminated_session_kept_as_a_suppressed_exception_of_a_failed_rollback_is_transient() {
+        // what db-scheduler throws when pg_terminate_backend ends the session of an insert
+        RuntimeException rollback = new RuntimeException("Failed to rollback.", new SQLException("Connection is closed"));
+        rollback.addSuppressed(new RuntimeException(new SQLException("FATAL: terminating connection", "57P01")));
+
+        assertThat(TransientFailures.isTransient(new IllegalStateException("Failed to add new execution.", rollback)))
+                .isTrue();
+    }
+
+    @Test
     void a_pool_that_cannot_hand_out_a_connection_in_time_is_transient() {
         assertThat(TransientFailures.isTransient(new SQLTransientConnectionException("qb-core - timed out"))).isTrue();
     }
