@@ -73,9 +73,17 @@ final class RunSupervisor implements AutoCloseable {
         this.background = new BackgroundTask("qb-run-supervisor", settings.supervisionInterval(), this::supervise);
     }
 
-    /** Registers this node and starts supervising. */
+    /**
+     * Registers this node and starts supervising, with one round at once: a short command ({@code list}, {@code show})
+     * then shows the runs of processes that are gone as interrupted, not as they were left.
+     */
     void start(NodeId node) {
         leases.register(node);
+        try {
+            supervise();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the first round of run supervision failed; the next one tries again", e);
+        }
         background.start();
     }
 
