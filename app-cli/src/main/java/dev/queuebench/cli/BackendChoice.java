@@ -1,10 +1,10 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.UnknownBackendException;
-import dev.queuebench.ports.service.QueueBackends;
 import dev.queuebench.ports.spi.BackendSettings;
-import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +18,18 @@ final class BackendChoice {
     private BackendChoice() {
     }
 
-    static List<QueueBackendProvider> registered() {
-        return QueueBackends.discover();
+    static List<AvailableBackend> registered() {
+        return QueueBench.availableBackends();
     }
 
     /** @throws UnknownBackendException naming the registered backends */
-    static QueueBackendProvider provider(BackendId id) {
-        List<QueueBackendProvider> providers = registered();
-        return providers.stream()
-                .filter(provider -> provider.descriptor().id().equals(id))
+    static AvailableBackend backend(BackendId id) {
+        List<AvailableBackend> available = registered();
+        return available.stream()
+                .filter(backend -> backend.descriptor().id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new UnknownBackendException(id,
-                        providers.stream().map(provider -> provider.descriptor().id()).toList()));
+                        available.stream().map(backend -> backend.descriptor().id()).toList()));
     }
 
     /**
@@ -37,13 +37,13 @@ final class BackendChoice {
      *
      * @throws IllegalArgumentException for knobs the backend does not know
      */
-    static BackendSettings settings(QueueBackendProvider provider, Integer threads, Map<String, String> options) {
+    static BackendSettings settings(AvailableBackend backend, Integer threads, Map<String, String> options) {
         Map<String, String> values = new LinkedHashMap<>(options);
         if (threads != null) {
             values.put(BackendSettings.THREADS, Integer.toString(threads));
         }
         BackendSettings settings = BackendSettings.of(values);
-        settings.requireOnly(provider.options());
+        settings.requireOnly(backend.options());
         return settings;
     }
 }

@@ -1,7 +1,7 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.ports.spi.BackendOption;
-import dev.queuebench.ports.spi.QueueBackendProvider;
+import dev.queuebench.ports.in.AvailableBackend;
+import dev.queuebench.ports.in.BackendOption;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +29,14 @@ final class BackendsCommand implements Callable<Integer> {
             throw new BadInputException("backends prints table or json, not csv");
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<QueueBackendProvider> providers = BackendChoice.registered();
+        List<AvailableBackend> backends = BackendChoice.registered();
         if (format == OutputFormat.json) {
-            out.println(ReportPrinter.json(providers.stream().map(BackendsCommand::asMap).toList()));
+            out.println(ReportPrinter.json(backends.stream().map(BackendsCommand::asMap).toList()));
         } else {
-            for (QueueBackendProvider provider : providers) {
-                out.println(String.format("%-14s %-14s %s", provider.descriptor().id(),
-                        provider.descriptor().displayName(), provider.descriptor().libraryVersion()));
-                for (BackendOption option : provider.options()) {
+            for (AvailableBackend backend : backends) {
+                out.println(String.format("%-14s %-14s %s", backend.descriptor().id(),
+                        backend.descriptor().displayName(), backend.descriptor().libraryVersion()));
+                for (BackendOption option : backend.options()) {
                     out.println(String.format("    -o %-22s %-16s %s", option.name() + "=", option.defaultValue(),
                             option.meaning()));
                 }
@@ -46,12 +46,12 @@ final class BackendsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Map<String, Object> asMap(QueueBackendProvider provider) {
+    private static Map<String, Object> asMap(AvailableBackend backend) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", provider.descriptor().id().value());
-        map.put("display_name", provider.descriptor().displayName());
-        map.put("library_version", provider.descriptor().libraryVersion());
-        map.put("options", provider.options().stream().map(option -> Map.of(
+        map.put("id", backend.descriptor().id().value());
+        map.put("display_name", backend.descriptor().displayName());
+        map.put("library_version", backend.descriptor().libraryVersion());
+        map.put("options", backend.options().stream().map(option -> Map.of(
                 "name", option.name(), "default", option.defaultValue(), "meaning", option.meaning())).toList());
         return map;
     }

@@ -1,15 +1,15 @@
 package dev.queuebench.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.persistence.DatabaseTarget;
 import dev.queuebench.persistence.Databases;
 import dev.queuebench.persistence.EmbeddedPostgresServer;
 import dev.queuebench.persistence.JpaPersistence;
 import dev.queuebench.persistence.PostgresMetrics;
-import dev.queuebench.ports.resources.PoolSample;
-import dev.queuebench.ports.QueueBench;
-import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.in.PoolSample;
 import dev.queuebench.ports.spi.BackendSettings;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -3,7 +3,7 @@ package dev.queuebench.cli;
 import dev.queuebench.cli.Converters.DurationConverter;
 import dev.queuebench.cli.Converters.ModeConverter;
 import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.ports.service.BenchmarkSettings;
+import dev.queuebench.ports.in.BenchmarkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;

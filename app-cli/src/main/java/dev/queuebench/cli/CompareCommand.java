@@ -1,11 +1,11 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.core.stats.RegressionCheck;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.spi.BackendSettings;
-import dev.queuebench.ports.spi.QueueBackendProvider;
-import dev.queuebench.ports.stats.RegressionCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,10 +58,10 @@ final class CompareCommand implements Callable<Integer> {
         Map<BackendId, StartRunCommand> commands = new LinkedHashMap<>();
         Map<BackendId, BackendSettings> settings = new LinkedHashMap<>();
         BadInputException.check(() -> {
-            for (QueueBackendProvider provider : chosenProviders()) {
-                BackendId id = provider.descriptor().id();
+            for (AvailableBackend backend : chosenBackends()) {
+                BackendId id = backend.descriptor().id();
                 commands.put(id, StartRunCommand.of(id.value(), benchmark.jobs, benchmark.mode, benchmark.delay));
-                settings.put(id, BackendChoice.settings(provider, benchmark.threads, optionsOf(id)));
+                settings.put(id, BackendChoice.settings(backend, benchmark.threads, optionsOf(id)));
             }
             requireOptionsNameChosenBackends(commands.keySet());
         });
@@ -99,17 +99,17 @@ final class CompareCommand implements Callable<Integer> {
         return allFinished ? ExitCode.OK : ExitCode.RUN_FAILED;
     }
 
-    private List<QueueBackendProvider> chosenProviders() {
+    private List<AvailableBackend> chosenBackends() {
         if (backends.isEmpty()) {
             return BackendChoice.registered();
         }
-        List<QueueBackendProvider> chosen = new ArrayList<>();
-        for (String backend : backends) {
-            QueueBackendProvider provider = BackendChoice.provider(BackendId.of(backend.trim()));
-            if (chosen.stream().anyMatch(other -> other.descriptor().id().equals(provider.descriptor().id()))) {
-                throw new IllegalArgumentException("backend '" + backend + "' is listed twice");
+        List<AvailableBackend> chosen = new ArrayList<>();
+        for (String name : backends) {
+            AvailableBackend backend = BackendChoice.backend(BackendId.of(name.trim()));
+            if (chosen.stream().anyMatch(other -> other.descriptor().id().equals(backend.descriptor().id()))) {
+                throw new IllegalArgumentException("backend '" + name + "' is listed twice");
             }
-            chosen.add(provider);
+            chosen.add(backend);
         }
         return chosen;
     }

@@ -1,7 +1,7 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.ports.spi.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;

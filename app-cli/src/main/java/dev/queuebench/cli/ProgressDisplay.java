@@ -1,8 +1,8 @@
 package dev.queuebench.cli;
 
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
-import dev.queuebench.ports.service.RunListener;
 import dev.queuebench.web.Text;
 import java.io.PrintWriter;
 import java.time.Duration;

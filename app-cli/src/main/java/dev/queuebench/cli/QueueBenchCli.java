@@ -3,9 +3,9 @@ package dev.queuebench.cli;
 import dev.queuebench.persistence.Databases.DatabaseUnavailableException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine;
 
 @Command(name = "queue-bench", mixinStandardHelpOptions = true,
         versionProvider = QueueBenchCli.Version.class,

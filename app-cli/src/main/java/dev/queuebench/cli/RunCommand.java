@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
                 StartRunCommand.of(backend, benchmark.jobs, benchmark.mode, benchmark.delay));
         BackendId backendId = command.spec().backend();
         BackendSettings settings = BadInputException.check(() ->
-                BackendChoice.settings(BackendChoice.provider(backendId), benchmark.threads, backendOptions));
+                BackendChoice.settings(BackendChoice.backend(backendId), benchmark.threads, backendOptions));
         benchmark.validate();
         ResultsLog log = benchmark.resultsLogOrNull();
 

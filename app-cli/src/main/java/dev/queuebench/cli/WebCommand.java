@@ -1,7 +1,7 @@
 package dev.queuebench.cli;
 
 import dev.queuebench.cli.Converters.DurationConverter;
-import dev.queuebench.ports.QueueBench;
+import dev.queuebench.core.QueueBench;
 import dev.queuebench.web.WebServer;
 import dev.queuebench.web.WebSettings;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.queuebench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

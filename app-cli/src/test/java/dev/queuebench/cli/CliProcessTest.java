@@ -3,8 +3,8 @@ package dev.queuebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.ports.testing.TestPostgres;
-import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;

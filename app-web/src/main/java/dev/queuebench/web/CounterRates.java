@@ -1,6 +1,6 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.resources.ResourceSample;
+import dev.queuebench.ports.in.ResourceSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

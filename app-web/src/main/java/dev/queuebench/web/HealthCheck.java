@@ -2,8 +2,8 @@ package dev.queuebench.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.ListBackendsQuery;
-import dev.queuebench.ports.spi.BackendDescriptor;
 import dev.queuebench.ports.spi.QueueBackend;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

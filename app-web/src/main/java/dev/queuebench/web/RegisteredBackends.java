@@ -1,7 +1,7 @@
 package dev.queuebench.web;
 
 import dev.queuebench.domain.BackendId;
-import dev.queuebench.ports.spi.BackendDescriptor;
+import dev.queuebench.ports.in.BackendDescriptor;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

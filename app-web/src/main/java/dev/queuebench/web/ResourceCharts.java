@@ -1,7 +1,7 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.resources.PoolSample;
-import dev.queuebench.ports.resources.ResourceSample;
+import dev.queuebench.ports.in.PoolSample;
+import dev.queuebench.ports.in.ResourceSample;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.resources.ResourceSample;
-import dev.queuebench.ports.resources.ResourceSummary;
-import dev.queuebench.ports.resources.ResourceSummary.Counter;
-import dev.queuebench.ports.resources.ResourceSummary.Gauge;
+import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.ports.in.ResourceSummary.Counter;
+import dev.queuebench.ports.in.ResourceSummary.Gauge;
+import dev.queuebench.ports.in.ResourceSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

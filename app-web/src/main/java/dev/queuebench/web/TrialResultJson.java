@@ -1,10 +1,10 @@
 package dev.queuebench.web;
 
+import dev.queuebench.ports.in.ResourceSummary;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.TrialMetric;
 import dev.queuebench.ports.in.TrialResult;
-import dev.queuebench.ports.resources.ResourceSummary;
-import dev.queuebench.ports.stats.TrialStatistics;
+import dev.queuebench.ports.in.TrialStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.QueueBench;
+import dev.queuebench.core.QueueBench;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

@@ -1,9 +1,9 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.resources.DatabaseSample;
-import dev.queuebench.ports.resources.JvmSample;
-import dev.queuebench.ports.resources.PoolSample;
-import dev.queuebench.ports.resources.ResourceSample;
+import dev.queuebench.ports.in.DatabaseSample;
+import dev.queuebench.ports.in.JvmSample;
+import dev.queuebench.ports.in.PoolSample;
+import dev.queuebench.ports.in.ResourceSample;
 import java.time.Instant;
 import java.util.List;
 

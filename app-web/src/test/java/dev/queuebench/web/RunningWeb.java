@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
@@ -11,13 +12,12 @@ import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.persistence.Databases;
 import dev.queuebench.persistence.JpaPersistence;
-import dev.queuebench.ports.QueueBench;
+import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
-import dev.queuebench.ports.service.BenchmarkSettings;
 import dev.queuebench.ports.spi.BackendSettings;
-import dev.queuebench.ports.testing.TestPostgres;
-import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres;
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.persistence.JpaPersistence;
-import dev.queuebench.ports.QueueBench;
+import dev.queuebench.ports.in.DatabaseSample;
+import dev.queuebench.ports.in.JvmSample;
+import dev.queuebench.ports.in.PoolSample;
+import dev.queuebench.ports.in.ResourceSample;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
-import dev.queuebench.ports.resources.DatabaseSample;
-import dev.queuebench.ports.resources.JvmSample;
-import dev.queuebench.ports.resources.PoolSample;
-import dev.queuebench.ports.resources.ResourceSample;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.io.IOException;
@@ -637,9 +637,8 @@ class WebServerHttpTest {
         HttpResponse<String> response = browser.submit("/benchmark_runs", startRun("db-scheduler", jobs));
         assertThat(response.statusCode()).isEqualTo(303);
         RunId id = newestRun().run().id();
+        // finished means every job's completion is in the stored snapshots the page reads
         web.awaitFinished(id, Duration.ofSeconds(60));
-        // the page reads the stored snapshots: persist what this node recorded
-        web.core.flushCompletions();
         awaitLastResourceSample(id);
         return id;
     }

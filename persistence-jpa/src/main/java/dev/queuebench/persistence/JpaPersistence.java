@@ -1,12 +1,12 @@
 package dev.queuebench.persistence;
 
-import dev.queuebench.ports.QueueBench;
+import dev.queuebench.core.QueueBench;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.NodeLeasePort;
-import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
+import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,8 +1,8 @@
 package dev.queuebench.persistence;
 
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.ResourceSample;
 import dev.queuebench.ports.out.ResourceSamplePort;
-import dev.queuebench.ports.resources.ResourceSample;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.Collection;

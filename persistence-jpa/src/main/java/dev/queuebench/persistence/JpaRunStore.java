@@ -1,12 +1,12 @@
 package dev.queuebench.persistence;
 
 import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.SaveRunPort;
-import dev.queuebench.ports.recording.NodeId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TypedQuery;

@@ -1,9 +1,9 @@
 package dev.queuebench.persistence;
 
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.out.CompletionSnapshot;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
-import dev.queuebench.ports.recording.CompletionSnapshot;
-import dev.queuebench.ports.recording.NodeId;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.Collection;

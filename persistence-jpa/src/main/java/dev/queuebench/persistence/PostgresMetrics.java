@@ -1,7 +1,7 @@
 package dev.queuebench.persistence;
 
+import dev.queuebench.ports.in.DatabaseSample;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
-import dev.queuebench.ports.resources.DatabaseSample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.queuebench.persistence;
 
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.out.NodeLeasePort;
-import dev.queuebench.ports.recording.NodeId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

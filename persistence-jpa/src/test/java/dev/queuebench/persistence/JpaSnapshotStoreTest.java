@@ -2,18 +2,19 @@ package dev.queuebench.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuebench.core.internal.recording.Micros;
+import dev.queuebench.core.internal.recording.RunRecorder;
+import dev.queuebench.core.internal.recording.SnapshotCodec;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.out.CompletionSnapshot;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
-import dev.queuebench.ports.recording.CompletionSnapshot;
-import dev.queuebench.ports.recording.Micros;
-import dev.queuebench.ports.recording.NodeId;
-import dev.queuebench.ports.recording.RunRecorder;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -58,9 +59,9 @@ class JpaSnapshotStoreTest {
         CompletionSnapshot read = store.loadSnapshot(runId, NodeId.of("node-a")).orElseThrow();
         assertThat(read.distinctCompleted()).isEqualTo(700);
         assertThat(read.executions()).isEqualTo(700);
-        assertThat(read.completedJobsBitmap()).isEqualTo(written.completedJobsBitmap());
-        assertThat(read.pickupLagHistogram().summary()).isEqualTo(written.pickupLagHistogram().summary());
-        assertThat(read.enqueueLatencyHistogram().count()).isEqualTo(1);
+        assertThat(SnapshotCodec.completedJobs(read)).isEqualTo(SnapshotCodec.completedJobs(written));
+        assertThat(SnapshotCodec.pickupLag(read).summary()).isEqualTo(SnapshotCodec.pickupLag(written).summary());
+        assertThat(SnapshotCodec.enqueueLatency(read).count()).isEqualTo(1);
         assertThat(read.completionsPerSecond()).isEqualTo(written.completionsPerSecond());
         assertThat(read.lastFinishedAt()).isEqualTo(written.lastFinishedAt());
         assertThat(read.updatedAt()).isEqualTo(T0.plusSeconds(5));

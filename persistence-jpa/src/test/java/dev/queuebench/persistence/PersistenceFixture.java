@@ -1,7 +1,7 @@
 package dev.queuebench.persistence;
 
-import dev.queuebench.ports.testing.TestPostgres;
-import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres;
 
 /** A fresh database with the benchmark tables migrated, for one test class. */
 final class PersistenceFixture implements AutoCloseable {

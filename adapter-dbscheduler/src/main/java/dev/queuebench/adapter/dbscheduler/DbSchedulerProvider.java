@@ -2,9 +2,9 @@ package dev.queuebench.adapter.dbscheduler;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
-import dev.queuebench.ports.spi.BackendDescriptor;
-import dev.queuebench.ports.spi.BackendOption;
+import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.io.IOException;

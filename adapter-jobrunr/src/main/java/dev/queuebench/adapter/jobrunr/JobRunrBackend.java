@@ -1,11 +1,11 @@
 package dev.queuebench.adapter.jobrunr;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.faults.TransientFailures;
+import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
-import dev.queuebench.ports.spi.BackendDescriptor;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.TransientFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,9 +1,9 @@
 package dev.queuebench.adapter.jobrunr;
 
 import dev.queuebench.domain.ConcurrentRunException;
+import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunNotFoundException;
-import dev.queuebench.ports.spi.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

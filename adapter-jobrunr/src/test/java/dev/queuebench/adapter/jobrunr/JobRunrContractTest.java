@@ -1,11 +1,11 @@
 package dev.queuebench.adapter.jobrunr;
 
+import dev.queuebench.contract.QueueBackendContract;
+import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.contract.QueueBackendContract;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
-import dev.queuebench.ports.spi.Durations;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;

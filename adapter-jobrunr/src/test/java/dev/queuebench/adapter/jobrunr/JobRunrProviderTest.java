@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.queuebench.domain.RetryPolicy;
+import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
-import dev.queuebench.ports.spi.BackendDescriptor;
-import dev.queuebench.ports.spi.BackendOption;
+import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
-import dev.queuebench.ports.testing.TestPostgres;
-import dev.queuebench.ports.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.queuebench.adapter.quartz;
 
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
-import dev.queuebench.ports.spi.BackendDescriptor;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.net.InetAddress;

@@ -1,8 +1,8 @@
 package dev.queuebench.adapter.quartz;
 
-import dev.queuebench.ports.spi.BackendOption;
+import dev.queuebench.domain.Durations;
+import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.BackendSettings;
-import dev.queuebench.ports.spi.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.queuebench.adapter.quartz;
 
-import dev.queuebench.ports.contract.QueueBackendContract;
+import dev.queuebench.contract.QueueBackendContract;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.sql.SQLException;

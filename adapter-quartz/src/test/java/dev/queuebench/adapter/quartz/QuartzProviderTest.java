@@ -2,9 +2,9 @@ package dev.queuebench.adapter.quartz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.queuebench.ports.service.QueueBackends;
-import dev.queuebench.ports.spi.BackendDescriptor;
-import dev.queuebench.ports.spi.BackendOption;
+import dev.queuebench.core.internal.service.QueueBackends;
+import dev.queuebench.ports.in.BackendDescriptor;
+import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import org.junit.jupiter.api.Test;
 

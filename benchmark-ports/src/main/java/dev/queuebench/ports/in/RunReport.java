@@ -4,8 +4,6 @@ import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.DurationRules;
 import dev.queuebench.domain.RunStatus;
-import dev.queuebench.ports.resources.ResourceSample;
-import dev.queuebench.ports.resources.ResourceSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

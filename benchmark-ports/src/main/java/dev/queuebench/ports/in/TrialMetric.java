@@ -1,6 +1,5 @@
 package dev.queuebench.ports.in;
 
-import dev.queuebench.ports.stats.RegressionCheck.Direction;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -14,6 +13,12 @@ public enum TrialMetric {
             report -> report.pickupLag().isEmpty()
                     ? OptionalDouble.empty()
                     : OptionalDouble.of(report.pickupLag().p99() / 1_000.0));
+
+    /** Which way a metric is better. */
+    public enum Direction {
+        LOWER_IS_BETTER,
+        HIGHER_IS_BETTER
+    }
 
     private final String key;
     private final Direction direction;

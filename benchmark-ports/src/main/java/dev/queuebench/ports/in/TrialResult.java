@@ -2,7 +2,6 @@ package dev.queuebench.ports.in;
 
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.RunStatus;
-import dev.queuebench.ports.stats.TrialStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

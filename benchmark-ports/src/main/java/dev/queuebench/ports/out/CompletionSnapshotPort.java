@@ -1,8 +1,7 @@
 package dev.queuebench.ports.out;
 
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.recording.CompletionSnapshot;
-import dev.queuebench.ports.recording.NodeId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

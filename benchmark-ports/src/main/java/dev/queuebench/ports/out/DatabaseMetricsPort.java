@@ -1,6 +1,6 @@
 package dev.queuebench.ports.out;
 
-import dev.queuebench.ports.resources.DatabaseSample;
+import dev.queuebench.ports.in.DatabaseSample;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.queuebench.ports.out;
 
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.recording.NodeId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

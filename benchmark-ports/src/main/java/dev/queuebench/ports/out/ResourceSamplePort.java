@@ -1,7 +1,7 @@
 package dev.queuebench.ports.out;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.resources.ResourceSample;
+import dev.queuebench.ports.in.ResourceSample;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

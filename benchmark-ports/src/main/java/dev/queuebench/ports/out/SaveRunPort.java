@@ -1,8 +1,8 @@
 package dev.queuebench.ports.out;
 
 import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.recording.NodeId;
 
 /**
  * Writes runs, one lifecycle step at a time. Each step writes only its own columns, and only if the step has not

@@ -1,5 +1,8 @@
 package dev.queuebench.ports.spi;
 
+import dev.queuebench.ports.in.BackendOption;
+
+import dev.queuebench.domain.Durations;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;

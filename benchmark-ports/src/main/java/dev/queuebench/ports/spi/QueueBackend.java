@@ -1,6 +1,7 @@
 package dev.queuebench.ports.spi;
 
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.BackendDescriptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.queuebench.ports.spi;
 
+import dev.queuebench.ports.in.BackendOption;
+
+import dev.queuebench.ports.in.BackendDescriptor;
 import java.util.List;
 
 /**

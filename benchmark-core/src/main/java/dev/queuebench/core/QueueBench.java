@@ -1,0 +1,295 @@
+package dev.queuebench.core;
+
+import dev.queuebench.core.internal.service.CoreServices;
+import dev.queuebench.core.internal.service.QueueBackends;
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.AvailableBackend;
+import dev.queuebench.ports.in.BackendDescriptor;
+import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.in.GetRunReportQuery;
+import dev.queuebench.ports.in.ListBackendsQuery;
+import dev.queuebench.ports.in.ListRunsQuery;
+import dev.queuebench.ports.in.RecordJobCompletionUseCase;
+import dev.queuebench.ports.in.RunListFilter;
+import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.ScheduleRunUseCase;
+import dev.queuebench.ports.in.StartBenchmarkUseCase;
+import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.in.StartRunUseCase;
+import dev.queuebench.ports.in.TrialResult;
+import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.NodeLeasePort;
+import dev.queuebench.ports.out.PoolMetricsPort;
+import dev.queuebench.ports.out.ResourceSamplePort;
+import dev.queuebench.ports.out.RunEnvironmentPort;
+import dev.queuebench.ports.out.RunFaultPort;
+import dev.queuebench.ports.out.RunLockPort;
+import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Queue Bench's core, wired: the use cases over the given ports and the registered backends, with this node's
+ * completion recorder, its background flusher and its run supervisor. Runners build one and close it on exit; so can
+ * anyone embedding the benchmark.
+ *
+ * <pre>{@code
+ * try (QueueBench bench = QueueBench.builder()
+ *         .dataSource(dataSource)          // where backends keep their tables
+ *         .runStore(runStore)              // LoadRunPort & SaveRunPort
+ *         .snapshots(snapshotStore)
+ *         .runLock(runLock)
+ *         .build()) {
+ *     RunReport report = bench.runToEnd(StartRunCommand.of("db-scheduler", 10_000), RunListener.SILENT);
+ *     System.out.println(report.status() + " " + report.jobsPerSecond());
+ * }
+ * }</pre>
+ */
+public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
+        ListBackendsQuery, AutoCloseable {
+
+    private final CoreServices core;
+    private final BenchmarkSettings settings;
+
+    private QueueBench(Builder builder) {
+        this.settings = builder.settings;
+        this.core = new CoreServices(new CoreServices.Ports(builder.dataSources, builder.loadRuns, builder.saveRuns,
+                builder.snapshots, builder.runLock, builder.nodeLeases, builder.runFaults, builder.environments,
+                builder.resourceSamples, builder.poolMetrics, builder.databaseMetrics), builder.providers,
+                Map.copyOf(builder.backendSettings), builder.environmentFacts, settings, builder.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The backends on the classpath (listed in {@code META-INF/services}), with their knobs, without creating any:
+     * for checking a user's choice before anything is opened.
+     */
+    public static List<AvailableBackend> availableBackends() {
+        return QueueBackends.discover().stream()
+                .map(provider -> new AvailableBackend(provider.descriptor(), provider.options()))
+                .toList();
+    }
+
+    /**
+     * Creates a run and submits its scheduling job at once, as the original harness's button did: the run waits for
+     * its turn in the backend's queue, and a worker of the backend (in any process) schedules it. Nothing clears the
+     * tables or starts workers: {@link #runToEnd} does.
+     */
+    @Override
+    public BenchmarkRun startRun(StartRunCommand command) {
+        return core.startRuns().startRun(command);
+    }
+
+    /**
+     * Runs one benchmark to its final report: waits for the run's turn, empties the backend's tables as if new (unless
+     * another run's jobs are in them), starts the backend's workers, submits the run, waits until it finished or
+     * ended, and stops the workers.
+     */
+    public RunReport runToEnd(StartRunCommand command, RunListener listener) {
+        return core.runner().runToEnd(command, listener);
+    }
+
+    /**
+     * Like {@link #runToEnd}, in the background: returns the pending run at once. Runs started this way are driven one
+     * after the other, in the order they were started.
+     */
+    @Override
+    public BenchmarkRun startBenchmark(StartRunCommand command) {
+        return core.runner().runInBackground(command);
+    }
+
+    /**
+     * Runs discarded warm-ups and then the trials of one benchmark, each in its turn and from clean tables, and
+     * returns the trials with their statistics.
+     */
+    public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
+        return core.runner().runTrials(command, warmups, trials, listener);
+    }
+
+    @Override
+    public Optional<RunReport> runReport(RunId runId) {
+        return core.reports().runReport(runId);
+    }
+
+    @Override
+    public List<RunReport> listRuns(RunListFilter filter) {
+        return core.reports().listRuns(filter);
+    }
+
+    @Override
+    public List<BackendDescriptor> backends() {
+        return core.backends().backends();
+    }
+
+    /** The registered backend's provider, for its options; throws for an unknown id without creating anything. */
+    public QueueBackendProvider provider(BackendId id) {
+        return core.backends().provider(id);
+    }
+
+    /** The backend, created (tables prepared) on first use. */
+    public QueueBackend backend(BackendId id) {
+        return core.backends().backend(id);
+    }
+
+    public BenchmarkSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops the run driven in the background, every backend's workers, ends this node's runs that are still active,
+     * gives up its lease and flushes the recorders one last time.
+     */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    /** Wires a {@link QueueBench}. Ports are required; the rest has defaults. */
+    public static final class Builder {
+
+        private Clock clock = Clock.systemUTC();
+        private Function<BackendId, DataSource> dataSources;
+        private LoadRunPort loadRuns;
+        private SaveRunPort saveRuns;
+        private CompletionSnapshotPort snapshots;
+        private RunLockPort runLock;
+        private NodeLeasePort nodeLeases = NoStorage.NODE_LEASES;
+        private RunFaultPort runFaults = NoStorage.RUN_FAULTS;
+        private RunEnvironmentPort environments = NoStorage.ENVIRONMENTS;
+        private ResourceSamplePort resourceSamples = NoStorage.RESOURCE_SAMPLES;
+        private PoolMetricsPort poolMetrics = List::of;
+        private DatabaseMetricsPort databaseMetrics = NoStorage.DATABASE_METRICS;
+        private Map<String, String> environmentFacts = Map.of();
+        private BenchmarkSettings settings = BenchmarkSettings.defaults();
+        private List<QueueBackendProvider> providers;
+        private final Map<BackendId, BackendSettings> backendSettings = new HashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock is required");
+            return this;
+        }
+
+        /** The PostgreSQL database every backend keeps its tables in. */
+        public Builder dataSource(DataSource dataSource) {
+            Objects.requireNonNull(dataSource, "data source is required");
+            return backendDataSources(id -> dataSource);
+        }
+
+        /** A data source per backend, e.g. a connection pool of its own; asked once, when the backend is created. */
+        public Builder backendDataSources(Function<BackendId, DataSource> dataSources) {
+            this.dataSources = Objects.requireNonNull(dataSources, "data sources are required");
+            return this;
+        }
+
+        public <S extends LoadRunPort & SaveRunPort> Builder runStore(S store) {
+            return runStore(store, store);
+        }
+
+        public Builder runStore(LoadRunPort loadRuns, SaveRunPort saveRuns) {
+            this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
+            this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
+            return this;
+        }
+
+        public Builder snapshots(CompletionSnapshotPort snapshots) {
+            this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
+            return this;
+        }
+
+        public Builder runLock(RunLockPort runLock) {
+            this.runLock = Objects.requireNonNull(runLock, "run lock port is required");
+            return this;
+        }
+
+        /**
+         * Which nodes are alive; without it, this node is the only one and nothing tells when another process that
+         * shares the run store is gone.
+         */
+        public Builder nodeLeases(NodeLeasePort nodeLeases) {
+            this.nodeLeases = Objects.requireNonNull(nodeLeases, "node lease port is required");
+            return this;
+        }
+
+        /** Where the faults runs rode out are kept; without it, reports list none. */
+        public Builder runFaults(RunFaultPort runFaults) {
+            this.runFaults = Objects.requireNonNull(runFaults, "run fault port is required");
+            return this;
+        }
+
+        /** Where run fingerprints are kept; without it, runs have none. */
+        public Builder environments(RunEnvironmentPort environments) {
+            this.environments = Objects.requireNonNull(environments, "environment port is required");
+            return this;
+        }
+
+        /** Where resource samples are kept; without it, nothing is sampled. */
+        public Builder resourceSamples(ResourceSamplePort resourceSamples) {
+            this.resourceSamples = Objects.requireNonNull(resourceSamples, "resource sample port is required");
+            return this;
+        }
+
+        public Builder poolMetrics(PoolMetricsPort poolMetrics) {
+            this.poolMetrics = Objects.requireNonNull(poolMetrics, "pool metrics port is required");
+            return this;
+        }
+
+        public Builder databaseMetrics(DatabaseMetricsPort databaseMetrics) {
+            this.databaseMetrics = Objects.requireNonNull(databaseMetrics, "database metrics port is required");
+            return this;
+        }
+
+        /** Facts only the runner knows, for fingerprints: {@code queue_bench.version}, {@code database.kind}, ... */
+        public Builder environmentFacts(Map<String, String> environmentFacts) {
+            this.environmentFacts = Map.copyOf(Objects.requireNonNull(environmentFacts, "facts are required"));
+            return this;
+        }
+
+        public Builder settings(BenchmarkSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings are required");
+            return this;
+        }
+
+        /** The backends to register; by default every one {@link java.util.ServiceLoader} finds. */
+        public Builder providers(List<QueueBackendProvider> providers) {
+            this.providers = List.copyOf(providers);
+            return this;
+        }
+
+        public Builder backendSettings(BackendId backend, BackendSettings backendSettings) {
+            this.backendSettings.put(Objects.requireNonNull(backend, "backend id is required"),
+                    Objects.requireNonNull(backendSettings, "backend settings are required"));
+            return this;
+        }
+
+        public QueueBench build() {
+            Objects.requireNonNull(dataSources, "a data source is required: backends keep their tables in it");
+            Objects.requireNonNull(loadRuns, "a run store is required");
+            Objects.requireNonNull(snapshots, "a snapshot store is required");
+            Objects.requireNonNull(runLock, "a run lock is required");
+            if (providers == null) {
+                providers = QueueBackends.discover();
+            }
+            return new QueueBench(this);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.queuebench.core.internal.recording;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.NodeId;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.JobCompletion;
+import dev.queuebench.ports.in.RecordJobCompletionUseCase;
+import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.LoadRunPort;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This node's recorders, one per run it has seen a job of. A recorder is created on a run's first completion here,
+ * continuing from this node's earlier snapshot if there is one, and forgotten a while after its run finished.
+ */
+public final class CompletionRecorders implements RecordJobCompletionUseCase {
+
+    private static final System.Logger LOG = System.getLogger(CompletionRecorders.class.getName());
+    /** How long a finished run's recorder stays, to count late duplicates without a reload. */
+    static final Duration KEEP_FINISHED = Duration.ofMinutes(2);
+
+    private final NodeId nodeId;
+    private final LoadRunPort runs;
+    private final CompletionSnapshotPort snapshots;
+    private final Map<RunId, RunRecorder> recorders = new ConcurrentHashMap<>();
+    private final Map<RunId, Boolean> unknownRunsReported = new ConcurrentHashMap<>();
+
+    public CompletionRecorders(NodeId nodeId, LoadRunPort runs, CompletionSnapshotPort snapshots) {
+        this.nodeId = Objects.requireNonNull(nodeId, "node id is required");
+        this.runs = Objects.requireNonNull(runs, "run port is required");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
+    }
+
+    public NodeId nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public void jobCompleted(JobCompletion completion) {
+        RunRecorder recorder = recorderFor(completion.runId());
+        if (recorder == null) {
+            if (unknownRunsReported.putIfAbsent(completion.runId(), Boolean.TRUE) == null) {
+                LOG.log(Level.WARNING, "a pretend job of run {0} ran, but there is no such run: not recorded",
+                        completion.runId());
+            }
+            return;
+        }
+        recorder.recordCompletion(completion.jobIndex(), Micros.of(completion.dueAt()),
+                Micros.of(completion.startedAt()), Micros.of(completion.finishedAt()));
+    }
+
+    /** The recorder of a run this node is scheduling. */
+    public RunRecorder recorderFor(BenchmarkRun run) {
+        return recorders.computeIfAbsent(run.id(), id -> newRecorder(run));
+    }
+
+    /** The recorder of a run, loading the run on first use; {@code null} when the run does not exist. */
+    RunRecorder recorderFor(RunId runId) {
+        RunRecorder recorder = recorders.get(runId);
+        if (recorder != null) {
+            return recorder;
+        }
+        return recorders.computeIfAbsent(runId, id -> runs.loadRun(id).map(this::newRecorder).orElse(null));
+    }
+
+    List<RunRecorder> all() {
+        return List.copyOf(recorders.values());
+    }
+
+    /** Forgets a finished run's recorder; a late job of it loads this node's snapshot again. */
+    void forget(RunRecorder recorder) {
+        recorders.remove(recorder.runId(), recorder);
+    }
+
+    private RunRecorder newRecorder(BenchmarkRun run) {
+        Instant createdAt = run.timeline().createdAt();
+        RunRecorder recorder = new RunRecorder(run.id(), run.jobsCount(), createdAt);
+        snapshots.loadSnapshot(run.id(), nodeId).ifPresent(recorder::restore);
+        if (run.isFinished()) {
+            recorder.markRunFinished();
+        }
+        return recorder;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.queuebench.core.internal.recording;
+
+import dev.queuebench.domain.NodeId;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.out.CompletionSnapshot;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import org.roaringbitmap.BitSetUtil;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Everything one node records for one run, written by many worker threads at once.
+ *
+ * <p>The hot path, {@link #recordCompletion}, takes no lock and allocates nothing in steady state: one atomic OR
+ * into a preallocated bitset (N bits), adders and accumulators, and HdrHistogram recorders. The bitset becomes a
+ * RoaringBitmap only when a snapshot is taken, about once a second.
+ */
+public final class RunRecorder {
+
+    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final RunId runId;
+    private final int jobsCount;
+    private final long[] completedWords;
+    private final LongAdder executions = new LongAdder();
+    private final LongAdder enqueued = new LongAdder();
+    private final LongAccumulator firstFinishedMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator lastFinishedMicros = new LongAccumulator(Math::max, Long.MIN_VALUE);
+    private final LatencyRecorder pickupLag = new LatencyRecorder();
+    private final LatencyRecorder endToEnd = new LatencyRecorder();
+    private final LatencyRecorder enqueueLatency = new LatencyRecorder();
+    private final SecondsSeries completionsPerSecond;
+    private final SecondsSeries enqueuesPerSecond;
+
+    // Cumulative histograms, owned by the snapshotting thread.
+    private final LatencyHistogram pickupLagTotal = new LatencyHistogram();
+    private final LatencyHistogram endToEndTotal = new LatencyHistogram();
+    private final LatencyHistogram enqueueLatencyTotal = new LatencyHistogram();
+
+    private volatile long lastProgressMicros;
+    private long executionsAtLastSnapshot = -1;
+    private long enqueuedAtLastSnapshot = -1;
+    private volatile boolean runFinished;
+
+    /**
+     * @param createdAt when the run was created: the origin of its per-second series
+     */
+    public RunRecorder(RunId runId, int jobsCount, Instant createdAt) {
+        if (jobsCount < 1) {
+            throw new IllegalArgumentException("jobs count must be positive, was " + jobsCount);
+        }
+        this.runId = runId;
+        this.jobsCount = jobsCount;
+        this.completedWords = new long[(jobsCount + 63) >>> 6];
+        this.completionsPerSecond = new SecondsSeries(createdAt.getEpochSecond());
+        this.enqueuesPerSecond = new SecondsSeries(createdAt.getEpochSecond());
+        this.lastProgressMicros = Micros.of(createdAt);
+    }
+
+    /** Continues from what this node recorded before (a restarted process, or an evicted recorder). */
+    void restore(CompletionSnapshot earlier) {
+        RoaringBitmap completed = SnapshotCodec.completedJobs(earlier);
+        completed.forEach((int index) -> {
+            if (index < jobsCount) {
+                WORDS.getAndBitwiseOr(completedWords, index >>> 6, 1L << index);
+            }
+        });
+        executions.add(earlier.executions());
+        earlier.firstFinishedAt().ifPresent(at -> firstFinishedMicros.accumulate(Micros.of(at)));
+        earlier.lastFinishedAt().ifPresent(at -> lastFinishedMicros.accumulate(Micros.of(at)));
+        pickupLagTotal.add(SnapshotCodec.pickupLag(earlier));
+        endToEndTotal.add(SnapshotCodec.endToEnd(earlier));
+        enqueueLatencyTotal.add(SnapshotCodec.enqueueLatency(earlier));
+        completionsPerSecond.addAll(earlier.completionsPerSecond());
+        enqueuesPerSecond.addAll(earlier.enqueuesPerSecond());
+        lastProgressMicros = Math.max(lastProgressMicros, Micros.of(earlier.updatedAt()));
+        executionsAtLastSnapshot = executions.sum();
+        enqueuedAtLastSnapshot = enqueued.sum();
+    }
+
+    public RunId runId() {
+        return runId;
+    }
+
+    public int jobsCount() {
+        return jobsCount;
+    }
+
+    /**
+     * Records one execution of job {@code jobIndex}. Times are microseconds since the epoch.
+     *
+     * @return whether this was the job's first completion on this node
+     */
+    public boolean recordCompletion(int jobIndex, long dueMicros, long startedMicros, long finishedMicros) {
+        if (jobIndex < 0 || jobIndex >= jobsCount) {
+            throw new IllegalArgumentException("job index " + jobIndex + " is outside run " + runId
+                    + " of " + jobsCount + " jobs");
+        }
+        // Count the execution before marking the job, so a snapshot never sees more jobs than executions.
+        executions.increment();
+        long bit = 1L << jobIndex;
+        long before = (long) WORDS.getAndBitwiseOr(completedWords, jobIndex >>> 6, bit);
+        firstFinishedMicros.accumulate(finishedMicros);
+        lastFinishedMicros.accumulate(finishedMicros);
+        pickupLag.record(startedMicros - dueMicros);
+        endToEnd.record(finishedMicros - dueMicros);
+        completionsPerSecond.add(Math.floorDiv(finishedMicros, 1_000_000L), 1);
+        return (before & bit) == 0;
+    }
+
+    /** Records one enqueue call that enqueued {@code jobs} jobs and took {@code latencyMicros}. */
+    public void recordEnqueue(int jobs, long latencyMicros, long finishedMicros) {
+        enqueued.add(jobs);
+        enqueueLatency.record(latencyMicros);
+        enqueuesPerSecond.add(Math.floorDiv(finishedMicros, 1_000_000L), jobs);
+    }
+
+    boolean hasChangedSinceLastSnapshot() {
+        return executions.sum() != executionsAtLastSnapshot || enqueued.sum() != enqueuedAtLastSnapshot;
+    }
+
+    Instant lastProgressAt() {
+        return Micros.toInstant(lastProgressMicros);
+    }
+
+    boolean runFinished() {
+        return runFinished;
+    }
+
+    void markRunFinished() {
+        runFinished = true;
+    }
+
+    /** Whether job {@code jobIndex} completed on this node. */
+    public boolean isCompleted(int jobIndex) {
+        if (jobIndex < 0 || jobIndex >= jobsCount) {
+            return false;
+        }
+        return ((long) WORDS.getAcquire(completedWords, jobIndex >>> 6) & (1L << jobIndex)) != 0;
+    }
+
+    /** Distinct jobs completed on this node so far. */
+    public int distinctCompleted() {
+        int count = 0;
+        for (int i = 0; i < completedWords.length; i++) {
+            count += Long.bitCount((long) WORDS.getAcquire(completedWords, i));
+        }
+        return count;
+    }
+
+    /**
+     * Takes a snapshot; call from one thread at a time (the flusher). Progress time moves to {@code now} when
+     * anything was recorded since the previous snapshot.
+     */
+    public synchronized CompletionSnapshot snapshot(NodeId nodeId, Instant now) {
+        long[] words = new long[completedWords.length];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = (long) WORDS.getAcquire(completedWords, i);
+        }
+        long executionsNow = executions.sum();
+        long enqueuedNow = enqueued.sum();
+        if (executionsNow != executionsAtLastSnapshot || enqueuedNow != enqueuedAtLastSnapshot) {
+            lastProgressMicros = Math.max(lastProgressMicros, Micros.of(now));
+        }
+        executionsAtLastSnapshot = executionsNow;
+        enqueuedAtLastSnapshot = enqueuedNow;
+        pickupLag.drainInto(pickupLagTotal);
+        endToEnd.drainInto(endToEndTotal);
+        enqueueLatency.drainInto(enqueueLatencyTotal);
+
+        RoaringBitmap completed = BitSetUtil.bitmapOf(words);
+        return new CompletionSnapshot(
+                runId,
+                nodeId,
+                completed.getCardinality(),
+                executionsNow,
+                micros(firstFinishedMicros.get(), Long.MAX_VALUE),
+                micros(lastFinishedMicros.get(), Long.MIN_VALUE),
+                Micros.toInstant(lastProgressMicros),
+                SnapshotCodec.encodeBitmap(completed),
+                pickupLagTotal.encode(),
+                endToEndTotal.encode(),
+                enqueueLatencyTotal.encode(),
+                completionsPerSecond.snapshot(),
+                enqueuesPerSecond.snapshot());
+    }
+
+    /** The last snapshot was not stored (the database was unreachable): the next flush takes and stores another. */
+    synchronized void snapshotNotSaved() {
+        executionsAtLastSnapshot = -1;
+        enqueuedAtLastSnapshot = -1;
+    }
+
+    private static Optional<Instant> micros(long value, long unset) {
+        return value == unset ? Optional.empty() : Optional.of(Micros.toInstant(value));
+    }
+}

@@ -1,0 +1,267 @@
+package dev.queuebench.core.internal.service;
+
+import dev.queuebench.core.internal.faults.Retrier;
+import dev.queuebench.core.internal.recording.CompletionFlusher;
+import dev.queuebench.core.internal.resources.ResourceSampler;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunActivity;
+import dev.queuebench.domain.RunEnding;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunNotFoundException;
+import dev.queuebench.domain.RunStatus;
+import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.in.TrialResult;
+import dev.queuebench.ports.out.RunLockPort.RunLock;
+import dev.queuebench.ports.out.RunLockPort;
+import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.spi.QueueBackend;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives benchmark runs to their final report, the same way for every runner ({@code run}, {@code compare}, the
+ * page): creates the run, waits for its turn, and then, holding the run lock, empties the backend's tables as if new
+ * (unless another run's jobs are in them), starts that backend's workers and submits the scheduling job; it waits
+ * until the run finished or ended, and stops the workers. So only the backend under test has workers while it runs,
+ * and runs from any number of processes on one database take turns in the order they were created.
+ */
+public final class BenchmarkRunner implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BenchmarkRunner.class.getName());
+    private static final Duration POLL_EVERY = Duration.ofMillis(500);
+    /** How long a run whose turn has come waits for the run lock before it looks at the queue again. */
+    private static final Duration TURN_LOCK_WAIT = Duration.ofSeconds(1);
+
+    private final QueueBackends backends;
+    private final StartRunService startRuns;
+    private final RunReportService reports;
+    private final SaveRunPort saveRuns;
+    private final RunQueue queue;
+    private final RunLockPort runLock;
+    private final CompletionFlusher flusher;
+    private final ResourceSampler sampler;
+    private final RunSupervisor supervisor;
+    private final Retrier retrier;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "qb-run-driver");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BenchmarkRunner(QueueBackends backends, StartRunService startRuns, RunReportService reports, SaveRunPort saveRuns,
+                    RunQueue queue, RunLockPort runLock, CompletionFlusher flusher, ResourceSampler sampler,
+                    RunSupervisor supervisor, Retrier retrier, Clock clock) {
+        this.backends = Objects.requireNonNull(backends, "backends are required");
+        this.startRuns = Objects.requireNonNull(startRuns, "start-run service is required");
+        this.reports = Objects.requireNonNull(reports, "report service is required");
+        this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
+        this.queue = Objects.requireNonNull(queue, "run queue is required");
+        this.runLock = Objects.requireNonNull(runLock, "run lock port is required");
+        this.flusher = Objects.requireNonNull(flusher, "flusher is required");
+        this.sampler = Objects.requireNonNull(sampler, "resource sampler is required");
+        this.supervisor = Objects.requireNonNull(supervisor, "supervisor is required");
+        this.retrier = Objects.requireNonNull(retrier, "retrier is required");
+        this.clock = Objects.requireNonNull(clock, "clock is required");
+    }
+
+    /**
+     * Runs {@code warmups} discarded runs and then {@code trials} kept ones of the same benchmark, each in its turn
+     * and from clean tables, as {@code run --trials} and {@code compare} do. A warm-up is deleted once it ended.
+     */
+    public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
+        if (warmups < 0 || trials < 1) {
+            throw new IllegalArgumentException("trials must be at least 1 and warm-ups at least 0, were " + trials
+                    + " and " + warmups);
+        }
+        for (int warmup = 1; warmup <= warmups; warmup++) {
+            listener.notice("warm-up " + warmup + " of " + warmups + " on " + command.spec().backend()
+                    + " (discarded)");
+            RunReport report = runToEnd(command, listener);
+            retrier.run("delete warm-up run " + report.run().id(), () -> saveRuns.deleteRun(report.run().id()));
+        }
+        List<RunReport> kept = new ArrayList<>();
+        for (int trial = 1; trial <= trials; trial++) {
+            if (trials > 1) {
+                listener.notice("trial " + trial + " of " + trials + " on " + command.spec().backend());
+            }
+            kept.add(runToEnd(command, listener));
+        }
+        return new TrialResult(command.spec().backend(), warmups, kept);
+    }
+
+    /** Runs one benchmark to its final report, on the calling thread. */
+    public RunReport runToEnd(StartRunCommand command, RunListener listener) {
+        QueueBackend backend = backends.backend(command.spec().backend());
+        BenchmarkRun run = startRuns.createRun(command);
+        return drive(run, backend, listener);
+    }
+
+    /**
+     * Creates the run and returns it, pending, at once; drives it in the background, after the runs this node
+     * started before it, as the page does.
+     */
+    public BenchmarkRun runInBackground(StartRunCommand command) {
+        QueueBackend backend = backends.backend(command.spec().backend());
+        BenchmarkRun run = startRuns.createRun(command);
+        try {
+            background.execute(() -> {
+                try {
+                    drive(run, backend, RunListener.SILENT);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "run " + run.id() + " could not be driven to its end", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            supervisor.end(run, RunEnding.stoppedByOwner(clock.instant()));
+            throw new IllegalStateException("Queue Bench is shutting down: run " + run.id() + " was not started", e);
+        }
+        return run;
+    }
+
+    private RunReport drive(BenchmarkRun created, QueueBackend backend, RunListener listener) {
+        try {
+            Optional<BenchmarkRun> submitted = awaitTurnThenSubmit(created, backend, listener);
+            if (submitted.isEmpty()) {
+                supervisor.settle(created.id());
+                return report(created.id());
+            }
+            return awaitEnd(created.id(), backend, listener);
+        } finally {
+            stopWorkers(backend);
+            endIfStillActive(created.id());
+        }
+    }
+
+    /**
+     * Waits until no other run is running or pending ahead of this one, then, holding the run lock, clears the
+     * backend's tables (unless another run's jobs are in them), starts its workers and submits the scheduling job.
+     *
+     * @return the submitted run; empty when the run ended while it waited
+     */
+    private Optional<BenchmarkRun> awaitTurnThenSubmit(BenchmarkRun created, QueueBackend backend,
+                                                        RunListener listener) {
+        RunId id = created.id();
+        RunId announced = null;
+        while (true) {
+            RunReport report = report(id);
+            if (!report.status().isActive()) {
+                return Optional.empty();
+            }
+            Optional<RunActivity> blocker = queue.blockerOf(id);
+            if (blocker.isPresent()) {
+                BenchmarkRun other = blocker.get().run();
+                if (!other.id().equals(announced)) {
+                    listener.notice("run " + id + " waits for run " + other.id() + " on " + other.backend() + " ("
+                            + queue.statusRule().statusOf(blocker.get()).wireName() + ")");
+                    announced = other.id();
+                }
+                listener.progress(report);
+                pause();
+                continue;
+            }
+            Optional<RunLock> lock = retrier.call("take the run lock for run " + id,
+                    () -> runLock.tryAcquire(TURN_LOCK_WAIT));
+            if (lock.isEmpty()) {
+                continue;
+            }
+            try (RunLock held = lock.get()) {
+                if (queue.blockerOf(id).isPresent()) {
+                    continue;
+                }
+                Optional<RunActivity> occupant = queue.runWithJobsIn(created.backend(), id);
+                if (occupant.isEmpty()) {
+                    retrier.run("clear the tables of " + created.backend(), backend::clearTables);
+                } else {
+                    listener.notice("the tables of " + created.backend() + " are not cleared: run "
+                            + occupant.get().run().id() + " has jobs in them");
+                }
+                backend.startWorkers();
+                return Optional.of(startRuns.submit(report.run()));
+            }
+        }
+    }
+
+    private RunReport awaitEnd(RunId id, QueueBackend backend, RunListener listener) {
+        RunReport report = report(id);
+        while (report.status().isActive()) {
+            listener.progress(report);
+            pause();
+            // this node's completions count now, not at the next background flush
+            retrier.run("flush the completions", flusher::flush);
+            report = report(id);
+            if (report.status().isActive() && !backend.workersRunning()) {
+                supervisor.end(report.run(), RunEnding.workersStopped(report.run().backend(), clock.instant()));
+                report = report(id);
+            }
+        }
+        if (report.status() == RunStatus.STALLED) {
+            supervisor.end(report.run(), RunEnding.stalled(queue.statusRule().stallTimeout(), clock.instant()));
+        }
+        // the report returned holds the run's resources up to its end, however short the run was
+        sampler.finish(id);
+        supervisor.settle(id);
+        report = report(id);
+        listener.progress(report);
+        return report;
+    }
+
+    private RunReport report(RunId id) {
+        return retrier.call("read the report of run " + id,
+                () -> reports.runReport(id).orElseThrow(() -> new RunNotFoundException(id)));
+    }
+
+    private void stopWorkers(QueueBackend backend) {
+        try {
+            backend.stopWorkers();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "stopping the workers of " + backend.descriptor().id() + " failed", e);
+        }
+    }
+
+    /** A run left active by a failure or an interrupt is over: nobody drives it any more. */
+    private void endIfStillActive(RunId id) {
+        try {
+            reports.runReport(id).filter(report -> report.status().isActive()).ifPresent(report -> {
+                supervisor.end(report.run(), RunEnding.stoppedByOwner(clock.instant()));
+                supervisor.settle(id);
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not end run " + id + " after its driver stopped", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_EVERY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the run");
+        }
+    }
+
+    /** Interrupts the run driven in the background, if any, and waits for its driver to stop its workers. */
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            if (!background.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "the background run driver did not stop within 60s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

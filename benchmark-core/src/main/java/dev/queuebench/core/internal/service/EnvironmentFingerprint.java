@@ -1,0 +1,57 @@
+package dev.queuebench.core.internal.service;
+
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.Durations;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.ports.spi.QueueBackend;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a run ran on, stored with every run so that figures from different machines, servers or settings are never
+ * compared unknowingly: Queue Bench's version and database kind (from the runner), the JVM, OS, cores and memory,
+ * PostgreSQL's version and the settings that move results, the backend's library version and every knob in effect,
+ * and the run's own mode, delay and size.
+ */
+final class EnvironmentFingerprint {
+
+    private final Map<String, String> runnerFacts;
+    private final DatabaseMetricsPort database;
+
+    EnvironmentFingerprint(Map<String, String> runnerFacts, DatabaseMetricsPort database) {
+        this.runnerFacts = Map.copyOf(Objects.requireNonNull(runnerFacts, "runner facts are required"));
+        this.database = Objects.requireNonNull(database, "database metrics port is required");
+    }
+
+    Map<String, String> capture(BenchmarkRun run, QueueBackend backend) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("queue_bench.version", runnerFacts.getOrDefault("queue_bench.version", "unknown"));
+        runnerFacts.forEach(facts::putIfAbsent);
+        facts.put("jvm.vendor", System.getProperty("java.vendor", "unknown"));
+        facts.put("jvm.version", Runtime.version().toString());
+        facts.put("jvm.vm", System.getProperty("java.vm.name", "unknown"));
+        facts.put("jvm.max_heap_mb", Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        facts.put("os.name", System.getProperty("os.name", "unknown"));
+        facts.put("os.version", System.getProperty("os.version", "unknown"));
+        facts.put("os.arch", System.getProperty("os.arch", "unknown"));
+        facts.put("machine.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        facts.put("machine.memory_mb", Long.toString(totalMemoryBytes() / (1024 * 1024)));
+        facts.putAll(database.facts());
+        facts.put("backend.id", backend.descriptor().id().value());
+        facts.put("backend.library_version", backend.descriptor().libraryVersion());
+        backend.effectiveSettings().forEach((knob, value) -> facts.put("backend." + knob, value));
+        facts.put("run.jobs_count", Integer.toString(run.jobsCount()));
+        facts.put("run.scheduling_mode", run.spec().schedulingMode().wireName());
+        facts.put("run.job_delay", Durations.format(run.spec().jobDelay().value()));
+        return facts;
+    }
+
+    private static long totalMemoryBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return -1;
+    }
+}

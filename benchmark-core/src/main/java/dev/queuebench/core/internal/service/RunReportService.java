@@ -1,0 +1,92 @@
+package dev.queuebench.core.internal.service;
+
+import dev.queuebench.core.internal.recording.MergedCompletions;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.RunActivity;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunStatusRule;
+import dev.queuebench.ports.in.GetRunReportQuery;
+import dev.queuebench.ports.in.ListRunsQuery;
+import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.ports.in.RunFault;
+import dev.queuebench.ports.in.RunListFilter;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.out.CompletionSnapshot;
+import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.LoadRunPort;
+import dev.queuebench.ports.out.ResourceSamplePort;
+import dev.queuebench.ports.out.RunEnvironmentPort;
+import dev.queuebench.ports.out.RunFaultPort;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds run reports from the stored run, every node's completion snapshots, its fingerprint, its resource samples
+ * and the faults it rode out.
+ */
+public final class RunReportService implements GetRunReportQuery, ListRunsQuery {
+
+    private final LoadRunPort loadRuns;
+    private final CompletionSnapshotPort snapshots;
+    private final RunEnvironmentPort environments;
+    private final ResourceSamplePort resources;
+    private final RunFaultPort faults;
+    private final RunStatusRule statusRule;
+
+    RunReportService(LoadRunPort loadRuns, CompletionSnapshotPort snapshots, RunEnvironmentPort environments,
+                     ResourceSamplePort resources, RunFaultPort faults, RunStatusRule statusRule) {
+        this.loadRuns = Objects.requireNonNull(loadRuns, "load-run port is required");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshot port is required");
+        this.environments = Objects.requireNonNull(environments, "environment port is required");
+        this.resources = Objects.requireNonNull(resources, "resource sample port is required");
+        this.faults = Objects.requireNonNull(faults, "run fault port is required");
+        this.statusRule = Objects.requireNonNull(statusRule, "status rule is required");
+    }
+
+    @Override
+    public Optional<RunReport> runReport(RunId runId) {
+        return loadRuns.loadRun(runId).map(run -> reportOf(run, snapshots.loadSnapshots(runId),
+                environments.loadEnvironments(List.of(runId)).getOrDefault(runId, Map.of()),
+                resources.loadSamples(runId), faults.loadFaults(List.of(runId)).getOrDefault(runId, List.of())));
+    }
+
+    @Override
+    public List<RunReport> listRuns(RunListFilter filter) {
+        List<BenchmarkRun> runs = loadRuns.listRuns(filter);
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        List<RunId> ids = runs.stream().map(BenchmarkRun::id).toList();
+        Map<RunId, List<CompletionSnapshot>> byRun = snapshots.loadSnapshots(ids);
+        Map<RunId, Map<String, String>> environmentByRun = environments.loadEnvironments(ids);
+        Map<RunId, List<ResourceSample>> samplesByRun = resources.loadSamples(ids);
+        Map<RunId, List<RunFault>> faultsByRun = faults.loadFaults(ids);
+        return runs.stream().map(run -> reportOf(run, byRun.getOrDefault(run.id(), List.of()),
+                environmentByRun.getOrDefault(run.id(), Map.of()), samplesByRun.getOrDefault(run.id(), List.of()),
+                faultsByRun.getOrDefault(run.id(), List.of())))
+                .toList();
+    }
+
+    private RunReport reportOf(BenchmarkRun run, List<CompletionSnapshot> runSnapshots, Map<String, String> environment,
+                               List<ResourceSample> samples, List<RunFault> runFaults) {
+        MergedCompletions merged = MergedCompletions.merge(run.jobsCount(), runSnapshots);
+        RunActivity activity = RunActivity.of(run, merged.lastProgressAt().orElse(null));
+        return new RunReport(
+                run,
+                statusRule.statusOf(activity),
+                merged.counts(),
+                activity.lastProgressAt(),
+                merged.firstFinishedAt(),
+                merged.lastFinishedAt(),
+                merged.pickupLag(),
+                merged.endToEnd(),
+                merged.enqueueLatency(),
+                merged.completionsPerSecond(),
+                merged.enqueuesPerSecond(),
+                environment,
+                samples,
+                runFaults);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.queuebench.ports.in;
+
+
+/** Hears about a run that the core drives to its end ({@code runToEnd}, {@code runTrials}). */
+public interface RunListener {
+
+    /** Hears nothing: for runs driven in the background. */
+    RunListener SILENT = report -> { };
+
+    /** The run's latest report, about twice a second until it ends, and once more at the end. */
+    void progress(RunReport report);
+
+    /** Something the person running the benchmark should know, e.g. that the run waits for another one. */
+    default void notice(String message) {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.queuebench.ports.in;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class TrialStatisticsTest {
+
+    @Test
+    void three_trials_get_mean_sample_deviation_and_a_student_t_interval() {
+        TrialStatistics stats = TrialStatistics.of(10, 12, 14);
+
+        assertThat(stats.n()).isEqualTo(3);
+        assertThat(stats.mean()).isEqualTo(12);
+        assertThat(stats.stddev()).isCloseTo(2.0, within(1e-9));
+        // t(0.975, 2) = 4.303; 4.303 * 2 / sqrt(3) = 4.9687
+        assertThat(stats.ci95Low()).isCloseTo(12 - 4.9687, within(1e-3));
+        assertThat(stats.ci95High()).isCloseTo(12 + 4.9687, within(1e-3));
+        assertThat(stats.min()).isEqualTo(10);
+        assertThat(stats.max()).isEqualTo(14);
+        assertThat(stats.outliers()).isEmpty();
+    }
+
+    @Test
+    void one_trial_has_no_spread_and_its_interval_is_the_value() {
+        TrialStatistics stats = TrialStatistics.of(7.5);
+        assertThat(stats.stddev()).isZero();
+        assertThat(stats.ci95Low()).isEqualTo(7.5);
+        assertThat(stats.ci95High()).isEqualTo(7.5);
+    }
+
+    @Test
+    void a_trial_beyond_three_median_absolute_deviations_is_an_outlier() {
+        // median 10, deviations 0.2 0.1 0 0.1 5 -> MAD 0.1, bounds 9.7..10.3
+        TrialStatistics stats = TrialStatistics.of(9.8, 10.1, 10, 9.9, 15);
+        assertThat(stats.median()).isEqualTo(10);
+        assertThat(stats.mad()).isCloseTo(0.1, within(1e-9));
+        assertThat(stats.outliers()).containsExactly(4);
+    }
+
+    @Test
+    void exactly_three_deviations_away_is_not_an_outlier() {
+        // median 10, deviations 0 1 1 3 0 -> MAD 1, bound 13
+        TrialStatistics stats = TrialStatistics.of(10, 11, 9, 13, 10);
+        assertThat(stats.outliers()).isEmpty();
+    }
+
+    @Test
+    void when_most_trials_agree_exactly_nothing_is_flagged() {
+        assertThat(TrialStatistics.of(5, 5, 6).outliers()).isEmpty();
+    }
+
+    @Test
+    void no_values_or_non_finite_values_are_refused() {
+        assertThatIllegalArgumentException().isThrownBy(TrialStatistics::of);
+        assertThatIllegalArgumentException().isThrownBy(() -> TrialStatistics.of(1, Double.NaN));
+    }
+
+    @Test
+    void many_trials_use_the_normal_approximation() {
+        double[] values = new double[200];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 2 == 0 ? 9 : 11;
+        }
+        TrialStatistics stats = TrialStatistics.of(values);
+        assertThat(stats.ci95High() - stats.mean()).isCloseTo(1.96 * stats.stddev() / Math.sqrt(200), within(1e-9));
+    }
+}
