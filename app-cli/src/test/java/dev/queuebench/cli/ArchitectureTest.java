@@ -1,5 +1,8 @@
 package dev.queuebench.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -9,6 +12,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.queuebench.core.QueueBench;
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.spi.BackendSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +27,7 @@ class ArchitectureTest {
     private static final String DOMAIN = "dev.queuebench.domain..";
     private static final String PORTS = "dev.queuebench.ports..";
     private static final String CORE = "dev.queuebench.core..";
+    private static final String SPI = "dev.queuebench.ports.spi..";
     private static final String CORE_INTERNAL = "dev.queuebench.core.internal..";
     private static final String PERSISTENCE = "dev.queuebench.persistence..";
     private static final String ADAPTERS = "dev.queuebench.adapter..";
@@ -61,11 +68,21 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, PORTS, DOMAIN, "java..", "javax.sql..",
                     "com.sun.management..", "org.roaringbitmap..", "org.HdrHistogram..");
 
-    static final ArchRule no_framework_or_queue_library_inside_domain_ports_or_core = noClasses()
+    /** Implied by the three rules above; kept as the list of frameworks one might reach for by habit. */
+    static final ArchRule no_framework_inside_domain_ports_or_core = noClasses()
             .that().resideInAnyPackage(DOMAIN, PORTS, CORE)
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..",
-                    "com.github.kagkarlsson..", "org.jobrunr..", "org.quartz..", "io.javalin..", "picocli..",
-                    "com.fasterxml.jackson..", "org.flywaydb..", "com.zaxxer..", "org.slf4j..");
+                    "io.javalin..", "picocli..", "com.fasterxml.jackson..", "org.flywaydb..", "com.zaxxer..",
+                    "org.slf4j..");
+
+    /**
+     * Runners drive benchmarks through the use cases: they neither hold a backend ({@code QueueBench.backend} is for
+     * the contract suite and tools that test one) nor use the SPI beyond the knob values users type.
+     */
+    static final ArchRule runners_go_through_the_use_cases = noClasses()
+            .that().resideInAnyPackage(CLI, WEB)
+            .should().callMethod(QueueBench.class, "backend", BackendId.class)
+            .orShould().dependOnClassesThat(resideInAPackage(SPI).and(not(type(BackendSettings.class))));
 
     static final ArchRule only_the_core_uses_its_internals = noClasses()
             .that().resideOutsideOfPackage(CORE)
@@ -114,8 +131,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void no_framework_or_queue_library_inside_domain_ports_or_core() {
-        no_framework_or_queue_library_inside_domain_ports_or_core.check(CLASSES);
+    void no_framework_inside_domain_ports_or_core() {
+        no_framework_inside_domain_ports_or_core.check(CLASSES);
+    }
+
+    @Test
+    void runners_go_through_the_use_cases() {
+        runners_go_through_the_use_cases.check(CLASSES);
     }
 
     @Test

@@ -1,16 +1,13 @@
 package dev.queuebench.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.ListBackendsQuery;
-import dev.queuebench.ports.spi.QueueBackend;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * {@code GET /health}: whether the database answers (503 when it does not, so that a monitor needs only the status
@@ -21,12 +18,10 @@ final class HealthCheck {
 
     private final DatabaseHealth database;
     private final ListBackendsQuery backends;
-    private final Function<BackendId, QueueBackend> backend;
 
-    HealthCheck(DatabaseHealth database, ListBackendsQuery backends, Function<BackendId, QueueBackend> backend) {
+    HealthCheck(DatabaseHealth database, ListBackendsQuery backends) {
         this.database = Objects.requireNonNull(database);
         this.backends = Objects.requireNonNull(backends);
-        this.backend = Objects.requireNonNull(backend);
     }
 
     void report(Context ctx) {
@@ -50,7 +45,7 @@ final class HealthCheck {
 
     private BackendStatus checkBackend(BackendDescriptor descriptor) {
         try {
-            boolean running = backend.apply(descriptor.id()).workersRunning();
+            boolean running = backends.workersRunning(descriptor.id());
             return new BackendStatus(descriptor.id().value(), descriptor.displayName(), descriptor.libraryVersion(),
                     running, null);
         } catch (RuntimeException e) {

@@ -61,7 +61,7 @@ public final class WebServer implements AutoCloseable {
         HomePage home = new HomePage(core, core, core, core, settings.jobDelay(), views, csrf);
         RunPage runPage = new RunPage(core, core, views);
         RunsApi api = new RunsApi(core, core, core);
-        HealthCheck health = new HealthCheck(database, core, core::backend);
+        HealthCheck health = new HealthCheck(database, core);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

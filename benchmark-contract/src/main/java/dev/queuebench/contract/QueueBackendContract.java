@@ -1,6 +1,7 @@
 package dev.queuebench.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.queuebench.core.QueueBench;
@@ -14,15 +15,19 @@ import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.persistence.FlywayMigrations;
+import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
-import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.spi.Knob;
+import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import dev.queuebench.ports.spi.Tables;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
 import dev.queuebench.testing.TestPostgres;
 import java.sql.Connection;
@@ -30,11 +35,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,16 +56,17 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What every queue backend must do, against a real PostgreSQL ({@link TestPostgres}). A backend module gets the
- * whole suite by extending this class and saying where its jobs live:
+ * whole suite by extending this class, naming its provider and saying how to plant a job its library cannot read:
  *
  * <pre>{@code
  * class DbSchedulerContractTest extends QueueBackendContract {
  *     protected QueueBackendProvider provider() { return new DbSchedulerProvider(); }
- *     ...
+ *     protected void insertUnreadablePretendJob(DataSource dataSource, Instant dueAt) { ... }
  * }
  * }</pre>
  *
- * Queue Bench's own stores are in-memory here: the suite is about the backend, its library and its tables.
+ * Queue Bench's own stores are in-memory here: the suite is about the backend, its library and its tables. What it
+ * proves is listed in {@code context/adding-a-backend.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
@@ -70,6 +77,8 @@ public abstract class QueueBackendContract {
     private static final int FAULT_RUN_JOBS = 2_000;
     /** Timestamps go through PostgreSQL's microseconds and the clock's resolution. */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMillis(2);
+
+    private static final FlywayMigrations MIGRATIONS = new FlywayMigrations();
 
     private TestDatabase database;
     private QueueBench bench;
@@ -83,14 +92,11 @@ public abstract class QueueBackendContract {
         return BackendSettings.none();
     }
 
-    /** The tables that hold the backend's jobs (pending, running or kept), which {@code clearTables} empties. */
-    protected abstract List<String> jobTables();
-
-    /** Puts a pretend job due at {@code dueAt} into the backend's tables whose data cannot be read back. */
+    /**
+     * Puts a pretend job due at {@code dueAt} into the backend's tables, as its library would store it, but with data
+     * the job cannot read back: the one thing only the backend's own SQL can do.
+     */
     protected abstract void insertUnreadablePretendJob(DataSource dataSource, Instant dueAt) throws SQLException;
-
-    /** Jobs that the backend will still run (scheduled, enqueued or running), whatever their kind. */
-    protected abstract long pendingJobs(DataSource dataSource) throws SQLException;
 
     /** How late after its due time the backend may pick up a retry when idle (its polling). */
     protected Duration retryPickupSlack() {
@@ -109,14 +115,7 @@ public abstract class QueueBackendContract {
 
     @BeforeEach
     void wireCore() {
-        bench = QueueBench.builder()
-                .clock(Clock.systemUTC())
-                .dataSource(database.dataSource())
-                .runStore(new InMemoryRunStore())
-                .snapshots(new InMemorySnapshotStore())
-                .runLock(new InMemoryRunLock())
-                .providers(List.of(provider()))
-                .backendSettings(provider().descriptor().id(), settings())
+        bench = benchOver(settings())
                 .settings(BenchmarkSettings.defaults()
                         .withNodeId(NodeId.of("contract"))
                         .withFlushInterval(Duration.ofMillis(200))
@@ -124,6 +123,19 @@ public abstract class QueueBackendContract {
                 .build();
         backend = bench.backend(provider().descriptor().id());
         backend.clearTables();
+    }
+
+    /** A core over the in-memory stores and the test database, with only this backend registered. */
+    private QueueBench.Builder benchOver(BackendSettings backendSettings) {
+        return QueueBench.builder()
+                .clock(Clock.systemUTC())
+                .dataSource(database.dataSource())
+                .runStore(new InMemoryRunStore())
+                .snapshots(new InMemorySnapshotStore())
+                .runLock(new InMemoryRunLock())
+                .providers(List.of(provider()))
+                .schemaMigrations(MIGRATIONS)
+                .backendSettings(provider().descriptor().id(), backendSettings);
     }
 
     @AfterEach
@@ -251,7 +263,7 @@ public abstract class QueueBackendContract {
             backend.enqueue(new PretendJob(run, i, farAway.plusSeconds(1)));
         }
 
-        assertThat(pendingJobs(database.dataSource())).isEqualTo(80);
+        assertThat(backend.pendingJobs()).isEqualTo(80);
     }
 
     @Test
@@ -286,20 +298,20 @@ public abstract class QueueBackendContract {
         try (QueueBackend direct = createDirect(runId -> { }, completion -> completions.incrementAndGet())) {
             direct.clearTables();
             insertUnreadablePretendJob(database.dataSource(), Instant.now());
-            assertThat(pendingJobs(database.dataSource())).isEqualTo(1);
+            assertThat(direct.pendingJobs()).isEqualTo(1);
             direct.startWorkers();
 
-            awaitTrue(() -> pendingJobs(database.dataSource()) == 0, Duration.ofSeconds(30).plus(retryPickupSlack()));
+            awaitTrue(() -> direct.pendingJobs() == 0, Duration.ofSeconds(30).plus(retryPickupSlack()));
             // longer than the first retry's wait: a retried job would be pending again by now
             Thread.sleep(RetryPolicy.standard().delayAfter(1, 0.999_999).orElseThrow().plusSeconds(1).toMillis());
 
-            assertThat(pendingJobs(database.dataSource())).as("jobs pending after the discard").isZero();
+            assertThat(direct.pendingJobs()).as("jobs pending after the discard").isZero();
             assertThat(completions).as("completions reported").hasValue(0);
         }
     }
 
     @Test
-    void clearing_the_tables_leaves_no_job_rows_behind() throws SQLException {
+    void pending_jobs_are_counted_and_clearing_the_tables_leaves_none() {
         Instant farAway = Instant.now().plus(Duration.ofHours(1));
         for (int i = 0; i < 20; i++) {
             backend.enqueue(new PretendJob(RunId.of(7), i, farAway));
@@ -307,11 +319,89 @@ public abstract class QueueBackendContract {
         backend.enqueueBatch(java.util.stream.IntStream.range(20, 70)
                 .mapToObj(i -> new PretendJob(RunId.of(7), i, farAway)).toList());
         backend.submitSchedulingJob(RunId.of(8));
-        assertThat(rowsIn(jobTables())).as("rows before clearing").isPositive();
+        assertThat(backend.pendingJobs()).as("pending before clearing: 70 pretend jobs and a scheduling job")
+                .isEqualTo(71);
 
         backend.clearTables();
 
-        assertThat(rowsIn(jobTables())).as("rows after clearing").isZero();
+        assertThat(backend.pendingJobs()).as("pending after clearing").isZero();
+    }
+
+    @Test
+    void the_provider_is_found_through_the_service_loader() {
+        assertThat(ServiceLoader.load(QueueBackendProvider.class).stream().map(ServiceLoader.Provider::type))
+                .as("providers listed in META-INF/services/" + QueueBackendProvider.class.getName())
+                .contains(provider().getClass().asSubclass(QueueBackendProvider.class));
+    }
+
+    @Test
+    void every_knob_has_a_default_that_reads_back_and_shows_in_the_settings_in_effect() {
+        Knobs knobs = provider().knobs();
+        Map<String, String> effective = knobs.effective(BackendSettings.none());
+
+        assertThat(effective.keySet()).as("knobs in effect").containsExactlyElementsOf(
+                knobs.options().stream().map(BackendOption::name).toList());
+        assertThat(knobs.options()).as("every knob says what it means").allSatisfy(option ->
+                assertThat(option.meaning()).isNotBlank());
+        for (Knob<?> knob : knobs.all()) {
+            assertThat(effective.get(knob.name())).as("default of " + knob.name()).isEqualTo(knob.option().defaultValue());
+            // the default, typed as a user would, is taken as it is
+            assertThat(knobs.effective(BackendSettings.none().with(knob.name(), knob.option().defaultValue())))
+                    .isEqualTo(effective);
+        }
+        assertThat(knobs.options()).extracting(BackendOption::name).contains(BackendSettings.THREADS);
+    }
+
+    @Test
+    void an_unknown_knob_is_refused_naming_it_and_the_known_ones_before_anything_is_created() {
+        BackendSettings typo = settings().with("no-such-knob", "1");
+        try (QueueBench withTypo = benchOver(typo).build()) {
+            assertThatThrownBy(() -> withTypo.startRun(command(10, SchedulingMode.ONE_BY_ONE)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no-such-knob")
+                    .hasMessageContaining(BackendSettings.THREADS);
+        }
+    }
+
+    @Test
+    void every_table_the_backend_names_exists() {
+        for (String table : backend.tableNames()) {
+            assertThat(Tables.count(database.dataSource(), "select count(*) from pg_class where oid = to_regclass(?)",
+                    table)).as("table " + table).isEqualTo(1);
+        }
+        assertThat(backend.tableNames()).isNotEmpty();
+    }
+
+    @Test
+    void creating_a_backend_starts_no_thread() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+        try (QueueBackend created = createDirect(runId -> { }, completion -> { })) {
+            assertThat(leakedThreads(before)).as("threads started by create()").extracting(Thread::getName).isEmpty();
+            assertThat(created.workersRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void starting_and_stopping_twice_is_the_same_as_once() throws InterruptedException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        backend.startWorkers();
+        // some libraries start their threads asynchronously: let them settle before taking stock
+        Thread.sleep(500);
+        Set<String> started = leakedThreads(before).stream().map(Thread::getName).collect(Collectors.toSet());
+        backend.startWorkers();
+        Thread.sleep(500);
+
+        assertThat(backend.workersRunning()).isTrue();
+        assertThat(leakedThreads(before)).as("threads after a second start").extracting(Thread::getName)
+                .containsExactlyInAnyOrderElementsOf(started);
+
+        backend.stopWorkers();
+        backend.stopWorkers();
+        assertThat(backend.workersRunning()).isFalse();
+        backend.startWorkers();
+        assertThat(backend.workersRunning()).as("started again after stopping").isTrue();
+        backend.stopWorkers();
     }
 
     @Test
@@ -372,10 +462,10 @@ public abstract class QueueBackendContract {
         void jobCompleted(JobCompletion completion);
     }
 
-    /** The backend alone, its jobs calling test doubles instead of the core. */
+    /** The backend alone, its tables migrated, its jobs calling test doubles instead of the core. */
     private QueueBackend createDirect(Scheduling scheduling, Completions completions) {
-        return provider().create(new BackendContext(database.dataSource(), Clock.systemUTC(), settings(),
-                scheduling::scheduleRun, completions::jobCompleted, RetryPolicy.standard()));
+        return DirectBackends.create(provider(), database.dataSource(), settings(), scheduling::scheduleRun,
+                completions::jobCompleted);
     }
 
     private Set<Thread> leakedThreads(Set<Thread> before) {
@@ -402,20 +492,6 @@ public abstract class QueueBackendContract {
             result.next();
             return result.getInt(1);
         }
-    }
-
-    private long rowsIn(List<String> tables) throws SQLException {
-        long rows = 0;
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                try (ResultSet result = statement.executeQuery("select count(*) from " + table)) {
-                    result.next();
-                    rows += result.getLong(1);
-                }
-            }
-        }
-        return rows;
     }
 
     @FunctionalInterface

@@ -9,6 +9,7 @@ import dev.queuebench.ports.out.NodeLeasePort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
+import dev.queuebench.ports.out.SchemaMigrationPort;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -85,6 +86,11 @@ final class NoStorage {
         public Map<RunId, List<RunFault>> loadFaults(Collection<RunId> runIds) {
             return Map.of();
         }
+    };
+
+    static final SchemaMigrationPort SCHEMA_MIGRATIONS = (dataSource, migrations) -> {
+        throw new IllegalStateException("a backend keeps its tables in migrations (" + migrations.location()
+                + "): give QueueBench.builder() a SchemaMigrationPort, e.g. JpaPersistence's");
     };
 
     private NoStorage() {

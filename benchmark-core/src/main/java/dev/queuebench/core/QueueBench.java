@@ -11,11 +11,9 @@ import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
-import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
-import dev.queuebench.ports.in.ScheduleRunUseCase;
 import dev.queuebench.ports.in.StartBenchmarkUseCase;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.StartRunUseCase;
@@ -30,6 +28,7 @@ import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.out.SchemaMigrationPort;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
@@ -69,7 +68,8 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         this.settings = builder.settings;
         this.core = new CoreServices(new CoreServices.Ports(builder.dataSources, builder.loadRuns, builder.saveRuns,
                 builder.snapshots, builder.runLock, builder.nodeLeases, builder.runFaults, builder.environments,
-                builder.resourceSamples, builder.poolMetrics, builder.databaseMetrics), builder.providers,
+                builder.resourceSamples, builder.poolMetrics, builder.databaseMetrics,
+                builder.schemaMigrations), builder.providers,
                 Map.copyOf(builder.backendSettings), builder.environmentFacts, settings, builder.clock);
     }
 
@@ -83,7 +83,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
      */
     public static List<AvailableBackend> availableBackends() {
         return QueueBackends.discover().stream()
-                .map(provider -> new AvailableBackend(provider.descriptor(), provider.options()))
+                .map(QueueBackends::available)
                 .toList();
     }
 
@@ -138,12 +138,15 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         return core.backends().backends();
     }
 
-    /** The registered backend's provider, for its options; throws for an unknown id without creating anything. */
-    public QueueBackendProvider provider(BackendId id) {
-        return core.backends().provider(id);
+    @Override
+    public boolean workersRunning(BackendId id) {
+        return core.backends().workersRunning(id);
     }
 
-    /** The backend, created (tables prepared) on first use. */
+    /**
+     * The backend itself, created (its tables migrated) on first use: for the backend contract suite and tools that
+     * test a backend. Runners never call it (an architecture rule checks): they go through the use cases.
+     */
     public QueueBackend backend(BackendId id) {
         return core.backends().backend(id);
     }
@@ -172,6 +175,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         private RunLockPort runLock;
         private NodeLeasePort nodeLeases = NoStorage.NODE_LEASES;
         private RunFaultPort runFaults = NoStorage.RUN_FAULTS;
+        private SchemaMigrationPort schemaMigrations = NoStorage.SCHEMA_MIGRATIONS;
         private RunEnvironmentPort environments = NoStorage.ENVIRONMENTS;
         private ResourceSamplePort resourceSamples = NoStorage.RESOURCE_SAMPLES;
         private PoolMetricsPort poolMetrics = List::of;
@@ -227,6 +231,15 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
          */
         public Builder nodeLeases(NodeLeasePort nodeLeases) {
             this.nodeLeases = Objects.requireNonNull(nodeLeases, "node lease port is required");
+            return this;
+        }
+
+        /**
+         * Applies backends' schema migrations (their tables); without it, a backend that keeps its tables in
+         * migrations cannot be created. {@code JpaPersistence} gives one (Flyway).
+         */
+        public Builder schemaMigrations(SchemaMigrationPort schemaMigrations) {
+            this.schemaMigrations = Objects.requireNonNull(schemaMigrations, "schema migration port is required");
             return this;
         }
 

@@ -59,14 +59,59 @@ public final class RetryPolicy {
         return TURN_WAIT.plusMillis(Math.round(random * TURN_WAIT_JITTER * TURN_WAIT.toMillis()));
     }
 
+    /**
+     * What becomes of a job whose attempt failed: discarded (its data could not be read, or its run no longer exists),
+     * waiting for its turn (it met another run), tried again after the backoff, or given up after its last attempt.
+     *
+     * @param failure       what the attempt threw, as the library reports it (causes are looked through)
+     * @param unreadable    whether the library could not read the job's data: each library says so its own way
+     * @param failedBefore  how many attempts failed before this one (0 for a first attempt); tries that waited for
+     *                      their turn do not count
+     * @param random        a uniformly distributed number in {@code [0, 1)}
+     */
+    public RetryDecision decide(Throwable failure, boolean unreadable, int failedBefore, double random) {
+        requireRandom(random);
+        if (failedBefore < 0) {
+            throw new IllegalArgumentException("failed attempts before cannot be negative, was " + failedBefore);
+        }
+        if (unreadable) {
+            return new RetryDecision.Discard("its data cannot be read: " + describe(failure));
+        }
+        RunNotFoundException gone = causeOfType(failure, RunNotFoundException.class);
+        if (gone != null) {
+            return new RetryDecision.Discard(gone.getMessage());
+        }
+        if (isWaitingForTurn(failure)) {
+            return new RetryDecision.WaitForTurn(turnWait(random));
+        }
+        int failedAttempts = failedBefore + 1;
+        return delayAfter(failedAttempts, random)
+                .<RetryDecision>map(wait -> new RetryDecision.Retry(failedAttempts, wait))
+                .orElse(new RetryDecision.GiveUp(failedAttempts));
+    }
+
     /** Whether a failure means "wait for your turn" rather than "this attempt failed". */
     public static boolean isWaitingForTurn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrentRunException) {
-                return true;
+        return causeOfType(failure, ConcurrentRunException.class) != null;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return "no failure given";
+        }
+        String message = String.valueOf(failure.getMessage());
+        int newline = message.indexOf('\n');
+        return failure.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
     }
 
     private static void requireRandom(double random) {

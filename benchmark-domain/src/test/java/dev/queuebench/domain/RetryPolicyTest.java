@@ -55,4 +55,46 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.isWaitingForTurn(new RuntimeException("wrapped", waiting))).isTrue();
         assertThat(RetryPolicy.isWaitingForTurn(new IllegalStateException("boom"))).isFalse();
     }
+
+    @Test
+    void decides_a_retry_after_the_backoff_counting_only_failed_attempts() {
+        RuntimeException failure = new IllegalStateException("database away");
+
+        assertThat(policy.decide(failure, false, 0, 0)).isEqualTo(new RetryDecision.Retry(1, Duration.ofSeconds(3)));
+        assertThat(policy.decide(failure, false, 2, 0)).isEqualTo(new RetryDecision.Retry(3, Duration.ofSeconds(83)));
+    }
+
+    @Test
+    void decides_to_give_up_when_the_last_attempt_failed() {
+        RuntimeException failure = new IllegalStateException("still away");
+
+        assertThat(policy.decide(failure, false, 23, 0)).isInstanceOf(RetryDecision.Retry.class);
+        assertThat(policy.decide(failure, false, 24, 0)).isEqualTo(new RetryDecision.GiveUp(25));
+    }
+
+    @Test
+    void decides_to_discard_unreadable_data_and_jobs_of_runs_that_are_gone() {
+        RetryDecision unreadable = policy.decide(new IllegalArgumentException("not JSON\nat line 1"), true, 0, 0);
+        RetryDecision gone = policy.decide(new RuntimeException("wrapped", new RunNotFoundException(RunId.of(9))),
+                false, 0, 0);
+
+        assertThat(unreadable).isEqualTo(new RetryDecision.Discard(
+                "its data cannot be read: IllegalArgumentException: not JSON"));
+        assertThat(gone).isInstanceOf(RetryDecision.Discard.class);
+        assertThat(((RetryDecision.Discard) gone).reason()).contains("9");
+    }
+
+    @Test
+    void decides_that_meeting_another_run_is_a_wait_for_the_turn_not_a_failed_attempt() {
+        ConcurrentRunException waiting = ConcurrentRunException.anotherRunIsRunning(RunId.of(2), RunId.of(1));
+
+        assertThat(policy.decide(new RuntimeException("wrapped", waiting), false, 24, 0))
+                .isEqualTo(new RetryDecision.WaitForTurn(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void decide_rejects_nonsense_arguments() {
+        assertThatIllegalArgumentException().isThrownBy(() -> policy.decide(new RuntimeException(), false, -1, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> policy.decide(new RuntimeException(), false, 0, 1.0));
+    }
 }

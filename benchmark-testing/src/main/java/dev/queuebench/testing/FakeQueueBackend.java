@@ -6,14 +6,13 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.spi.BackendContext;
-import dev.queuebench.ports.in.BackendOption;
+import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A queue backend that keeps jobs in lists and runs them when a test says so, on the test's thread, or on a worker
@@ -51,15 +50,7 @@ public final class FakeQueueBackend implements QueueBackend {
         return new Provider();
     }
 
-    @Override
-    public BackendDescriptor descriptor() {
-        return new BackendDescriptor(ID, "Fake", "0.0");
-    }
 
-    @Override
-    public Map<String, String> effectiveSettings() {
-        return context.settings().values();
-    }
 
     /** Starts a worker thread that runs scheduling jobs and then pretend jobs as they arrive, ignoring due times. */
     @Override
@@ -188,6 +179,11 @@ public final class FakeQueueBackend implements QueueBackend {
     }
 
     @Override
+    public synchronized long pendingJobs() {
+        return schedulingJobs.size() + (enqueued.size() - nextPretendJob);
+    }
+
+    @Override
     public List<String> tableNames() {
         return List.of();
     }
@@ -261,8 +257,8 @@ public final class FakeQueueBackend implements QueueBackend {
         }
 
         @Override
-        public List<BackendOption> options() {
-            return List.of();
+        public Knobs knobs() {
+            return Knobs.none();
         }
 
         @Override

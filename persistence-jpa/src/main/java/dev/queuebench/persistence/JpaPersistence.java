@@ -9,22 +9,23 @@ import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.spi.SchemaMigrations;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * Queue Bench's own storage on PostgreSQL. {@link #open(DataSource)} migrates the benchmark tables with Flyway
  * (history table {@code flyway_history_benchmark}), then builds Hibernate, which validates the schema and never
- * changes it.
+ * changes it. {@link #storesInto} also hands the core the Flyway migrations that backends' tables need.
  */
 public final class JpaPersistence implements AutoCloseable {
 
-    static final String MIGRATIONS = "classpath:db/migration/benchmark";
-    static final String HISTORY_TABLE = "flyway_history_benchmark";
+    static final SchemaMigrations MIGRATIONS =
+            new SchemaMigrations("classpath:db/migration/benchmark", "flyway_history_benchmark");
+    private static final FlywayMigrations FLYWAY = new FlywayMigrations();
 
     private final EntityManagerFactory emf;
     private final JpaRunStore runs;
@@ -64,15 +65,7 @@ public final class JpaPersistence implements AutoCloseable {
 
     /** Applies the benchmark tables' migrations; other modules' tables in the same schema are left alone. */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                // other modules' tables may already be there: start this history below our first version
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        FLYWAY.migrate(dataSource, MIGRATIONS);
     }
 
     /**
@@ -87,6 +80,7 @@ public final class JpaPersistence implements AutoCloseable {
                 .resourceSamples(resourceSamples)
                 .runFaults(runFaults)
                 .nodeLeases(nodeLeases)
+                .schemaMigrations(FLYWAY)
                 .databaseMetrics(databaseMetrics);
     }
 

@@ -153,8 +153,23 @@ final class PostgresNodeLeases implements NodeLeasePort {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("could not mark node {} stopped; its lease ends with its session: {}", number, e.getMessage());
         }
-        // closing the session ends the lease
+        // unlocking ends the lease at once; closing the session would too, but the pool closes evicted connections
+        // in the background, and other nodes would see the lease held a moment longer
+        unlock();
         discardSession();
+    }
+
+    private void unlock() {
+        if (session == null) {
+            return;
+        }
+        try (PreparedStatement unlock = session.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+            unlock.setInt(1, LOCK_CLASS);
+            unlock.setInt(2, number);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.debug("could not unlock the lease of node {}; it ends with its session: {}", number, e.getMessage());
+        }
     }
 
     @Override

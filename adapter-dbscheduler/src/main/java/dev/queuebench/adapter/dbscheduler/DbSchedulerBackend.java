@@ -5,28 +5,22 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.BackendDescriptor;
-import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.PretendJob;
+import dev.queuebench.ports.spi.PretendJobBody;
 import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.Tables;
 import dev.queuebench.ports.spi.TransientFailures;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
+import dev.queuebench.ports.spi.Workers;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,42 +35,35 @@ final class DbSchedulerBackend implements QueueBackend {
     static final String TABLE = "scheduled_tasks";
     static final String SCHEDULING_TASK = "qb-schedule-run";
     static final String PRETEND_TASK = "qb-pretend-job";
+    /**
+     * {@code Scheduler.stop()} waits for its due-executions and housekeeping executors 1 s, interrupts them, and waits
+     * 5 s more; with a second to spare.
+     */
+    private static final Duration UTILITY_EXECUTORS_STOP = Duration.ofSeconds(1 + 5 + 1);
 
-    private final BackendDescriptor descriptor;
     private final BackendContext context;
     private final DbSchedulerSettings settings;
-    private final Clock clock;
     private final Serializer serializer = new JacksonSerializer();
     private final OneTimeTask<SchedulingJobData> schedulingTask;
     private final OneTimeTask<PretendJobData> pretendTask;
     private final List<Task<?>> tasks;
     private final SchedulerClient client;
-    private Scheduler scheduler;
+    private final Workers<Scheduler> workers = new Workers<>(this::startScheduler, Scheduler::stop,
+            scheduler -> !scheduler.getSchedulerState().isShuttingDown());
 
-    DbSchedulerBackend(BackendDescriptor descriptor, BackendContext context, DbSchedulerSettings settings) {
-        this.descriptor = descriptor;
+    DbSchedulerBackend(BackendContext context, DbSchedulerSettings settings) {
         this.context = context;
         this.settings = settings;
-        this.clock = context.clock();
+        PretendJobBody pretendJob = new PretendJobBody(context);
         this.schedulingTask = Tasks.oneTime(SCHEDULING_TASK, SchedulingJobData.class)
-                .onFailure(new PolynomialBackoffFailureHandler<>(context.retryPolicy(),
-                        new PolynomialBackoffFailureHandler.AttemptCount<>() {
-                            @Override
-                            public int failedBefore(SchedulingJobData data, int consecutiveFailures) {
-                                return data.failedAttempts();
-                            }
-
-                            @Override
-                            public SchedulingJobData afterFailure(SchedulingJobData data) {
-                                return data.afterFailedAttempt();
-                            }
-                        }))
-                .execute((instance, executionContext) ->
+                .onFailure(new RetryPolicyFailureHandler<>(context.retryPolicy(),
+                        SchedulingJobData::failedAttempts, SchedulingJobData::afterFailedAttempt))
+                .execute((instance, execution) ->
                         context.runScheduler().scheduleRun(RunId.of(instance.getData().runId())));
         this.pretendTask = Tasks.oneTime(PRETEND_TASK, PretendJobData.class)
-                .onFailure(new PolynomialBackoffFailureHandler<>(context.retryPolicy(),
-                        PolynomialBackoffFailureHandler.AttemptCount.consecutiveFailures()))
-                .execute(this::runPretendJob);
+                .onFailure(RetryPolicyFailureHandler.countingConsecutiveFailures(context.retryPolicy()))
+                .execute((instance, execution) -> pretendJob.run(instance.getData().runId(),
+                        instance.getData().index(), execution.getExecution().executionTime));
         this.tasks = List.of(schedulingTask, pretendTask);
         this.client = SchedulerClient.Builder.create(context.dataSource(), tasks)
                 .serializer(serializer)
@@ -84,29 +71,7 @@ final class DbSchedulerBackend implements QueueBackend {
                 .build();
     }
 
-    private void runPretendJob(TaskInstance<PretendJobData> instance, ExecutionContext executionContext) {
-        Instant startedAt = clock.instant();
-        PretendJobData data = instance.getData();
-        Instant dueAt = executionContext.getExecution().executionTime;
-        context.completions().jobCompleted(
-                new JobCompletion(RunId.of(data.runId()), data.index(), dueAt, startedAt, clock.instant()));
-    }
-
-    @Override
-    public BackendDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Map<String, String> effectiveSettings() {
-        return settings.asMap();
-    }
-
-    @Override
-    public synchronized void startWorkers() {
-        if (scheduler != null) {
-            return;
-        }
+    private Scheduler startScheduler() {
         SchedulerBuilder builder = Scheduler.create(context.dataSource(), tasks)
                 .serializer(serializer)
                 .tableName(TABLE)
@@ -120,28 +85,30 @@ final class DbSchedulerBackend implements QueueBackend {
         } else {
             builder.pollUsingFetch(settings.lowerLimit(), settings.upperLimit());
         }
-        scheduler = builder.build();
+        Scheduler scheduler = builder.build();
         scheduler.start();
+        return scheduler;
     }
 
     @Override
-    public synchronized void stopWorkers() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.stop();
-        scheduler = null;
+    public void startWorkers() {
+        workers.start();
     }
 
     @Override
-    public synchronized boolean workersRunning() {
-        return scheduler != null;
+    public void stopWorkers() {
+        workers.stop();
+    }
+
+    @Override
+    public boolean workersRunning() {
+        return workers.running();
     }
 
     @Override
     public void submitSchedulingJob(RunId runId) {
-        client.scheduleIfNotExists(schedulingTask.instance("run-" + runId.value(), new SchedulingJobData(runId.value(), 0)),
-                clock.instant());
+        client.scheduleIfNotExists(schedulingTask.instance("run-" + runId.value(),
+                new SchedulingJobData(runId.value(), 0)), context.clock().instant());
     }
 
     @Override
@@ -179,12 +146,13 @@ final class DbSchedulerBackend implements QueueBackend {
 
     @Override
     public void clearTables() {
-        try (Connection connection = context.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate("truncate " + TABLE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not clear " + TABLE + ": " + e.getMessage(), e);
-        }
+        Tables.truncate(context.dataSource(), List.of(TABLE));
+    }
+
+    /** Every execution still in the table: db-scheduler deletes a one-time execution once it completed. */
+    @Override
+    public long pendingJobs() {
+        return Tables.count(context.dataSource(), "select count(*) from " + TABLE);
     }
 
     @Override
@@ -192,10 +160,10 @@ final class DbSchedulerBackend implements QueueBackend {
         return List.of(TABLE);
     }
 
+    /** Executions get shutdown-max-wait, then shutdown-max-wait again once interrupted; then the utility executors. */
     @Override
     public Duration shutdownTimeout() {
-        // stop() waits up to twice shutdown-max-wait for executions, then a few seconds for its housekeeper
-        return settings.shutdownMaxWait().multipliedBy(2).plusSeconds(7);
+        return settings.shutdownMaxWait().multipliedBy(2).plus(UTILITY_EXECUTORS_STOP);
     }
 
     @Override

@@ -5,11 +5,9 @@ import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -28,11 +26,6 @@ class DbSchedulerContractTest extends QueueBackendContract {
     }
 
     @Override
-    protected List<String> jobTables() {
-        return List.of(DbSchedulerBackend.TABLE);
-    }
-
-    @Override
     protected void insertUnreadablePretendJob(DataSource dataSource, Instant dueAt) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("insert into scheduled_tasks"
@@ -42,16 +35,6 @@ class DbSchedulerContractTest extends QueueBackendContract {
             insert.setBytes(2, "this is not JSON".getBytes());
             insert.setTimestamp(3, Timestamp.from(dueAt));
             insert.executeUpdate();
-        }
-    }
-
-    @Override
-    protected long pendingJobs(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("select count(*) from scheduled_tasks");
-             ResultSet result = count.executeQuery()) {
-            result.next();
-            return result.getLong(1);
         }
     }
 }

@@ -17,13 +17,14 @@ class DbSchedulerSettingsTest {
         assertThat(settings.threads()).isEqualTo(10);
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.pollingStrategy()).isEqualTo("lock-and-fetch");
-        assertThat(settings.asMap()).containsEntry("poll-interval", "1s").containsEntry("threads", "10");
+        assertThat(DbSchedulerSettings.KNOBS.effective(BackendSettings.none()))
+                .containsEntry("poll-interval", "1s").containsEntry("threads", "10");
     }
 
     @Test
     void unknown_knobs_are_rejected_naming_the_known_ones() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DbSchedulerSettings.from(BackendSettings.of(Map.of("workers", "4"))))
+                .isThrownBy(() -> DbSchedulerSettings.KNOBS.effective(BackendSettings.of(Map.of("workers", "4"))))
                 .withMessageContaining("unknown backend option(s) [workers]")
                 .withMessageContaining("threads");
     }

@@ -9,13 +9,12 @@ import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.NodeId;
-import dev.queuebench.domain.RetryPolicy;
+import dev.queuebench.contract.DirectBackends;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.in.TrialStatistics;
-import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
@@ -31,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -114,8 +112,8 @@ public final class RecorderOverheadBenchmark {
 
         try (CompletionFlusher flusher = new CompletionFlusher(recorders, snapshots, runs, runs, Clock.systemUTC(),
                 Duration.ofSeconds(1), new DatabaseOutages(Clock.systemUTC(), "overhead"));
-             QueueBackend backend = new DbSchedulerProvider().create(new BackendContext(dataSource, Clock.systemUTC(),
-                     BackendSettings.of(Map.of()), id -> { }, completions, RetryPolicy.standard()))) {
+             QueueBackend backend = DirectBackends.create(new DbSchedulerProvider(), dataSource,
+                     BackendSettings.none(), id -> { }, completions)) {
             if (record) {
                 flusher.start();
             }

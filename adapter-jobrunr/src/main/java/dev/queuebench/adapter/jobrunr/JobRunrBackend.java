@@ -1,17 +1,15 @@
 package dev.queuebench.adapter.jobrunr;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.PretendJob;
+import dev.queuebench.ports.spi.PretendJobBody;
 import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.Tables;
 import dev.queuebench.ports.spi.TransientFailures;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.queuebench.ports.spi.Workers;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -41,20 +39,20 @@ final class JobRunrBackend implements QueueBackend {
 
     /** {@code BackgroundJobServer.stop()} waits up to this long for its zookeeper threads, on top of the workers. */
     private static final Duration ZOOKEEPER_STOP_WAIT = Duration.ofSeconds(10);
+    /** What a stop takes beyond its documented waits: threads joining, the server's row deleted. */
+    private static final Duration STOP_SLACK = Duration.ofSeconds(2);
 
-    private final BackendDescriptor descriptor;
     private final BackendContext context;
     private final JobRunrSettings settings;
     private final StorageProvider storage;
     private final JsonMapper jsonMapper;
     private final JobRequestScheduler scheduler;
     private final JobHandlers handlers;
-    private final PolynomialBackoffRetryFilter retryFilter;
-    private BackgroundJobServer server;
+    private final RetryPolicyFilter retryFilter;
+    private final Workers<BackgroundJobServer> workers =
+            new Workers<>(this::startServer, BackgroundJobServer::stop, BackgroundJobServer::isRunning);
 
-    JobRunrBackend(BackendDescriptor descriptor, BackendContext context, JobRunrSettings settings,
-                   StorageProvider storage, JsonMapper jsonMapper) {
-        this.descriptor = descriptor;
+    JobRunrBackend(BackendContext context, JobRunrSettings settings, StorageProvider storage, JsonMapper jsonMapper) {
         this.context = context;
         this.settings = settings;
         this.storage = storage;
@@ -63,31 +61,12 @@ final class JobRunrBackend implements QueueBackend {
         this.scheduler = new JobRequestScheduler(storage);
         this.handlers = new JobHandlers(
                 new SchedulingJobHandler(context.runScheduler()),
-                new PretendJobHandler(context.clock(), context.completions()));
-        this.retryFilter = new PolynomialBackoffRetryFilter(context.retryPolicy(), context.clock(),
+                new PretendJobHandler(new PretendJobBody(context)));
+        this.retryFilter = new RetryPolicyFilter(context.retryPolicy(), context.clock(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    @Override
-    public BackendDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Map<String, String> effectiveSettings() {
-        return settings.asMap();
-    }
-
-    /** Starts a background job server; one that stopped itself (JobRunr does after storage errors) is replaced. */
-    @Override
-    public synchronized void startWorkers() {
-        if (server != null && server.isRunning()) {
-            return;
-        }
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
+    private BackgroundJobServer startServer() {
         BackgroundJobServerConfiguration configuration = BackgroundJobServerConfiguration
                 .usingStandardBackgroundJobServerConfiguration()
                 .andWorkerCount(settings.threads())
@@ -97,22 +76,24 @@ final class JobRunrBackend implements QueueBackend {
         BackgroundJobServer created = new BackgroundJobServer(storage, jsonMapper, handlers, configuration);
         created.setJobFilters(List.of(retryFilter));
         created.start();
-        server = created;
+        return created;
+    }
+
+    /** Starts a background job server; one that stopped itself (JobRunr does after storage errors) is replaced. */
+    @Override
+    public void startWorkers() {
+        workers.start();
     }
 
     @Override
-    public synchronized void stopWorkers() {
-        if (server == null) {
-            return;
-        }
-        server.stop();
-        server = null;
+    public void stopWorkers() {
+        workers.stop();
     }
 
     /** False once JobRunr's server stopped itself: it does on a failed heartbeat, and never starts again by itself. */
     @Override
-    public synchronized boolean workersRunning() {
-        return server != null && server.isRunning();
+    public boolean workersRunning() {
+        return workers.running();
     }
 
     @Override
@@ -160,13 +141,14 @@ final class JobRunrBackend implements QueueBackend {
      */
     @Override
     public void clearTables() {
-        try (Connection connection = context.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate("truncate " + JOBS_TABLE + ", " + RECURRING_JOBS_TABLE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not clear " + JOBS_TABLE + " and " + RECURRING_JOBS_TABLE + ": "
-                    + e.getMessage(), e);
-        }
+        Tables.truncate(context.dataSource(), List.of(JOBS_TABLE, RECURRING_JOBS_TABLE));
+    }
+
+    /** Jobs in a state JobRunr still runs them from; succeeded, failed and deleted jobs stay in the table. */
+    @Override
+    public long pendingJobs() {
+        return Tables.count(context.dataSource(), "select count(*) from " + JOBS_TABLE
+                + " where state in ('AWAITING', 'SCHEDULED', 'ENQUEUED', 'PROCESSING')");
     }
 
     @Override
@@ -185,7 +167,7 @@ final class JobRunrBackend implements QueueBackend {
 
     @Override
     public Duration shutdownTimeout() {
-        return settings.shutdownMaxWait().plus(ZOOKEEPER_STOP_WAIT).plusSeconds(2);
+        return settings.shutdownMaxWait().plus(ZOOKEEPER_STOP_WAIT).plus(STOP_SLACK);
     }
 
     @Override

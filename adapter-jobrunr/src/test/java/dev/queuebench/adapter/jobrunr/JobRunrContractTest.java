@@ -2,21 +2,17 @@ package dev.queuebench.adapter.jobrunr;
 
 import dev.queuebench.contract.QueueBackendContract;
 import dev.queuebench.domain.Durations;
-import dev.queuebench.domain.RetryPolicy;
+import dev.queuebench.contract.DirectBackends;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -35,11 +31,6 @@ class JobRunrContractTest extends QueueBackendContract {
         return BackendSettings.of(Map.of("poll-interval", Durations.format(POLL_INTERVAL), "threads", "8", "shutdown-max-wait", "2s"));
     }
 
-    @Override
-    protected List<String> jobTables() {
-        return List.of(JobRunrBackend.JOBS_TABLE, JobRunrBackend.RECURRING_JOBS_TABLE);
-    }
-
     /**
      * A retry is due while the server sleeps: the next poll (at most one interval later) queues it, and the server
      * may look for queued work only one interval after that.
@@ -55,9 +46,8 @@ class JobRunrContractTest extends QueueBackendContract {
      */
     @Override
     protected void insertUnreadablePretendJob(DataSource dataSource, Instant dueAt) throws SQLException {
-        BackendContext context = new BackendContext(dataSource, Clock.systemUTC(), settings(),
-                runId -> { }, completion -> { }, RetryPolicy.standard());
-        try (QueueBackend backend = provider().create(context)) {
+        try (QueueBackend backend = DirectBackends.create(provider(), dataSource, settings(), runId -> { },
+                completion -> { })) {
             backend.enqueue(new PretendJob(RunId.of(9), 0, dueAt));
         }
         try (Connection connection = dataSource.getConnection();
@@ -66,17 +56,6 @@ class JobRunrContractTest extends QueueBackendContract {
             if (corrupt.executeUpdate() != 1) {
                 throw new IllegalStateException("expected exactly one pretend job to corrupt");
             }
-        }
-    }
-
-    @Override
-    protected long pendingJobs(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(
-                     "select count(*) from jobrunr_jobs where state in ('SCHEDULED', 'ENQUEUED', 'PROCESSING')");
-             ResultSet result = count.executeQuery()) {
-            result.next();
-            return result.getLong(1);
         }
     }
 }

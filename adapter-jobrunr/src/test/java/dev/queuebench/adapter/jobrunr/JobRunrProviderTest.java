@@ -3,9 +3,8 @@ package dev.queuebench.adapter.jobrunr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.queuebench.domain.RetryPolicy;
+import dev.queuebench.contract.DirectBackends;
 import dev.queuebench.ports.in.BackendDescriptor;
-import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -42,7 +40,7 @@ class JobRunrProviderTest {
 
     @Test
     void lists_its_knobs_with_their_defaults() {
-        assertThat(new JobRunrProvider().options()).extracting(BackendOption::name, BackendOption::defaultValue)
+        assertThat(new JobRunrProvider().knobs().options()).extracting(BackendOption::name, BackendOption::defaultValue)
                 .containsExactly(
                         tuple("threads", "10"),
                         tuple("poll-interval", "5s"),
@@ -66,8 +64,8 @@ class JobRunrProviderTest {
     }
 
     private static QueueBackend create(DataSource dataSource) {
-        return new JobRunrProvider().create(new BackendContext(dataSource, Clock.systemUTC(), BackendSettings.none(),
-                runId -> { }, completion -> { }, RetryPolicy.standard()));
+        return DirectBackends.create(new JobRunrProvider(), dataSource, BackendSettings.none(), runId -> { },
+                completion -> { });
     }
 
     private static List<String> existingTables(DataSource dataSource) throws SQLException {

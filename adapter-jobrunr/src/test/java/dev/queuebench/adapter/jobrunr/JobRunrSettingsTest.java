@@ -18,7 +18,7 @@ class JobRunrSettingsTest {
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.deleteSucceededAfter()).isEqualTo(Duration.ofHours(36));
         assertThat(settings.shutdownMaxWait()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.asMap()).containsExactly(
+        assertThat(JobRunrSettings.KNOBS.effective(BackendSettings.none())).containsExactly(
                 Map.entry("threads", "10"),
                 Map.entry("poll-interval", "5s"),
                 Map.entry("delete-succeeded-after", "36h"),
@@ -47,7 +47,7 @@ class JobRunrSettingsTest {
     @Test
     void unknown_knobs_are_rejected_naming_the_known_ones() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> JobRunrSettings.from(BackendSettings.of(Map.of("workers", "4"))))
+                .isThrownBy(() -> JobRunrSettings.KNOBS.effective(BackendSettings.of(Map.of("workers", "4"))))
                 .withMessageContaining("unknown backend option(s) [workers]")
                 .withMessageContaining("threads")
                 .withMessageContaining("poll-interval");

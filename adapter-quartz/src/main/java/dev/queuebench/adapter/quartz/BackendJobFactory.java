@@ -1,6 +1,7 @@
 package dev.queuebench.adapter.quartz;
 
 import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.PretendJobBody;
 import org.quartz.Job;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -15,16 +16,18 @@ import org.quartz.spi.TriggerFiredBundle;
 final class BackendJobFactory implements JobFactory {
 
     private final BackendContext context;
+    private final PretendJobBody pretendJob;
 
     BackendJobFactory(BackendContext context) {
         this.context = context;
+        this.pretendJob = new PretendJobBody(context);
     }
 
     @Override
     public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
         Class<? extends Job> jobClass = bundle.getJobDetail().getJobClass();
         if (jobClass == PretendQuartzJob.class) {
-            return new PretendQuartzJob(context.completions(), context.clock());
+            return new PretendQuartzJob(pretendJob);
         }
         if (jobClass == SchedulingQuartzJob.class) {
             return new SchedulingQuartzJob(context.runScheduler());

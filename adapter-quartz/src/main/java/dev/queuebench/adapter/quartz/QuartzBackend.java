@@ -1,15 +1,12 @@
 package dev.queuebench.adapter.quartz;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.Tables;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +52,6 @@ final class QuartzBackend implements QueueBackend {
     /** Makes "is a scheduler of that name alive?" and building one a single step across backends. */
     private static final Object SCHEDULER_NAME_LOCK = new Object();
 
-    private final BackendDescriptor descriptor;
     private final BackendContext context;
     private final QuartzSettings settings;
     private final PooledConnectionProvider connections;
@@ -68,22 +64,13 @@ final class QuartzBackend implements QueueBackend {
     private ErrorTriggerSweeper sweeper;
     private boolean closed;
 
-    QuartzBackend(BackendDescriptor descriptor, BackendContext context, QuartzSettings settings) {
-        this.descriptor = descriptor;
+    QuartzBackend(BackendContext context, QuartzSettings settings) {
         this.context = context;
         this.settings = settings;
         this.connections = PooledConnectionProvider.register(context.dataSource());
     }
 
-    @Override
-    public BackendDescriptor descriptor() {
-        return descriptor;
-    }
 
-    @Override
-    public Map<String, String> effectiveSettings() {
-        return settings.asMap();
-    }
 
     @Override
     public void startWorkers() {
@@ -203,12 +190,17 @@ final class QuartzBackend implements QueueBackend {
      */
     @Override
     public void clearTables() {
-        try (Connection connection = context.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate("truncate " + String.join(", ", CLEARED_TABLES));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not clear Quartz's tables: " + e.getMessage(), e);
-        }
+        Tables.truncate(context.dataSource(), CLEARED_TABLES);
+    }
+
+    /**
+     * Triggers not done yet: each pending job has one, kept (ACQUIRED, EXECUTING) until its job completes, or waiting
+     * for the retry it schedules.
+     */
+    @Override
+    public long pendingJobs() {
+        return Tables.count(context.dataSource(), "select count(*) from qrtz_triggers where sched_name = ?",
+                SCHEDULER_NAME);
     }
 
     /**

@@ -3,18 +3,22 @@ package dev.queuebench.adapter.quartz;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
-import dev.queuebench.ports.in.BackendOption;
+import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
-import java.util.List;
-import org.flywaydb.core.Flyway;
+import dev.queuebench.ports.spi.SchemaMigrations;
+import java.util.Optional;
 import org.quartz.core.QuartzScheduler;
 
 /** Registers Quartz as the backend {@code quartz}. */
 public final class QuartzProvider implements QueueBackendProvider {
 
     static final BackendId ID = BackendId.of("quartz");
+    /** The {@code QRTZ_} tables, from the {@code tables_postgres.sql} Quartz ships (context/0005). */
+    static final SchemaMigrations MIGRATIONS =
+            new SchemaMigrations("classpath:db/migration/quartz", "flyway_history_quartz");
 
+    /** Quartz says its version itself; its jar's manifest does not. */
     @Override
     public BackendDescriptor descriptor() {
         return new BackendDescriptor(ID, "Quartz", QuartzScheduler.getVersionMajor() + "."
@@ -22,21 +26,17 @@ public final class QuartzProvider implements QueueBackendProvider {
     }
 
     @Override
-    public List<BackendOption> options() {
-        return QuartzSettings.OPTIONS;
+    public Knobs knobs() {
+        return QuartzSettings.KNOBS;
+    }
+
+    @Override
+    public Optional<SchemaMigrations> migrations() {
+        return Optional.of(MIGRATIONS);
     }
 
     @Override
     public QueueBackend create(BackendContext context) {
-        QuartzSettings settings = QuartzSettings.from(context.settings());
-        Flyway.configure()
-                .dataSource(context.dataSource())
-                .locations("classpath:db/migration/quartz")
-                .table("flyway_history_quartz")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
-        return new QuartzBackend(descriptor(), context, settings);
+        return new QuartzBackend(context, QuartzSettings.from(context.settings()));
     }
 }

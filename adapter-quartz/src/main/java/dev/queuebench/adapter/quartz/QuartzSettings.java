@@ -1,73 +1,43 @@
 package dev.queuebench.adapter.quartz;
 
-import dev.queuebench.domain.Durations;
-import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.spi.Knob;
+import dev.queuebench.ports.spi.Knobs;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
+
 /**
- * Quartz's knobs, read from {@link BackendSettings} with their defaults, and the Quartz properties they become.
- * Defaults follow Quartz's configuration reference; where they differ from Quartz's own default, the option says why.
+ * Quartz's knobs, each declared once, and the Quartz properties they become. Defaults follow Quartz's configuration
+ * reference; where they differ from Quartz's own default, the knob says why.
  */
 record QuartzSettings(int threads, int batchAcquisition, Duration idleWait, Duration misfireThreshold) {
 
-    static final String BATCH_ACQUISITION = "batch-acquisition";
-    static final String IDLE_WAIT = "idle-wait";
-    static final String MISFIRE_THRESHOLD = "misfire-threshold";
-
+    static final Knob<Integer> THREADS = Knob.integer(BackendSettings.THREADS, 10, 1, 1_000,
+            "worker threads (Quartz's shipped default; pretend jobs do no work and the single TRIGGER_ACCESS row lock"
+                    + " paces firing, so more mostly wait; the pool needs threads + 3 connections)");
+    static final Knob<Integer> BATCH_ACQUISITION = Knob.integer("batch-acquisition", 10, 1, 1_000,
+            "most due triggers one acquisition takes, capped by idle threads (Quartz's default is 1; more means fewer"
+                    + " lock round trips when many triggers are due at once)");
     /**
      * Quartz refuses an idle wait under one second ("not legal"); its reference advises against anything under five,
      * which is the default here.
      */
-    static final Duration MINIMUM_IDLE_WAIT = Duration.ofSeconds(1);
+    static final Knob<Duration> IDLE_WAIT = Knob.duration("idle-wait", Duration.ofSeconds(5), Duration.ofSeconds(1),
+            "Quartz refuses less", "how long an idle scheduler waits before looking for triggers again; triggers"
+                    + " scheduled through this process wake it at once (Quartz's default is 30s; it advises against"
+                    + " less than 5s, and refuses less than 1s)");
     /** Quartz's MisfireHandler scans the triggers table once per threshold: less than a second would hammer it. */
-    static final Duration MINIMUM_MISFIRE_THRESHOLD = Duration.ofSeconds(1);
+    static final Knob<Duration> MISFIRE_THRESHOLD = Knob.duration("misfire-threshold", Duration.ofSeconds(60),
+            Duration.ofSeconds(1), "how late a trigger may be before Quartz counts it as misfired (Quartz's default);"
+                    + " Queue Bench's triggers ignore misfires and fire however late, so this only paces the misfire"
+                    + " scan");
 
-    static final List<BackendOption> OPTIONS = List.of(
-            new BackendOption(BackendSettings.THREADS, "10",
-                    "worker threads (Quartz's shipped default; pretend jobs do no work and the single TRIGGER_ACCESS"
-                            + " row lock paces firing, so more mostly wait; the pool needs threads + 3 connections)"),
-            new BackendOption(BATCH_ACQUISITION, "10",
-                    "most due triggers one acquisition takes, capped by idle threads (Quartz's default is 1; more"
-                            + " means fewer lock round trips when many triggers are due at once)"),
-            new BackendOption(IDLE_WAIT, "5s",
-                    "how long an idle scheduler waits before looking for triggers again; triggers scheduled through"
-                            + " this process wake it at once (Quartz's default is 30s; it advises against less than 5s,"
-                            + " and refuses less than 1s)"),
-            new BackendOption(MISFIRE_THRESHOLD, "60s",
-                    "how late a trigger may be before Quartz counts it as misfired (Quartz's default); Queue Bench's"
-                            + " triggers ignore misfires and fire however late, so this only paces the misfire scan"));
+    static final Knobs KNOBS = Knobs.of(THREADS, BATCH_ACQUISITION, IDLE_WAIT, MISFIRE_THRESHOLD);
 
     static QuartzSettings from(BackendSettings settings) {
-        settings.requireOnly(OPTIONS);
-        Duration idleWait = settings.durationValue(IDLE_WAIT, Duration.ofSeconds(5));
-        if (idleWait.compareTo(MINIMUM_IDLE_WAIT) < 0) {
-            throw new IllegalArgumentException(IDLE_WAIT + " must be at least " + Durations.format(MINIMUM_IDLE_WAIT)
-                    + " (Quartz refuses less), was " + Durations.format(idleWait));
-        }
-        Duration misfireThreshold = settings.durationValue(MISFIRE_THRESHOLD, Duration.ofSeconds(60));
-        if (misfireThreshold.compareTo(MINIMUM_MISFIRE_THRESHOLD) < 0) {
-            throw new IllegalArgumentException(MISFIRE_THRESHOLD + " must be at least "
-                    + Durations.format(MINIMUM_MISFIRE_THRESHOLD) + ", was " + Durations.format(misfireThreshold));
-        }
-        return new QuartzSettings(
-                settings.intValue(BackendSettings.THREADS, 10, 1, 1_000),
-                settings.intValue(BATCH_ACQUISITION, 10, 1, 1_000),
-                idleWait,
-                misfireThreshold);
-    }
-
-    Map<String, String> asMap() {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put(BackendSettings.THREADS, Integer.toString(threads));
-        map.put(BATCH_ACQUISITION, Integer.toString(batchAcquisition));
-        map.put(IDLE_WAIT, Durations.format(idleWait));
-        map.put(MISFIRE_THRESHOLD, Durations.format(misfireThreshold));
-        return map;
+        return new QuartzSettings(THREADS.valueIn(settings), BATCH_ACQUISITION.valueIn(settings),
+                IDLE_WAIT.valueIn(settings), MISFIRE_THRESHOLD.valueIn(settings));
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.queuebench.adapter.quartz;
 
 import dev.queuebench.domain.RetryPolicy;
-import dev.queuebench.domain.RunNotFoundException;
+import dev.queuebench.domain.RetryDecision;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -47,40 +45,49 @@ final class RetryWithBackoffListener extends JobListenerSupport {
         }
         JobKey job = context.getJobDetail().getKey();
         Instant failedAt = clock.instant();
-        int failedAttempts;
+        int attempt;
         try {
-            failedAttempts = QuartzJobs.attemptOf(context.getTrigger());
+            attempt = QuartzJobs.attemptOf(context.getTrigger());
         } catch (UnreadableJobDataException e) {
             LOG.warn("discarding {}: its trigger's {}", job, e.getMessage());
             return;
         }
-        if (RetryPolicy.isWaitingForTurn(failure)) {
-            waitForTurn(context, job, failedAttempts, failedAt);
-            return;
-        }
-        Optional<Instant> nextAttemptAt = nextAttemptAt(failure, failedAttempts, failedAt, policy,
-                ThreadLocalRandom.current().nextDouble());
-        if (nextAttemptAt.isEmpty()) {
-            if (isDiscarded(failure)) {
-                LOG.warn("discarding {}: {}", job, describe(failure));
-            } else {
-                LOG.error("giving up {} after {} attempts", job, failedAttempts, failure);
-            }
-            return;
-        }
-        try {
-            context.getScheduler().scheduleJob(QuartzJobs.nextAttempt(job, failedAttempts + 1, nextAttemptAt.get()));
-            LOG.debug("retrying {} in {} (attempt {} failed: {})", job,
-                    Duration.between(failedAt, nextAttemptAt.get()), failedAttempts, describe(failure));
-        } catch (SchedulerException e) {
-            LOG.error("could not schedule attempt {} of {}; the job is lost", failedAttempts + 1, job, e);
+        RetryDecision decision = decide(failure, attempt, policy, ThreadLocalRandom.current().nextDouble());
+        if (decision instanceof RetryDecision.Discard discard) {
+            LOG.warn("discarding {}: {}", job, discard.reason());
+        } else if (decision instanceof RetryDecision.GiveUp giveUp) {
+            LOG.error("giving up {} after {} attempts", job, giveUp.failedAttempts(), failure);
+        } else if (decision instanceof RetryDecision.WaitForTurn wait) {
+            waitForTurn(context, job, attempt, failedAt.plus(wait.delay()));
+        } else if (decision instanceof RetryDecision.Retry retry) {
+            retry(context, job, retry, failedAt, failure);
         }
     }
 
-    private void waitForTurn(JobExecutionContext context, JobKey job, int attempt, Instant failedAt) {
+    /**
+     * The policy's decision for a failed attempt.
+     *
+     * @param attempt the attempt that failed, counted from 1; tries that waited for their turn do not count
+     */
+    static RetryDecision decide(Throwable failure, int attempt, RetryPolicy policy, double random) {
+        return policy.decide(failure, isUnreadable(failure), attempt - 1, random);
+    }
+
+    private void retry(JobExecutionContext context, JobKey job, RetryDecision.Retry retry, Instant failedAt,
+                       JobExecutionException failure) {
+        int next = retry.failedAttempts() + 1;
+        try {
+            context.getScheduler().scheduleJob(QuartzJobs.nextAttempt(job, next, failedAt.plus(retry.delay())));
+            LOG.debug("retrying {} in {} (attempt {} failed: {})", job, retry.delay(), retry.failedAttempts(),
+                    describe(failure));
+        } catch (SchedulerException e) {
+            LOG.error("could not schedule attempt {} of {}; the job is lost", next, job, e);
+        }
+    }
+
+    private void waitForTurn(JobExecutionContext context, JobKey job, int attempt, Instant again) {
         try {
             int waits = QuartzJobs.turnWaitsOf(context.getTrigger()) + 1;
-            Instant again = failedAt.plus(policy.turnWait(ThreadLocalRandom.current().nextDouble()));
             context.getScheduler().scheduleJob(QuartzJobs.sameAttemptAfterWaiting(job, attempt, waits, again));
         } catch (UnreadableJobDataException e) {
             LOG.warn("discarding {}: its trigger's {}", job, e.getMessage());
@@ -89,23 +96,10 @@ final class RetryWithBackoffListener extends JobListenerSupport {
         }
     }
 
-    /**
-     * When the next attempt is due: empty for a job to discard, or one that has used all its attempts.
-     *
-     * @param failedAttempts the attempts that failed so far, the one that just failed included
-     */
-    static Optional<Instant> nextAttemptAt(Throwable failure, int failedAttempts, Instant failedAt, RetryPolicy policy,
-                                           double random) {
-        if (isDiscarded(failure)) {
-            return Optional.empty();
-        }
-        return policy.delayAfter(failedAttempts, random).map(failedAt::plus);
-    }
-
     /** Quartz wraps what a job throws (once, or twice for what is not an Exception): look through the causes. */
-    static boolean isDiscarded(Throwable failure) {
+    static boolean isUnreadable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnreadableJobDataException || cause instanceof RunNotFoundException) {
+            if (cause instanceof UnreadableJobDataException) {
                 return true;
             }
         }

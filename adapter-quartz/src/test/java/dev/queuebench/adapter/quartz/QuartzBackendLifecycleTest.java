@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.queuebench.domain.RetryPolicy;
+import dev.queuebench.contract.DirectBackends;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.in.ScheduleRunUseCase;
-import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
@@ -19,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -181,8 +179,8 @@ class QuartzBackendLifecycleTest {
     }
 
     private QueueBackend backend(ScheduleRunUseCase runScheduler, RecordJobCompletionUseCase recorder) {
-        QueueBackend backend = new QuartzProvider().create(new BackendContext(database.dataSource(), Clock.systemUTC(),
-                BackendSettings.of(Map.of("threads", "4")), runScheduler, recorder, RetryPolicy.standard()));
+        QueueBackend backend = DirectBackends.create(new QuartzProvider(), database.dataSource(),
+                BackendSettings.of(Map.of("threads", "4")), runScheduler, recorder);
         backends.add(backend);
         return backend;
     }

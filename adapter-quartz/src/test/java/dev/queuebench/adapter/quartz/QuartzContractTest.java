@@ -5,7 +5,6 @@ import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -21,20 +20,10 @@ class QuartzContractTest extends QueueBackendContract {
         return BackendSettings.of(Map.of("threads", "8", "batch-acquisition", "8"));
     }
 
-    @Override
-    protected List<String> jobTables() {
-        return QuartzBackend.JOB_TABLES;
-    }
-
     /** A pretend job whose index is not a number: Quartz loads it, the job cannot read it. */
     @Override
     protected void insertUnreadablePretendJob(DataSource dataSource, Instant dueAt) throws SQLException {
         QuartzRows.insertPretendJob(dataSource, "unreadable", PretendQuartzJob.class.getName(),
                 "runId=7\nindex=not-a-number\n", dueAt);
-    }
-
-    @Override
-    protected long pendingJobs(DataSource dataSource) throws SQLException {
-        return QuartzRows.triggers(dataSource);
     }
 }

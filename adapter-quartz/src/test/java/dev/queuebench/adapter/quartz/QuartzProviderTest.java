@@ -2,18 +2,18 @@ package dev.queuebench.adapter.quartz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.queuebench.core.internal.service.QueueBackends;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class QuartzProviderTest {
 
     @Test
     void service_loader_finds_quartz_with_the_version_of_the_library_on_the_classpath() {
-        BackendDescriptor quartz = QueueBackends.discover().stream()
-                .map(QueueBackendProvider::descriptor)
+        BackendDescriptor quartz = ServiceLoader.load(QueueBackendProvider.class).stream()
+                .map(provider -> provider.get().descriptor())
                 .filter(descriptor -> descriptor.id().equals(QuartzProvider.ID))
                 .findFirst().orElseThrow();
 
@@ -23,7 +23,7 @@ class QuartzProviderTest {
 
     @Test
     void it_offers_the_four_knobs_of_the_issue() {
-        assertThat(new QuartzProvider().options()).extracting(BackendOption::name)
+        assertThat(new QuartzProvider().knobs().options()).extracting(BackendOption::name)
                 .containsExactly("threads", "batch-acquisition", "idle-wait", "misfire-threshold");
         assertThat(new QuartzProvider().descriptor().id().value()).isEqualTo("quartz");
     }

@@ -20,7 +20,7 @@ class QuartzSettingsTest {
         assertThat(settings.batchAcquisition()).isEqualTo(10);
         assertThat(settings.idleWait()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.misfireThreshold()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(settings.asMap()).containsExactly(
+        assertThat(QuartzSettings.KNOBS.effective(BackendSettings.none())).containsExactly(
                 Map.entry("threads", "10"),
                 Map.entry("batch-acquisition", "10"),
                 Map.entry("idle-wait", "5s"),
@@ -30,7 +30,7 @@ class QuartzSettingsTest {
     @Test
     void every_option_has_a_default_that_parses() {
         Map<String, String> defaults = new HashMap<>();
-        QuartzSettings.OPTIONS.forEach(option -> defaults.put(option.name(), option.defaultValue()));
+        QuartzSettings.KNOBS.options().forEach(option -> defaults.put(option.name(), option.defaultValue()));
 
         assertThat(QuartzSettings.from(BackendSettings.of(defaults)))
                 .isEqualTo(QuartzSettings.from(BackendSettings.none()));
@@ -64,7 +64,7 @@ class QuartzSettingsTest {
     @Test
     void unknown_knobs_are_rejected_naming_the_known_ones() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> QuartzSettings.from(BackendSettings.of(Map.of("poll-interval", "1s"))))
+                .isThrownBy(() -> QuartzSettings.KNOBS.effective(BackendSettings.of(Map.of("poll-interval", "1s"))))
                 .withMessageContaining("unknown backend option(s) [poll-interval]")
                 .withMessageContaining("batch-acquisition");
     }

@@ -3,6 +3,7 @@ package dev.queuebench.adapter.quartz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuebench.domain.ConcurrentRunException;
+import dev.queuebench.domain.RetryDecision;
 import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
@@ -23,26 +24,26 @@ class RetryWithBackoffListenerTest {
     void a_failed_first_attempt_is_tried_again_after_three_seconds_plus_jitter() {
         JobExecutionException failure = new JobExecutionException(new IllegalStateException("first attempt"), false);
 
-        assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 1, FAILED_AT, POLICY, 0))
-                .contains(FAILED_AT.plusSeconds(3));
-        assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 1, FAILED_AT, POLICY, 0.999_999).orElseThrow())
-                .isBetween(FAILED_AT.plusSeconds(3), FAILED_AT.plusMillis(3_150));
+        assertThat(RetryWithBackoffListener.decide(failure, 1, POLICY, 0))
+                .isEqualTo(new RetryDecision.Retry(1, Duration.ofSeconds(3)));
+        assertThat(delayOf(RetryWithBackoffListener.decide(failure, 1, POLICY, 0.999_999)))
+                .isBetween(Duration.ofSeconds(3), Duration.ofMillis(3_150));
     }
 
     @Test
     void the_wait_grows_with_the_fourth_power_of_the_failed_attempts() {
         JobExecutionException failure = new JobExecutionException(new IllegalStateException("database away"), false);
 
-        assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 3, FAILED_AT, POLICY, 0))
-                .contains(FAILED_AT.plus(Duration.ofSeconds(81 + 2)));
+        assertThat(RetryWithBackoffListener.decide(failure, 3, POLICY, 0))
+                .isEqualTo(new RetryDecision.Retry(3, Duration.ofSeconds(81 + 2)));
     }
 
     @Test
     void the_twenty_fifth_failed_attempt_is_the_last() {
         JobExecutionException failure = new JobExecutionException(new IllegalStateException("still away"), false);
 
-        assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 24, FAILED_AT, POLICY, 0)).isPresent();
-        assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 25, FAILED_AT, POLICY, 0)).isEmpty();
+        assertThat(RetryWithBackoffListener.decide(failure, 24, POLICY, 0)).isInstanceOf(RetryDecision.Retry.class);
+        assertThat(RetryWithBackoffListener.decide(failure, 25, POLICY, 0)).isEqualTo(new RetryDecision.GiveUp(25));
     }
 
     @Test
@@ -50,14 +51,14 @@ class RetryWithBackoffListenerTest {
         JobExecutionException failure = new JobExecutionException(
                 new UnreadableJobDataException("index is not a whole number: 'x'"), false);
 
-        assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 1, FAILED_AT, POLICY, 0)).isEmpty();
+        assertThat(RetryWithBackoffListener.decide(failure, 1, POLICY, 0)).isInstanceOf(RetryDecision.Discard.class);
     }
 
     @Test
     void a_job_whose_run_is_gone_is_discarded() {
         JobExecutionException failure = new JobExecutionException(new RunNotFoundException(RunId.of(9)), false);
 
-        assertThat(RetryWithBackoffListener.nextAttemptAt(failure, 1, FAILED_AT, POLICY, 0)).isEmpty();
+        assertThat(RetryWithBackoffListener.decide(failure, 1, POLICY, 0)).isInstanceOf(RetryDecision.Discard.class);
     }
 
     @Test
@@ -67,7 +68,8 @@ class RetryWithBackoffListenerTest {
                 new SchedulerException("Job threw an unhandled exception.", new UnreadableJobDataException("no runId")),
                 false);
 
-        assertThat(RetryWithBackoffListener.isDiscarded(failure)).isTrue();
+        assertThat(RetryWithBackoffListener.isUnreadable(failure)).isTrue();
+        assertThat(RetryWithBackoffListener.decide(failure, 1, POLICY, 0)).isInstanceOf(RetryDecision.Discard.class);
     }
 
     @Test
@@ -94,7 +96,13 @@ class RetryWithBackoffListenerTest {
         assertThat(first.getKey().getName()).isEqualTo("run-7#1~1");
         assertThat(second.getKey().getName()).isEqualTo("run-7#1~2");
         assertThat(QuartzJobs.attemptOf(second)).as("waiting is not a failed attempt").isEqualTo(1);
-        assertThat(RetryPolicy.isWaitingForTurn(new JobExecutionException(
-                ConcurrentRunException.anotherRunIsRunning(RunId.of(7), RunId.of(6)), false))).isTrue();
+        assertThat(RetryWithBackoffListener.decide(new JobExecutionException(
+                ConcurrentRunException.anotherRunIsRunning(RunId.of(7), RunId.of(6)), false), 1, POLICY, 0))
+                .isInstanceOf(RetryDecision.WaitForTurn.class);
+    }
+
+    private static Duration delayOf(RetryDecision decision) {
+        assertThat(decision).isInstanceOf(RetryDecision.Retry.class);
+        return ((RetryDecision.Retry) decision).delay();
     }
 }

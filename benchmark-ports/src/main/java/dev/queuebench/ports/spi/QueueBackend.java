@@ -1,54 +1,56 @@
 package dev.queuebench.ports.spi;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.BackendDescriptor;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One job scheduler library, driven the way its users would drive it. Workers execute the run's scheduling job
- * (which calls back into the core to enqueue pretend jobs through {@link #enqueue} or {@link #enqueueBatch}) and the
- * pretend jobs. Implementations are thread-safe.
+ * (which calls back into the core through {@link BackendContext#runScheduler()}, and the core enqueues pretend jobs
+ * through {@link #enqueue} or {@link #enqueueBatch}) and the pretend jobs (which run {@link PretendJobBody}).
+ * Implementations are thread-safe. The backend contract suite checks all of this.
  */
 public interface QueueBackend extends AutoCloseable {
 
-    BackendDescriptor descriptor();
-
-    /** Every knob in effect, defaults included, for reports. */
-    Map<String, String> effectiveSettings();
-
-    /** Starts the library's workers in this process. Calling it while they run does nothing. */
+    /** Starts the library's workers in this process. Starting workers that run does nothing ({@link Workers}). */
     void startWorkers();
 
     /**
      * Stops the workers and waits until every thread the backend started has ended, at most about
-     * {@link #shutdownTimeout()}.
+     * {@link #shutdownTimeout()}. Stopping workers that do not run does nothing.
      */
     void stopWorkers();
 
+    /** Whether the workers run: false before they start, after they stop, and once they stopped by themselves. */
     boolean workersRunning();
 
     /** Enqueues the run's scheduling job, due now. Works whether or not this process runs workers. */
     void submitSchedulingJob(RunId runId);
 
-    /** Enqueues one pretend job with one library call. */
+    /**
+     * Enqueues one pretend job with one library call. Idempotent by the job's identity (run and index): a job that is
+     * there already stays as it is, so a call tried again after a dropped connection enqueues nothing twice.
+     */
     void enqueue(PretendJob job);
 
-    /** Enqueues pretend jobs with the library's batch API, if it has one. */
+    /** Enqueues pretend jobs with the library's batch API, if it has one; idempotent as {@link #enqueue} is. */
     void enqueueBatch(List<PretendJob> jobs);
 
     /**
-     * Empties the backend's job tables (jobs, executions, triggers) as if they were new: with {@code TRUNCATE}, so no
-     * dead rows remain and PostgreSQL forgets their statistics. Not with {@code VACUUM ANALYZE} after a
-     * {@code DELETE}: statistics of an empty table make the planner scan the table sequentially while the run fills
-     * it (measured: db-scheduler's enqueue latency 2.5 times and its throughput halved; context/0006).
+     * Empties the backend's job tables (jobs, executions, triggers) as if they were new: with {@code TRUNCATE}
+     * ({@link Tables#truncate}), so no dead rows remain and PostgreSQL forgets their statistics. Not with
+     * {@code VACUUM ANALYZE} after a {@code DELETE}: statistics of an empty table make the planner scan the table
+     * sequentially while the run fills it (measured: db-scheduler's enqueue latency 2.5 times and its throughput
+     * halved; context/0006).
      */
     void clearTables();
 
+    /** Jobs the backend will still run, of any kind: scheduled, enqueued, running or waiting for a retry. */
+    long pendingJobs();
+
     /**
      * The backend's own tables (schema-qualified if not in the search path), for sampling their rows and size
-     * during a run.
+     * during a run. Each must exist once the backend is created.
      */
     List<String> tableNames();
 

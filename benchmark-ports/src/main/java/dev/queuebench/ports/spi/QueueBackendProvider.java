@@ -1,26 +1,34 @@
 package dev.queuebench.ports.spi;
 
-import dev.queuebench.ports.in.BackendOption;
-
 import dev.queuebench.ports.in.BackendDescriptor;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Entry point of a backend module, found with {@link java.util.ServiceLoader}. Must have a public no-argument
- * constructor and do no work in it.
+ * Entry point of a backend module, found with {@link java.util.ServiceLoader}: listed in
+ * {@code META-INF/services/dev.queuebench.ports.spi.QueueBackendProvider}. Must have a public no-argument
+ * constructor and do no work in it. See {@code context/adding-a-backend.md}.
  */
 public interface QueueBackendProvider {
 
+    /** Its id (as users type it), display name and library version. */
     BackendDescriptor descriptor();
 
-    /** The knobs {@link BackendSettings} may carry for this backend. */
-    List<BackendOption> options();
+    /** The knobs users may set, each declared once; the core rejects any other before it creates the backend. */
+    Knobs knobs();
 
     /**
-     * Prepares the backend's tables (idempotently, with its own migrations) and builds its library's client.
-     * Starts no threads: {@link QueueBackend#startWorkers()} does.
+     * The migrations of the backend's tables, which the core applies before {@link #create}; empty for a library
+     * that creates its tables itself (JobRunr does).
+     */
+    default Optional<SchemaMigrations> migrations() {
+        return Optional.empty();
+    }
+
+    /**
+     * Builds the library's client over the context's database, whose tables are migrated already. Starts no threads:
+     * {@link QueueBackend#startWorkers()} does.
      *
-     * @throws IllegalArgumentException when the settings hold an unknown or invalid knob
+     * @throws IllegalArgumentException when knobs do not fit together (each knob alone is checked before)
      */
     QueueBackend create(BackendContext context);
 }

@@ -227,7 +227,7 @@ public final class BenchmarkRunner implements AutoCloseable {
         try {
             backend.stopWorkers();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "stopping the workers of " + backend.descriptor().id() + " failed", e);
+            LOG.log(Level.WARNING, "stopping a backend's workers failed", e);
         }
     }
 

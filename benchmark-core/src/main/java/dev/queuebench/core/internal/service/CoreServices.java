@@ -21,6 +21,7 @@ import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.out.SchemaMigrationPort;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
@@ -40,7 +41,8 @@ public final class CoreServices implements AutoCloseable {
     public record Ports(Function<BackendId, DataSource> dataSources, LoadRunPort loadRuns, SaveRunPort saveRuns,
                         CompletionSnapshotPort snapshots, RunLockPort runLock, NodeLeasePort nodeLeases,
                         RunFaultPort runFaults, RunEnvironmentPort environments, ResourceSamplePort resourceSamples,
-                        PoolMetricsPort poolMetrics, DatabaseMetricsPort databaseMetrics) {
+                        PoolMetricsPort poolMetrics, DatabaseMetricsPort databaseMetrics,
+                        SchemaMigrationPort schemaMigrations) {
     }
 
     private final QueueBackends backends;
@@ -63,9 +65,9 @@ public final class CoreServices implements AutoCloseable {
                 settings.flushInterval(), retrier.outages());
         // Backends are created before the scheduler exists; their jobs reach it through this reference.
         ScheduleRunUseCase scheduling = runId -> scheduler().scheduleRun(runId);
-        this.backends = new QueueBackends(providers, id -> new BackendContext(ports.dataSources().apply(id), clock,
-                backendSettings.getOrDefault(id, BackendSettings.none()), scheduling, recorders,
-                RetryPolicy.standard()));
+        this.backends = new QueueBackends(providers, backendSettings, id -> new BackendContext(
+                ports.dataSources().apply(id), clock, backendSettings.getOrDefault(id, BackendSettings.none()),
+                scheduling, recorders, RetryPolicy.standard()), ports.schemaMigrations());
         this.sampler = new ResourceSampler(ports.poolMetrics(), ports.databaseMetrics(), ports.resourceSamples(),
                 ports.loadRuns(), ports.snapshots(), statusRule, clock, settings.flushInterval());
         RunQueue queue = new RunQueue(ports.loadRuns(), ports.snapshots(), statusRule, retrier);

@@ -3,7 +3,7 @@ package dev.queuebench.core.internal.service;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.Durations;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
-import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.in.BackendDescriptor;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class EnvironmentFingerprint {
         this.database = Objects.requireNonNull(database, "database metrics port is required");
     }
 
-    Map<String, String> capture(BenchmarkRun run, QueueBackend backend) {
+    Map<String, String> capture(BenchmarkRun run, BackendDescriptor backend, Map<String, String> knobs) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("queue_bench.version", runnerFacts.getOrDefault("queue_bench.version", "unknown"));
         runnerFacts.forEach(facts::putIfAbsent);
@@ -39,9 +39,9 @@ final class EnvironmentFingerprint {
         facts.put("machine.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         facts.put("machine.memory_mb", Long.toString(totalMemoryBytes() / (1024 * 1024)));
         facts.putAll(database.facts());
-        facts.put("backend.id", backend.descriptor().id().value());
-        facts.put("backend.library_version", backend.descriptor().libraryVersion());
-        backend.effectiveSettings().forEach((knob, value) -> facts.put("backend." + knob, value));
+        facts.put("backend.id", backend.id().value());
+        facts.put("backend.library_version", backend.libraryVersion());
+        knobs.forEach((knob, value) -> facts.put("backend." + knob, value));
         facts.put("run.jobs_count", Integer.toString(run.jobsCount()));
         facts.put("run.scheduling_mode", run.spec().schedulingMode().wireName());
         facts.put("run.job_delay", Durations.format(run.spec().jobDelay().value()));

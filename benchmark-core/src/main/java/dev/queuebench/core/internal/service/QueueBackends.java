@@ -1,10 +1,13 @@
 package dev.queuebench.core.internal.service;
 
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.UnknownBackendException;
+import dev.queuebench.ports.out.SchemaMigrationPort;
 import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.util.ArrayList;
@@ -16,21 +19,28 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * The registered backends. A backend is created (its tables prepared, its client built) on first use, so a command
- * that drives one backend does not pay for the others.
+ * The registered backends. A backend is created on first use, so a command that drives one backend does not pay for
+ * the others: its knobs are checked against its declaration, its tables migrated, and its library's client built.
  */
 public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
 
     private final Map<BackendId, QueueBackendProvider> providers = new LinkedHashMap<>();
     private final Map<BackendId, QueueBackend> created = new LinkedHashMap<>();
+    private final Map<BackendId, BackendSettings> settings;
     private final Function<BackendId, BackendContext> contexts;
+    private final SchemaMigrationPort migrations;
     private boolean closed;
 
     /**
-     * @param contexts builds the context each backend is created with
+     * @param settings   each backend's knobs, as users gave them (none for a backend absent here)
+     * @param contexts   builds the context each backend is created with
+     * @param migrations applies a backend's migrations before it is created
      */
-    public QueueBackends(List<QueueBackendProvider> providers, Function<BackendId, BackendContext> contexts) {
+    public QueueBackends(List<QueueBackendProvider> providers, Map<BackendId, BackendSettings> settings,
+                         Function<BackendId, BackendContext> contexts, SchemaMigrationPort migrations) {
+        this.settings = Map.copyOf(settings);
         this.contexts = Objects.requireNonNull(contexts, "context factory is required");
+        this.migrations = Objects.requireNonNull(migrations, "schema migration port is required");
         for (QueueBackendProvider provider : providers) {
             BackendId id = provider.descriptor().id();
             if (this.providers.putIfAbsent(id, provider) != null) {
@@ -47,13 +57,14 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
         return found;
     }
 
+    /** What users choose from: each provider's descriptor and knobs. */
+    public static AvailableBackend available(QueueBackendProvider provider) {
+        return new AvailableBackend(provider.descriptor(), provider.knobs().options());
+    }
+
     @Override
     public List<BackendDescriptor> backends() {
         return providers.values().stream().map(QueueBackendProvider::descriptor).toList();
-    }
-
-    public List<BackendId> ids() {
-        return List.copyOf(providers.keySet());
     }
 
     public QueueBackendProvider provider(BackendId id) {
@@ -64,9 +75,13 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
         return provider;
     }
 
-    /** Checks that a backend is registered without creating it. */
-    public void requireRegistered(BackendId id) {
-        provider(id);
+    /**
+     * Every knob of the backend in effect, defaults included, as text.
+     *
+     * @throws IllegalArgumentException for a knob the backend does not declare, or a value that does not fit
+     */
+    public Map<String, String> effectiveSettings(BackendId id) {
+        return provider(id).knobs().effective(settingsOf(id));
     }
 
     /** The backend, created on first use. */
@@ -76,10 +91,24 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
             throw new IllegalStateException("backend '" + id + "' is not available: Queue Bench is shutting down");
         }
         if (backend == null) {
-            backend = provider(id).create(contexts.apply(id));
+            QueueBackendProvider provider = provider(id);
+            effectiveSettings(id);
+            BackendContext context = contexts.apply(id);
+            provider.migrations().ifPresent(schema -> migrations.migrate(context.dataSource(), schema));
+            backend = provider.create(context);
             created.put(id, backend);
         }
         return backend;
+    }
+
+    /** Whether the backend's workers run in this process; false for a backend not created yet. */
+    public synchronized boolean workersRunning(BackendId id) {
+        QueueBackend backend = created.get(provider(id).descriptor().id());
+        return backend != null && backend.workersRunning();
+    }
+
+    BackendSettings settingsOf(BackendId id) {
+        return settings.getOrDefault(id, BackendSettings.none());
     }
 
     /**
@@ -100,10 +129,8 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
-                } else {
-                    if (failure != e) {
-                        failure.addSuppressed(e);
-                    }
+                } else if (failure != e) {
+                    failure.addSuppressed(e);
                 }
             }
         }

@@ -61,13 +61,15 @@ public final class StartRunService implements StartRunUseCase {
     /** Persists a new pending run, owned by this node, with its fingerprint; its scheduling job is not submitted. */
     BenchmarkRun createRun(StartRunCommand command) {
         Objects.requireNonNull(command, "command is required");
-        QueueBackend backend = backends.backend(command.spec().backend());
+        // created now (knobs checked, tables migrated): a backend that cannot be had refuses the run, which is not stored
+        backends.backend(command.spec().backend());
         RunId id = saveRuns.nextRunId();
         BenchmarkRun run = BenchmarkRun.create(id, command.spec(), clock.instant());
         saveRuns.insertRun(run, node);
         owned.add(id);
         try {
-            environments.saveEnvironment(id, fingerprint.capture(run, backend));
+            environments.saveEnvironment(id, fingerprint.capture(run,
+                    backends.provider(run.backend()).descriptor(), backends.effectiveSettings(run.backend())));
         } catch (RuntimeException e) {
             saveRuns.deleteRun(id);
             owned.remove(id);

@@ -89,7 +89,8 @@ final class InMemoryCore implements AutoCloseable {
         };
         this.services = new CoreServices(new CoreServices.Ports(id -> new NoDatabase(), runs, runs, snapshots, lock,
                 leases.forNode(), faults, environments, resourceSamples,
-                () -> List.of(new PoolSample("qb-fake", 3, 7, 0)), database), List.of(provider), Map.of(),
+                () -> List.of(new PoolSample("qb-fake", 3, 7, 0)), database, (dataSource, migrations) -> { }),
+                List.of(provider), Map.of(),
                 Map.of("queue_bench.version", "test", "database.kind", "in-memory"), settings, clock);
     }
 

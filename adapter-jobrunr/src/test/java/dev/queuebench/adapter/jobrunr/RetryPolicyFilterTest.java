@@ -16,11 +16,11 @@ import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.exceptions.JobMethodNotFoundException;
 import org.junit.jupiter.api.Test;
 
-class PolynomialBackoffRetryFilterTest {
+class RetryPolicyFilterTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 
-    private final PolynomialBackoffRetryFilter filter = new PolynomialBackoffRetryFilter(
+    private final RetryPolicyFilter filter = new RetryPolicyFilter(
             RetryPolicy.standard(), Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.0);
 
     @Test
