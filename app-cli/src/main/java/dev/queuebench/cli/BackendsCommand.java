@@ -1,5 +1,7 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.common.BadInputException;
+import dev.queuebench.common.ExitCode;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendOption;
 import java.io.PrintWriter;
@@ -33,12 +35,14 @@ final class BackendsCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             out.println(ReportPrinter.json(backends.stream().map(BackendsCommand::asMap).toList()));
         } else {
+            int nameWidth = backends.stream().flatMap(backend -> backend.options().stream())
+                    .mapToInt(option -> option.name().length() + 1).max().orElse(0);
             for (AvailableBackend backend : backends) {
                 out.println(String.format("%-14s %-14s %s", backend.descriptor().id(),
                         backend.descriptor().displayName(), backend.descriptor().libraryVersion()));
                 for (BackendOption option : backend.options()) {
-                    out.println(String.format("    -o %-22s %-16s %s", option.name() + "=", option.defaultValue(),
-                            option.meaning()));
+                    out.println(String.format("    -o %-" + nameWidth + "s %-16s %s", option.name() + "=",
+                            option.defaultValue(), option.meaning()));
                 }
             }
         }

@@ -1,8 +1,12 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.cli.Converters.DurationConverter;
-import dev.queuebench.cli.Converters.ModeConverter;
+import dev.queuebench.common.BadInputException;
+import dev.queuebench.common.Converters.DurationConverter;
+import dev.queuebench.common.Converters.ModeConverter;
+import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +22,8 @@ final class BenchmarkOptions {
             description = "one_by_one (one enqueue call per job) or in_bulk (batches of 1,000). Default: ${DEFAULT-VALUE}.")
     SchedulingMode mode;
 
-    @Option(names = "--delay", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(names = "--delay", defaultValue = JobDelay.DEFAULT_TEXT, converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "Each job is due this long after its enqueue: 0s to 1h. Default: ${DEFAULT-VALUE}.")
     Duration delay;
 
@@ -26,8 +31,8 @@ final class BenchmarkOptions {
             description = "Worker threads of the backend(s) (their own defaults otherwise).")
     Integer threads;
 
-    @Option(names = "--stall-timeout", defaultValue = "120s", converter = DurationConverter.class,
-            paramLabel = "DURATION",
+    @Option(names = "--stall-timeout", defaultValue = RunStatusRule.DEFAULT_STALL_TIMEOUT_TEXT,
+            converter = DurationConverter.class, paramLabel = "DURATION",
             description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
     Duration stallTimeout;
 
@@ -43,15 +48,13 @@ final class BenchmarkOptions {
             description = "Append each kept run as one line of JSON to this file.")
     Path resultsLog;
 
-    static final int MAX_TRIALS = 100;
-
-    /** @throws BadInputException for trials or warm-ups out of range */
+    /** @throws BadInputException for trials or warm-ups out of range, naming the option */
     void validate() {
-        if (trials < 1 || trials > MAX_TRIALS) {
-            throw new BadInputException("--trials must be between 1 and " + MAX_TRIALS + ", was " + trials);
+        if (trials < 1 || trials > TrialPlan.MAX) {
+            throw new BadInputException("--trials must be between 1 and " + TrialPlan.MAX + ", was " + trials);
         }
-        if (warmups < 0 || warmups > MAX_TRIALS) {
-            throw new BadInputException("--warmup must be between 0 and " + MAX_TRIALS + ", was " + warmups);
+        if (warmups < 0 || warmups > TrialPlan.MAX) {
+            throw new BadInputException("--warmup must be between 0 and " + TrialPlan.MAX + ", was " + warmups);
         }
         BadInputException.check(this::settings);
     }

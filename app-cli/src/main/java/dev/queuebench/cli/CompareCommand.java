@@ -1,5 +1,9 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.common.BadInputException;
+import dev.queuebench.common.Bench;
+import dev.queuebench.common.DatabaseOptions;
+import dev.queuebench.common.ExitCode;
 import dev.queuebench.core.stats.RegressionCheck;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.AvailableBackend;
@@ -22,8 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Run the same benchmark on several backends in turn, each from tables emptied as if new",
                 "(TRUNCATE) with only its own workers running, and print the results side by side.",
-                "Exit code 0 when every backend finished with every job, 1 when one stalled, was interrupted or lost",
-                "jobs, 2 for bad input, 3 when --baseline found a regression, 70 for an unexpected error."})
+                ExitCode.SUMMARY})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,12 +40,12 @@ final class CompareCommand implements Callable<Integer> {
     List<String> backends = new ArrayList<>();
 
     @Option(names = {"-o", "--backend-option"}, paramLabel = "BACKEND.KEY=VALUE",
-            description = "A knob of one backend, e.g. -o jobrunr.poll-interval=5s.")
+            description = "A knob of one backend, prefixed with its id: -o BACKEND.threads=4 (see `backends`).")
     Map<String, String> backendOptions = new LinkedHashMap<>();
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = {"An earlier `compare --format json` result: flag each metric that is more than 10% worse",
-                    "with 95% intervals apart; exit code 3 when any is."})
+                    "with 95% intervals apart; exit code " + ExitCode.REGRESSION + " when any is."})
     Path baselineFile;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",

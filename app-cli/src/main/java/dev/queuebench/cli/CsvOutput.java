@@ -3,7 +3,7 @@ package dev.queuebench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.queuebench.web.RunJson;
+import dev.queuebench.common.RunJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

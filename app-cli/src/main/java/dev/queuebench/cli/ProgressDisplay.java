@@ -1,9 +1,9 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
-import dev.queuebench.web.Text;
 import java.io.PrintWriter;
 import java.time.Duration;
 

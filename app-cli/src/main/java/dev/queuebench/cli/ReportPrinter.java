@@ -1,6 +1,10 @@
 package dev.queuebench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.queuebench.common.Bench;
+import dev.queuebench.common.RunJson;
+import dev.queuebench.common.Text;
+import dev.queuebench.common.TrialResultJson;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.ports.in.LatencySummary;
@@ -9,9 +13,6 @@ import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.TrialMetric;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.in.TrialStatistics;
-import dev.queuebench.web.RunJson;
-import dev.queuebench.web.Text;
-import dev.queuebench.web.TrialResultJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -51,7 +52,9 @@ final class ReportPrinter {
         } else if (format == OutputFormat.csv) {
             CsvOutput.writeRuns(reports.stream().map(RunJson::of).toList(), out);
         } else if (reports.isEmpty()) {
-            out.println("No runs yet. Start one: queue-bench run --backend db-scheduler --jobs 10000");
+            out.println("No runs yet. Start one: queue-bench run --backend " + BackendChoice.registered().stream()
+                    .findFirst().map(backend -> backend.descriptor().id().value()).orElse("ID")
+                    + " --jobs 10000");
         } else {
             String header = String.format("%6s  %-14s %10s  %-10s  %-19s  %12s  %12s  %10s  %s",
                     "ID", "BACKEND", "JOBS", "MODE", "CREATED", "SCHEDULING", "RUN", "JOBS/S", "STATUS");

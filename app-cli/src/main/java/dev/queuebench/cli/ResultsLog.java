@@ -1,8 +1,8 @@
 package dev.queuebench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.queuebench.common.RunJson;
 import dev.queuebench.ports.in.RunReport;
-import dev.queuebench.web.RunJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.common.BadInputException;
+import dev.queuebench.common.Bench;
+import dev.queuebench.common.DatabaseOptions;
+import dev.queuebench.common.ExitCode;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.ports.in.RunReport;
@@ -20,8 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Run one benchmark: clear the backend's tables (unless another run is running: then wait",
                 "for it), start the backend's workers, schedule N no-op jobs through it under the global run lock,",
                 "wait until every job ran (or the run stalls) and report.",
-                "Exit code 0 when every job completed, 1 when the run stalled, was interrupted or lost jobs, 2 for bad",
-                "input, 70 for an unexpected error."})
+                ExitCode.SUMMARY})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

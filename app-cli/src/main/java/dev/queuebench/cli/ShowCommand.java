@@ -1,5 +1,9 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.common.BadInputException;
+import dev.queuebench.common.Bench;
+import dev.queuebench.common.DatabaseOptions;
+import dev.queuebench.common.ExitCode;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.ports.in.RunReport;

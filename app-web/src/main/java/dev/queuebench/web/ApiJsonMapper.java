@@ -1,6 +1,7 @@
 package dev.queuebench.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.queuebench.common.RunJson;
 import io.javalin.json.JsonMapper;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;

@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

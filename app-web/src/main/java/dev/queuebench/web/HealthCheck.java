@@ -1,6 +1,7 @@
 package dev.queuebench.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.queuebench.common.Text;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import io.javalin.http.Context;

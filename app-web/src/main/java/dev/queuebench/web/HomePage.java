@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
@@ -135,7 +136,7 @@ final class HomePage {
 
     /**
      * Which page of runs each backend shows: the newest, or for one backend those older than a run
-     * ({@code /?backend=db-scheduler&before=42}).
+     * ({@code /?backend=ID&before=42}).
      */
     private record Paging(Optional<BackendId> backend, Optional<RunId> before) {
 
@@ -147,7 +148,7 @@ final class HomePage {
             }
             if (backend == null || backend.isBlank()) {
                 throw new IllegalArgumentException("paging needs the backend as well as the run, e.g. /?backend="
-                        + registered.all().stream().findFirst().map(d -> d.id().value()).orElse("db-scheduler")
+                        + registered.all().stream().findFirst().map(d -> d.id().value()).orElse("ID")
                         + "&before=42");
             }
             BackendId id = registered.require(backend);

@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.ports.in.PoolSample;
 import dev.queuebench.ports.in.ResourceSample;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.ports.in.ResourceSample;
 import dev.queuebench.ports.in.ResourceSummary.Counter;
 import dev.queuebench.ports.in.ResourceSummary.Gauge;

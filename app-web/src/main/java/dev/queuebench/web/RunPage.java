@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.RunId;

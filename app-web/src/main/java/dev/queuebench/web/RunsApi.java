@@ -1,5 +1,7 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.RunJson;
+import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.GetRunReportQuery;

@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;

@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.Text;
 import dev.queuebench.ports.in.ThroughputSeries;
 import java.util.ArrayList;
 import java.util.List;

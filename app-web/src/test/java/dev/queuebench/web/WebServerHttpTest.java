@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.common.RunJson;
 import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.persistence.JpaPersistence;

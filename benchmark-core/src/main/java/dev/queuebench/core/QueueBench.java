@@ -44,19 +44,23 @@ import javax.sql.DataSource;
 /**
  * Queue Bench's core, wired: the use cases over the given ports and the registered backends, with this node's
  * completion recorder, its background flusher and its run supervisor. Runners build one and close it on exit; so can
- * anyone embedding the benchmark.
+ * anyone embedding the benchmark. A complete program ({@code examples/embedding}):
  *
  * <pre>{@code
  * try (QueueBench bench = QueueBench.builder()
- *         .dataSource(dataSource)          // where backends keep their tables
- *         .runStore(runStore)              // LoadRunPort & SaveRunPort
- *         .snapshots(snapshotStore)
- *         .runLock(runLock)
+ *         .dataSource(dataSource)                    // a PostgreSQL: the backend keeps its tables there
+ *         .runStore(new InMemoryRunStore())          // Queue Bench's own records: in memory here,
+ *         .snapshots(new InMemorySnapshotStore())    // or JpaPersistence.open(pool).storesInto(builder)
+ *         .runLock(new InMemoryRunLock())
+ *         .schemaMigrations(new FlywayMigrations())  // creates the backend's tables
  *         .build()) {
  *     RunReport report = bench.runToEnd(StartRunCommand.of("db-scheduler", 10_000), RunListener.SILENT);
- *     System.out.println(report.status() + " " + report.jobsPerSecond());
+ *     System.out.println(report.status() + ", " + report.jobsPerSecond().orElse(0) + " jobs/s");
  * }
  * }</pre>
+ *
+ * <p>The backends are those {@link java.util.ServiceLoader} finds on the classpath (each adapter module registers
+ * one), unless {@link Builder#providers} names them. Ports left out keep nothing ({@link Builder}).
  */
 public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
         ListBackendsQuery, AutoCloseable {

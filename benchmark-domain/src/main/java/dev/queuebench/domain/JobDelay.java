@@ -7,7 +7,9 @@ import java.util.Objects;
 public record JobDelay(Duration value) {
 
     public static final Duration MAX = Duration.ofHours(1);
-    public static final JobDelay DEFAULT = new JobDelay(Duration.ofSeconds(10));
+    /** The default as users type it (runners' option defaults must be constants). */
+    public static final String DEFAULT_TEXT = "10s";
+    public static final JobDelay DEFAULT = new JobDelay(Durations.parse(DEFAULT_TEXT));
 
     public JobDelay {
         Objects.requireNonNull(value, "job delay is required");

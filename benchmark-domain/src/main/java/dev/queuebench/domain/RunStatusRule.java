@@ -16,7 +16,9 @@ import java.util.Objects;
  */
 public final class RunStatusRule {
 
-    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(120);
+    /** The default stall timeout as users type it (runners' option defaults must be constants). */
+    public static final String DEFAULT_STALL_TIMEOUT_TEXT = "120s";
+    public static final Duration DEFAULT_STALL_TIMEOUT = Durations.parse(DEFAULT_STALL_TIMEOUT_TEXT);
 
     private final Clock clock;
     private final Duration stallTimeout;

@@ -153,4 +153,24 @@ class ValueTypesTest {
             assertThatIllegalArgumentException().isThrownBy(() -> new CompletionCounts(10, 5, 4));
         }
     }
+
+    @Nested
+    class TrialPlans {
+
+        @Test
+        void takes_one_to_a_hundred_trials_after_zero_to_a_hundred_warm_ups() {
+            assertThat(new TrialPlan(0, 1)).isEqualTo(new TrialPlan(0, 1));
+            assertThat(new TrialPlan(TrialPlan.MAX, TrialPlan.MAX).trials()).isEqualTo(100);
+        }
+
+        @Test
+        void rejects_counts_out_of_range_naming_the_range() {
+            assertThatIllegalArgumentException().isThrownBy(() -> new TrialPlan(0, 0))
+                    .withMessage("trials must be between 1 and 100, was 0");
+            assertThatIllegalArgumentException().isThrownBy(() -> new TrialPlan(0, 101));
+            assertThatIllegalArgumentException().isThrownBy(() -> new TrialPlan(-1, 1))
+                    .withMessage("warm-ups must be between 0 and 100, was -1");
+            assertThatIllegalArgumentException().isThrownBy(() -> new TrialPlan(101, 1));
+        }
+    }
 }

@@ -9,8 +9,9 @@ import dev.queuebench.domain.RunId;
 public interface ScheduleRunUseCase {
 
     /**
-     * @throws dev.queuebench.domain.ConcurrentRunException when the lock is held or another run is running: the
-     *                                                      backend retries the scheduling job with its backoff
+     * @throws dev.queuebench.domain.ConcurrentRunException when the lock is held or another run is running: not the
+     *                                                      run's turn; the backend tries the job again after the
+     *                                                      retry policy's turn wait, without counting an attempt
      * @throws dev.queuebench.domain.RunNotFoundException   when the run does not exist: nothing to retry
      */
     void scheduleRun(RunId runId);

@@ -7,5 +7,6 @@ import java.util.List;
 @FunctionalInterface
 public interface PoolMetricsPort {
 
+    /** One sample per pool: its name, and its active, idle and waiting connections; empty without pools. */
     List<PoolSample> samplePools();
 }

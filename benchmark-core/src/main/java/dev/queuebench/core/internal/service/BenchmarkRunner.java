@@ -9,6 +9,7 @@ import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
@@ -82,10 +83,7 @@ public final class BenchmarkRunner implements AutoCloseable {
      * and from clean tables, as {@code run --trials} and {@code compare} do. A warm-up is deleted once it ended.
      */
     public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
-        if (warmups < 0 || trials < 1) {
-            throw new IllegalArgumentException("trials must be at least 1 and warm-ups at least 0, were " + trials
-                    + " and " + warmups);
-        }
+        new TrialPlan(warmups, trials);
         for (int warmup = 1; warmup <= warmups; warmup++) {
             listener.notice("warm-up " + warmup + " of " + warmups + " on " + command.spec().backend()
                     + " (discarded)");

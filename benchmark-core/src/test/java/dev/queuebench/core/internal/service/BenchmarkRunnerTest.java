@@ -1,6 +1,7 @@
 package dev.queuebench.core.internal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.RunId;
@@ -119,6 +120,13 @@ class BenchmarkRunnerTest {
         // the fake clock stands still: every job finishes at once, so there is a run duration but no rate
         assertThat(result.statistics()).containsKey(TrialMetric.RUN_DURATION_MS).doesNotContainKey(TrialMetric.JOBS_PER_SECOND);
         assertThat(result.statistics().get(TrialMetric.RUN_DURATION_MS).n()).isEqualTo(3);
+    }
+
+    @Test
+    void a_trial_plan_out_of_range_is_refused_before_any_run_is_created() {
+        assertThatIllegalArgumentException().isThrownBy(() -> core.runTrials(command(20), 0, 101, r -> { }))
+                .withMessageContaining("trials must be between 1 and 100");
+        assertThat(core.runs.size()).isZero();
     }
 
     @Test

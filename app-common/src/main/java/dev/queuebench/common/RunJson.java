@@ -1,0 +1,209 @@
+package dev.queuebench.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.RunEnding;
+import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.ports.in.ResourceSummary.Counter;
+import dev.queuebench.ports.in.ResourceSummary.Gauge;
+import dev.queuebench.ports.in.ResourceSummary;
+import dev.queuebench.ports.in.RunFault;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.ThroughputSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run as JSON, the same object wherever it is printed ({@code run}, {@code show}, {@code list},
+ * {@code /api/runs}). Keys are snake_case, like the original harness's columns; a missing time or duration is
+ * {@code null} ("Pending"); latencies are milliseconds with microsecond precision, {@code null} without samples;
+ * {@code fingerprint} says what the run ran on (versions, machine, database settings, backend knobs);
+ * {@code end_reason} says why a run ended unfinished (stalled or interrupted); {@code faults} lists what it rode out.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunJson(
+        long id,
+        String backend,
+        int jobsCount,
+        String schedulingMode,
+        long jobDelayMs,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt,
+        Instant schedulingStartedAt,
+        Instant schedulingFinishedAt,
+        Instant runFinishedAt,
+        Long schedulingDurationMs,
+        Long runDurationMs,
+        Long lockWaitMs,
+        Long schedulingPhaseMs,
+        Long drainingMs,
+        String status,
+        Instant endedAt,
+        String endReason,
+        int scheduledJobs,
+        int completedJobs,
+        long executions,
+        long duplicateExecutions,
+        int missingJobs,
+        Double jobsPerSecond,
+        Latency pickupLagMs,
+        Latency endToEndMs,
+        Latency enqueueLatencyMs,
+        Series completionsPerSecond,
+        Series enqueuesPerSecond,
+        Resources resources,
+        Faults faults,
+        Map<String, String> fingerprint) {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    /** The object mapper that writes run JSON: snake_case keys, ISO-8601 times. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static RunJson of(RunReport report) {
+        BenchmarkRun run = report.run();
+        CompletionCounts counts = report.completions();
+        return new RunJson(
+                run.id().value(),
+                run.backend().value(),
+                run.jobsCount(),
+                run.spec().schedulingMode().wireName(),
+                run.spec().jobDelay().value().toMillis(),
+                run.timeline().createdAt(),
+                run.timeline().updatedAt(),
+                run.timeline().submittedAt().orElse(null),
+                run.timeline().schedulingStartedAt().orElse(null),
+                run.timeline().schedulingFinishedAt().orElse(null),
+                run.timeline().runFinishedAt().orElse(null),
+                millis(report.schedulingDuration()),
+                millis(report.runDuration()),
+                millis(report.lockWaitPhase()),
+                millis(report.schedulingPhase()),
+                millis(report.drainingPhase()),
+                report.status().wireName(),
+                run.ending().map(RunEnding::at).orElse(null),
+                run.ending().map(RunEnding::reason).orElse(null),
+                run.scheduledJobs(),
+                counts.distinctCompleted(),
+                counts.executions(),
+                counts.duplicateExecutions(),
+                counts.missingJobs(),
+                report.jobsPerSecond().isPresent() ? round(report.jobsPerSecond().getAsDouble(), 1) : null,
+                Latency.of(report.pickupLag()),
+                Latency.of(report.endToEnd()),
+                Latency.of(report.enqueueLatency()),
+                Series.of(report.completionsPerSecond()),
+                Series.of(report.enqueuesPerSecond()),
+                Resources.of(report.resources()),
+                Faults.of(report),
+                report.environment());
+    }
+
+    private static Long millis(Optional<Duration> duration) {
+        return duration.map(Duration::toMillis).orElse(null);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** Percentiles in milliseconds; {@code p999} is the 99.9th. */
+    public record Latency(long count, double min, double p50, double p90, double p95, double p99, double p999,
+                          double max) {
+
+        static Latency of(LatencySummary summary) {
+            if (summary.isEmpty()) {
+                return null;
+            }
+            return new Latency(summary.count(), ms(summary.min()), ms(summary.p50()), ms(summary.p90()),
+                    ms(summary.p95()), ms(summary.p99()), ms(summary.p999()), ms(summary.max()));
+        }
+
+        private static double ms(long micros) {
+            return micros / 1_000.0;
+        }
+    }
+
+    /**
+     * What the run cost the machine, sampled about once a second: gauges as {@code peak} and {@code mean}, counters as
+     * {@code increase} over the sampled window and {@code per_second}. {@code null} when nothing was sampled.
+     */
+    public record Resources(
+            int samples,
+            long windowMs,
+            Gauge heapUsedBytes,
+            Gauge rssBytes,
+            Gauge processCpuLoad,
+            Counter gcCount,
+            Counter gcTimeMs,
+            Gauge liveThreads,
+            Map<String, ResourceSummary.PoolGauges> pools,
+            Counter transactionsCommitted,
+            Counter tuplesInserted,
+            Counter tuplesUpdated,
+            Counter tuplesDeleted,
+            Gauge backendTableRows,
+            Gauge backendTableBytes,
+            Gauge sessionsWaitingOnLocks) {
+
+        public static Resources of(ResourceSummary summary) {
+            if (summary.samples() == 0) {
+                return null;
+            }
+            return new Resources(summary.samples(), summary.window().toMillis(), summary.heapUsedBytes(),
+                    summary.rssBytes(), summary.processCpuLoad(), summary.gcCount(), summary.gcTimeMillis(),
+                    summary.liveThreads(), summary.pools(), summary.transactionsCommitted(), summary.tuplesInserted(),
+                    summary.tuplesUpdated(), summary.tuplesDeleted(), summary.backendTableRows(),
+                    summary.backendTableBytes(), summary.sessionsWaitingOnLocks());
+        }
+    }
+
+    /**
+     * The faults a run rode out: how many, how long the database was unreachable in all, and each one. Always present,
+     * so that "none" reads as {@code count: 0}.
+     */
+    public record Faults(int count, long databaseUnreachableMs, List<Fault> list) {
+
+        static Faults of(RunReport report) {
+            return new Faults(report.faults().size(), report.databaseUnreachable().toMillis(),
+                    report.faults().stream().map(Fault::of).toList());
+        }
+    }
+
+    /** One fault: what, when, for how long, seen by which node, and the first error it caused. */
+    public record Fault(String kind, Instant startedAt, Instant endedAt, long durationMs, String node, String detail) {
+
+        static Fault of(RunFault fault) {
+            return new Fault(fault.kind(), fault.startedAt(), fault.endedAt(), fault.duration().toMillis(), fault.node(),
+                    fault.detail());
+        }
+    }
+
+    /** Events per second from {@code start}, one count per second. */
+    public record Series(Instant start, int[] counts) {
+
+        static Series of(ThroughputSeries series) {
+            if (series.seconds() == 0) {
+                return null;
+            }
+            return new Series(Instant.ofEpochSecond(series.startEpochSecond()), series.counts());
+        }
+    }
+}

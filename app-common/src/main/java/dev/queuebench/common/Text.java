@@ -1,0 +1,118 @@
+package dev.queuebench.common;
+
+import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.ports.in.RunReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Numbers, durations and statuses as Queue Bench shows them to people, on the pages and in the CLI's tables.
+ * {@code live.js} formats the same values the same way when it updates a row: a change here goes there too.
+ */
+public final class Text {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private Text() {
+    }
+
+    public static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** {@code 850 ms}, {@code 12.34 s}, {@code 3 min 05 s}; "Pending" while missing. */
+    public static String duration(Optional<Duration> duration) {
+        return duration.map(Text::duration).orElse("Pending");
+    }
+
+    public static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        if (Math.abs(millis) < 1_000) {
+            return millis + " ms";
+        }
+        if (Math.abs(millis) < 120_000) {
+            return String.format(Locale.ROOT, "%.2f s", millis / 1_000.0);
+        }
+        return String.format(Locale.ROOT, "%d min %02d s", millis / 60_000, (millis / 1_000) % 60);
+    }
+
+    public static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    /** A latency in microseconds at a readable scale: {@code 850 µs}, {@code 12.3 ms}, {@code 1.25 s}. */
+    public static String micros(long micros) {
+        long magnitude = Math.abs(micros);
+        if (magnitude < 1_000) {
+            return micros + " µs";
+        }
+        if (magnitude < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f ms", micros / 1_000.0);
+        }
+        return String.format(Locale.ROOT, "%.2f s", micros / 1_000_000.0);
+    }
+
+    public static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%,.1f", perSecond);
+    }
+
+    /** {@code one by one} or {@code in bulk}. */
+    public static String mode(SchedulingMode mode) {
+        return mode.wireName().replace('_', ' ');
+    }
+
+    /** {@code 1k}, {@code 10k}, {@code 1M}: the preset buttons' labels. */
+    public static String shortCount(int value) {
+        if (value >= 1_000_000 && value % 1_000_000 == 0) {
+            return value / 1_000_000 + "M";
+        }
+        if (value >= 1_000 && value % 1_000 == 0) {
+            return value / 1_000 + "k";
+        }
+        return count(value);
+    }
+
+    /**
+     * {@code scheduling 500/1,000}, {@code running 10/1,000}, {@code finished}, {@code stalled at 10/1,000, ...},
+     * {@code interrupted at 0/1,000: the process that started it ... is gone}.
+     */
+    public static String status(RunReport report) {
+        CompletionCounts counts = report.completions();
+        int jobs = report.run().jobsCount();
+        return switch (report.status()) {
+            case PENDING -> "pending";
+            case SCHEDULING -> "scheduling " + count(report.run().scheduledJobs()) + "/" + count(jobs);
+            case RUNNING -> "running " + count(counts.distinctCompleted()) + "/" + count(jobs);
+            case FINISHED -> counts.duplicateExecutions() == 0
+                    ? "finished"
+                    : "finished, " + count(counts.duplicateExecutions()) + " duplicates";
+            case STALLED -> "stalled at " + count(counts.distinctCompleted()) + "/" + count(jobs)
+                    + ", " + count(counts.missingJobs()) + " missing";
+            case INTERRUPTED -> "interrupted at " + count(counts.distinctCompleted()) + "/" + count(jobs)
+                    + report.endReason().map(reason -> ": " + reason).orElse("");
+        };
+    }
+
+    /** A core message ("jobs count must be ...") as a sentence on a page ("Jobs count must be ...."). */
+    public static String sentence(String message) {
+        if (message == null || message.isEmpty()) {
+            return message;
+        }
+        String capitalized = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return capitalized.endsWith(".") ? capitalized : capitalized + ".";
+    }
+
+    /** Cuts what a user typed to a length that fits a message. */
+    public static String abbreviate(String text, int maxLength) {
+        if (text.length() <= maxLength) {
+            return text;
+        }
+        return text.substring(0, maxLength - 1) + "…";
+    }
+}

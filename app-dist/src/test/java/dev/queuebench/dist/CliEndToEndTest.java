@@ -1,0 +1,224 @@
+package dev.queuebench.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.common.ExitCode;
+import dev.queuebench.core.QueueBench;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** The CLI with db-scheduler against a real PostgreSQL, as a user runs it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class CliEndToEndTest {
+
+    private static final String[] FAST_POLLING = {"-o", "poll-interval=200ms"};
+
+    private final TestDatabase database = TestPostgres.newDatabase();
+    private final CliRunner cli = new CliRunner(database);
+
+    @AfterAll
+    void dropDatabase() {
+        database.close();
+    }
+
+    private CliRunner.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(FAST_POLLING));
+        return cli.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void a_500_job_db_scheduler_run_finishes_with_500_distinct_completions_and_no_duplicates() {
+        CliRunner.Result result = run("run", "--backend", "db-scheduler", "--jobs", "500", "--delay", "1s",
+                "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode run = result.json();
+        assertThat(run.get("status").asText()).isEqualTo("finished");
+        assertThat(run.get("completed_jobs").asInt()).isEqualTo(500);
+        assertThat(run.get("duplicate_executions").asLong()).isZero();
+        assertThat(run.get("missing_jobs").asInt()).isZero();
+        assertThat(run.get("executions").asLong()).isEqualTo(500);
+        assertThat(run.get("pickup_lag_ms").get("count").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void a_second_run_started_while_the_first_is_running_waits_and_runs_after_it() throws Exception {
+        CompletableFuture<CliRunner.Result> first = CompletableFuture.supplyAsync(() ->
+                run("run", "--backend", "db-scheduler", "--jobs", "500", "--delay", "3s", "--format", "json"));
+        awaitARunningRun();
+        CompletableFuture<CliRunner.Result> second = CompletableFuture.supplyAsync(() ->
+                run("run", "--backend", "db-scheduler", "--jobs", "500", "--delay", "1s", "--format", "json"));
+
+        CliRunner.Result a = first.get(4, TimeUnit.MINUTES);
+        CliRunner.Result b = second.get(4, TimeUnit.MINUTES);
+
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        JsonNode firstRun = a.json();
+        JsonNode secondRun = b.json();
+        assertThat(firstRun.get("completed_jobs").asInt()).isEqualTo(500);
+        assertThat(secondRun.get("completed_jobs").asInt()).isEqualTo(500);
+        assertThat(secondRun.get("duplicate_executions").asLong()).isZero();
+        Instant firstFinished = Instant.parse(firstRun.get("run_finished_at").asText());
+        Instant secondStarted = Instant.parse(secondRun.get("scheduling_started_at").asText());
+        assertThat(secondStarted).as("the second run started scheduling after the first finished")
+                .isAfterOrEqualTo(firstFinished);
+        assertThat(secondRun.get("lock_wait_ms").asLong()).isPositive();
+    }
+
+    @Test
+    void show_prints_one_run_with_every_documented_key() {
+        CliRunner.Result started = run("run", "--backend", "db-scheduler", "--jobs", "20", "--delay", "0s",
+                "--mode", "in_bulk", "--format", "json");
+        long id = started.json().get("id").asLong();
+
+        CliRunner.Result shown = cli.run("show", Long.toString(id), "--format", "json");
+
+        assertThat(shown.exitCode()).isZero();
+        JsonNode run = shown.json();
+        assertThat(run.fieldNames()).toIterable().contains("id", "backend", "jobs_count", "scheduling_mode",
+                "created_at", "scheduling_started_at", "scheduling_finished_at", "run_finished_at",
+                "scheduling_duration_ms", "run_duration_ms", "status", "scheduled_jobs", "completed_jobs",
+                "executions", "duplicate_executions", "missing_jobs", "jobs_per_second", "pickup_lag_ms",
+                "end_to_end_ms");
+        assertThat(run.get("pickup_lag_ms").fieldNames()).toIterable().contains("p50", "p95", "p99", "max");
+        assertThat(run.get("scheduling_mode").asText()).isEqualTo("in_bulk");
+        assertThat(run.get("jobs_count").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void list_prints_runs_newest_first_as_a_json_array_and_as_a_table() {
+        run("run", "--backend", "db-scheduler", "--jobs", "10", "--delay", "0s", "--format", "json");
+        run("run", "--backend", "db-scheduler", "--jobs", "11", "--delay", "0s", "--format", "json");
+
+        JsonNode runs = cli.run("list", "--backend", "db-scheduler", "--limit", "2", "--format", "json").json();
+        assertThat(runs.isArray()).isTrue();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).get("jobs_count").asInt()).isEqualTo(11);
+        assertThat(runs.get(1).get("jobs_count").asInt()).isEqualTo(10);
+        assertThat(runs.get(0).get("id").asLong()).isGreaterThan(runs.get(1).get("id").asLong());
+
+        CliRunner.Result table = cli.run("list", "--limit", "2");
+        assertThat(table.out()).contains("BACKEND", "db-scheduler", "finished");
+    }
+
+    @Test
+    void bad_input_exits_with_2_and_one_line_on_stderr_and_persists_nothing() {
+        int runsBefore = cli.run("list", "--limit", "500", "--format", "json").json().size();
+
+        assertBadInput(cli.run("run", "--backend", "sidekiq", "--jobs", "10"), "unknown backend 'sidekiq'");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "0"), "jobs count must be between 1");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "10000001"), "10000001");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "lots"), "'lots'");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "10", "--delay", "2h"), "between 0s and 1h");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "10", "--delay", "soon"), "not a duration");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "10", "--mode", "fast"), "one_by_one, in_bulk");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "10", "-o", "workers=3"), "unknown backend option");
+        assertBadInput(cli.run("show", "999999"), "no benchmark run with id 999999");
+        assertBadInput(cli.run("show", "abc"), "run id must be a positive whole number");
+        assertBadInput(CliRunner.runExactly("list", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/nowhere"),
+                "cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/nowhere");
+
+        assertThat(cli.run("list", "--limit", "500", "--format", "json").json()).hasSize(runsBefore);
+    }
+
+    @Test
+    void compare_runs_each_chosen_backend_from_clean_tables_and_prints_their_runs() {
+        CliRunner.Result result = cli.run("compare", "--jobs", "200", "--backends", "db-scheduler", "--delay", "1s",
+                "-o", "db-scheduler.poll-interval=200ms", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode backends = result.json();
+        assertThat(backends.isArray()).isTrue();
+        assertThat(backends).hasSize(1);
+        JsonNode dbScheduler = backends.get(0);
+        assertThat(dbScheduler.get("backend").asText()).isEqualTo("db-scheduler");
+        assertThat(dbScheduler.get("trials")).hasSize(1);
+        assertThat(dbScheduler.get("trials").get(0).get("completed_jobs").asInt()).isEqualTo(200);
+        assertThat(dbScheduler.get("statistics").get("run_duration_ms").get("n").asInt()).isEqualTo(1);
+        assertThat(dbScheduler.get("fingerprint").get("backend.id").asText()).isEqualTo("db-scheduler");
+
+        CliRunner.Result table = cli.run("compare", "--jobs", "50", "--backends", "db-scheduler", "--delay", "0s",
+                "-o", "db-scheduler.poll-interval=200ms");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("jobs/s", "pickup lag p99", "duplicates", "db-scheduler");
+    }
+
+    /** Whatever this distribution ships: a new backend's dependency line puts it through this test too. */
+    @Test
+    void compare_without_a_choice_runs_every_registered_backend_to_every_job() {
+        List<String> registered = QueueBench.availableBackends().stream()
+                .map(backend -> backend.descriptor().id().value())
+                .toList();
+
+        CliRunner.Result result = cli.run("compare", "--jobs", "20", "--delay", "0s", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> compared = new ArrayList<>();
+        for (JsonNode backend : result.json()) {
+            compared.add(backend.get("backend").asText());
+            JsonNode run = backend.get("trials").get(0);
+            assertThat(run.get("status").asText()).as(backend.get("backend").asText()).isEqualTo("finished");
+            assertThat(run.get("completed_jobs").asInt()).isEqualTo(20);
+            assertThat(run.get("duplicate_executions").asInt()).isZero();
+        }
+        assertThat(compared).isEqualTo(registered).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void compare_rejects_unknown_repeated_or_misaddressed_backends() {
+        assertBadInput(cli.run("compare", "--jobs", "10", "--backends", "nope"), "unknown backend 'nope'");
+        assertBadInput(cli.run("compare", "--jobs", "10", "--backends", "db-scheduler,db-scheduler"), "listed twice");
+        assertBadInput(cli.run("compare", "--jobs", "10", "--backends", "db-scheduler", "-o", "threads=3"),
+                "must start with one of the compared backends");
+        assertBadInput(cli.run("compare", "--jobs", "0"), "jobs count must be between 1");
+    }
+
+    @Test
+    void backends_lists_db_scheduler_with_its_library_version() {
+        CliRunner.Result result = cli.run("backends", "--format", "json");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode dbScheduler = null;
+        for (JsonNode backend : result.json()) {
+            if (backend.get("id").asText().equals("db-scheduler")) {
+                dbScheduler = backend;
+            }
+        }
+        assertThat(dbScheduler).isNotNull();
+        assertThat(dbScheduler.get("library_version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+    }
+
+    private void awaitARunningRun() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            for (JsonNode run : cli.run("list", "--limit", "5", "--format", "json").json()) {
+                String status = run.get("status").asText();
+                if (status.equals("scheduling") || status.equals("running")) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the first run never started");
+    }
+
+    private static void assertBadInput(CliRunner.Result result, String message) {
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(result.err()).contains(message);
+        assertThat(result.err().lines().filter(line -> line.startsWith("queue-bench:")).count()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+    }
+}

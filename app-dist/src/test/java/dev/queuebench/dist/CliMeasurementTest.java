@@ -1,0 +1,173 @@
+package dev.queuebench.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.queuebench.common.ExitCode;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trials, statistics, fingerprints, resources, exports and the regression check, through the CLI. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class CliMeasurementTest {
+
+    private final TestDatabase database = TestPostgres.newDatabase();
+    private final CliRunner cli = new CliRunner(database);
+
+    @TempDir
+    Path files;
+
+    @AfterAll
+    void dropDatabase() {
+        database.close();
+    }
+
+    private CliRunner.Result compare(String... args) {
+        List<String> all = new ArrayList<>(List.of("compare", "--backends", "db-scheduler", "--jobs", "150",
+                "--delay", "0s", "-o", "db-scheduler.poll-interval=200ms"));
+        all.addAll(List.of(args));
+        return cli.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void trials_after_discarded_warm_ups_come_with_statistics_resources_and_a_fingerprint() {
+        int runsBefore = cli.run("list", "--limit", "500", "--format", "json").json().size();
+
+        CliRunner.Result result = compare("--trials", "2", "--warmup", "1", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode backend = result.json().get(0);
+        assertThat(backend.get("warmups").asInt()).isEqualTo(1);
+        assertThat(backend.get("trials")).hasSize(2);
+        JsonNode runDuration = backend.get("statistics").get("run_duration_ms");
+        assertThat(runDuration.get("n").asInt()).isEqualTo(2);
+        assertThat(runDuration.get("ci95_low").asDouble()).isLessThanOrEqualTo(runDuration.get("mean").asDouble());
+        assertThat(runDuration.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(runDuration.get("mean").asDouble());
+        assertThat(backend.get("statistics").fieldNames()).toIterable()
+                .contains("run_duration_ms", "jobs_per_second", "pickup_lag_p99_ms");
+        assertThat(backend.get("resources").get("samples").asInt()).isPositive();
+        assertThat(backend.get("resources").get("heap_used_bytes").get("peak").asDouble()).isPositive();
+        assertThat(backend.get("fingerprint").get("postgres.fsync")).isNotNull();
+        assertThat(backend.get("fingerprint").get("jvm.version").asText()).isEqualTo(Runtime.version().toString());
+        assertThat(cli.run("list", "--limit", "500", "--format", "json").json())
+                .as("the warm-up was discarded, the two trials kept").hasSize(runsBefore + 2);
+    }
+
+    @Test
+    void a_run_shows_its_phases_percentiles_resources_and_fingerprint() {
+        CliRunner.Result run = cli.run("run", "--backend", "db-scheduler", "--jobs", "300", "--delay", "1s",
+                "-o", "poll-interval=200ms", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("lock_wait_ms").isNumber()).isTrue();
+        assertThat(json.get("scheduling_phase_ms").isNumber()).isTrue();
+        assertThat(json.get("draining_ms").isNumber()).isTrue();
+        assertThat(json.get("pickup_lag_ms").fieldNames()).toIterable()
+                .contains("count", "p50", "p90", "p95", "p99", "p999", "max");
+        assertThat(json.get("enqueue_latency_ms").get("count").asLong()).isEqualTo(300);
+        assertThat(json.get("completions_per_second").get("counts")).isNotEmpty();
+        assertThat(json.get("enqueues_per_second").get("counts")).isNotEmpty();
+        JsonNode resources = json.get("resources");
+        assertThat(resources.get("samples").asInt()).isPositive();
+        assertThat(resources.get("heap_used_bytes").get("peak").asDouble()).isPositive();
+        assertThat(resources.get("transactions_committed").get("increase").asLong()).isNotNegative();
+        assertThat(resources.get("pools").fieldNames()).toIterable().contains("qb-core", "qb-db-scheduler");
+        assertThat(json.get("fingerprint").get("backend.threads").asText()).isEqualTo("10");
+        assertThat(json.get("fingerprint").get("backend.poll-interval").asText()).isEqualTo("200ms");
+        assertThat(json.get("fingerprint").get("run.job_delay").asText()).isEqualTo("1s");
+        assertThat(json.get("fingerprint").get("database.kind").asText()).isEqualTo("external");
+
+        CliRunner.Result table = cli.run("show", json.get("id").asText());
+        assertThat(table.out()).contains("phases", "resources", "environment", "pickup lag");
+    }
+
+    @Test
+    void csv_output_has_one_row_per_run_with_flattened_columns() {
+        compare("--format", "json");
+        CliRunner.Result csv = cli.run("list", "--limit", "2", "--format", "csv");
+
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("id,backend,jobs_count").contains("pickup_lag_ms_p99",
+                "resources_heap_used_bytes_peak", "fingerprint_jvm.version");
+    }
+
+    @Test
+    void a_results_log_gets_one_json_line_per_kept_run() throws Exception {
+        Path log = files.resolve("results.jsonl");
+
+        compare("--trials", "2", "--results-log", log.toString());
+        compare("--results-log", log.toString());
+
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(3);
+        for (String line : lines) {
+            assertThat(new ObjectMapper().readTree(line).get("status").asText()).isEqualTo("finished");
+        }
+        assertBadInput(compare("--results-log", files.resolve("no/such/dir/log.jsonl").toString()), "no directory");
+    }
+
+    @Test
+    void a_baseline_far_better_than_now_is_a_regression_with_exit_code_3() throws Exception {
+        CliRunner.Result now = compare("--trials", "2", "--format", "json");
+        ArrayNode baseline = (ArrayNode) now.json();
+        ObjectNode runDuration = (ObjectNode) baseline.get(0).get("statistics").get("run_duration_ms");
+        double mean = runDuration.get("mean").asDouble();
+        runDuration.put("mean", mean / 10).put("ci95_low", mean / 10 - 1).put("ci95_high", mean / 10 + 1);
+        Path better = files.resolve("better.json");
+        Files.writeString(better, baseline.toString());
+        Path same = files.resolve("same.json");
+        Files.writeString(same, now.out());
+
+        CliRunner.Result regressed = compare("--trials", "2", "--baseline", better.toString());
+        assertThat(regressed.exitCode()).as(regressed.err()).isEqualTo(ExitCode.REGRESSION);
+        assertThat(regressed.out()).contains("run_duration_ms").contains("regression");
+
+        CliRunner.Result unchanged = compare("--trials", "2", "--baseline", same.toString());
+        assertThat(unchanged.out()).doesNotContain(" regression");
+
+        Path garbage = files.resolve("garbage.json");
+        Files.writeString(garbage, "{\"not\": \"a compare result\"}");
+        assertBadInput(compare("--baseline", garbage.toString()), "is not a result of `compare --format json`");
+        assertBadInput(compare("--baseline", files.resolve("missing.json").toString()), "cannot read the baseline");
+    }
+
+    @Test
+    void export_prints_runs_since_a_time_as_csv_or_json() {
+        compare("--format", "json");
+        JsonNode all = cli.run("export", "--format", "json").json();
+        assertThat(all.size()).isPositive();
+
+        assertThat(cli.run("export", "--since", "2999-01-01", "--format", "json").json()).isEmpty();
+        assertThat(cli.run("export").out().lines().count()).isEqualTo(all.size() + 1);
+        assertBadInput(cli.run("export", "--since", "yesterday"), "--since must be a day like 2026-11-01");
+        assertBadInput(cli.run("export", "--format", "table"), "export prints csv or json");
+    }
+
+    @Test
+    void trials_and_warm_ups_out_of_range_are_refused() {
+        assertBadInput(compare("--trials", "0"), "--trials must be between 1 and 100");
+        assertBadInput(cli.run("run", "--backend", "db-scheduler", "--jobs", "10", "--warmup", "-1"),
+                "--warmup must be between 0 and 100");
+    }
+
+    private static void assertBadInput(CliRunner.Result result, String message) {
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(result.err()).contains(message);
+        assertThat(result.out()).isEmpty();
+    }
+}
