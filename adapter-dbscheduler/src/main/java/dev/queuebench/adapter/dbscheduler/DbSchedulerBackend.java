@@ -14,7 +14,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.PretendJobBody;
-import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.WorkersBackend;
 import dev.queuebench.ports.spi.Tables;
 import dev.queuebench.ports.spi.TransientFailures;
 import dev.queuebench.ports.spi.Workers;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * db-scheduler driven as its users drive it: a {@link SchedulerClient} enqueues (one {@code scheduleIfNotExists}
  * per job, or {@code scheduleBatch}), a {@link Scheduler} with lock-and-fetch polling executes.
  */
-final class DbSchedulerBackend implements QueueBackend {
+final class DbSchedulerBackend implements WorkersBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(DbSchedulerBackend.class);
 
@@ -90,19 +90,12 @@ final class DbSchedulerBackend implements QueueBackend {
         return scheduler;
     }
 
-    @Override
-    public void startWorkers() {
-        workers.start();
-    }
+
+
 
     @Override
-    public void stopWorkers() {
-        workers.stop();
-    }
-
-    @Override
-    public boolean workersRunning() {
-        return workers.running();
+    public Workers<Scheduler> workers() {
+        return workers;
     }
 
     @Override

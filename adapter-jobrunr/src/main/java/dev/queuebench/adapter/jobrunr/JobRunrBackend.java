@@ -4,7 +4,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.PretendJobBody;
-import dev.queuebench.ports.spi.QueueBackend;
+import dev.queuebench.ports.spi.WorkersBackend;
 import dev.queuebench.ports.spi.Tables;
 import dev.queuebench.ports.spi.TransientFailures;
 import dev.queuebench.ports.spi.Workers;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * executes. Job ids are made from the job's run and index ({@link JobIds}), so enqueueing a job again leaves the
  * stored one as it is.
  */
-final class JobRunrBackend implements QueueBackend {
+final class JobRunrBackend implements WorkersBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunrBackend.class);
 
@@ -79,21 +79,16 @@ final class JobRunrBackend implements QueueBackend {
         return created;
     }
 
-    /** Starts a background job server; one that stopped itself (JobRunr does after storage errors) is replaced. */
-    @Override
-    public void startWorkers() {
-        workers.start();
-    }
 
-    @Override
-    public void stopWorkers() {
-        workers.stop();
-    }
 
-    /** False once JobRunr's server stopped itself: it does on a failed heartbeat, and never starts again by itself. */
+
+    /**
+     * JobRunr's background job server; {@code running} turns false once the server stopped itself (it does on a
+     * failed heartbeat, and never starts again by itself), and starting replaces it.
+     */
     @Override
-    public boolean workersRunning() {
-        return workers.running();
+    public Workers<BackgroundJobServer> workers() {
+        return workers;
     }
 
     @Override
