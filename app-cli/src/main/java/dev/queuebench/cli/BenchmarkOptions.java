@@ -7,25 +7,47 @@ import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.TrialPlan;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.in.StartRunCommand;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code run} and {@code compare} share: the benchmark to run, how often, and where results go. */
 final class BenchmarkOptions {
 
-    @Option(names = "--jobs", required = true, paramLabel = "N", description = "Jobs to schedule: 1 to 10,000,000.")
-    long jobs;
+    @Option(names = "--workload", defaultValue = "delayed", paramLabel = "WORKLOAD",
+            description = {"delayed (a backend worker enqueues the jobs, each due --delay later, while the workers run),",
+                    "backlog (every job enqueued, due at once, while no worker runs; then drained) or",
+                    "rate (--rate jobs/s offered for --duration on a fixed schedule). Default: ${DEFAULT-VALUE}."})
+    String workload;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Jobs to schedule: 1 to 10,000,000 (delayed and backlog; a rate's are rate x duration).")
+    Long jobs;
+
+    @Option(names = "--rate", paramLabel = "JOBS_PER_S",
+            description = "The rate workload's offer, in jobs per second (up to 100,000).")
+    Double rate;
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "How long the rate workload offers its rate: 1s to 24h.")
+    Duration duration;
 
     @Option(names = "--mode", defaultValue = "one_by_one", converter = ModeConverter.class, paramLabel = "MODE",
             description = "one_by_one (one enqueue call per job) or in_bulk (batches of 1,000). Default: ${DEFAULT-VALUE}.")
     SchedulingMode mode;
 
-    @Option(names = "--delay", defaultValue = JobDelay.DEFAULT_TEXT, converter = DurationConverter.class,
-            paramLabel = "DURATION",
-            description = "Each job is due this long after its enqueue: 0s to 1h. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--delay", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Each job of the delayed workload is due this long after its enqueue: 0s to 1h. Default: "
+                    + JobDelay.DEFAULT_TEXT + ".")
     Duration delay;
+
+    @Mixin
+    JobWorkOptions jobWork;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads of the backend(s) (their own defaults otherwise).")
@@ -47,6 +69,47 @@ final class BenchmarkOptions {
     @Option(names = "--results-log", paramLabel = "FILE",
             description = "Append each kept run as one line of JSON to this file.")
     Path resultsLog;
+
+    /**
+     * The run these options ask for on {@code backend}.
+     *
+     * @throws BadInputException for options that do not fit the workload, or values out of range
+     */
+    StartRunCommand command(String backend) {
+        return BadInputException.check(() -> {
+            StartRunCommand command = switch (workload.trim().toLowerCase(Locale.ROOT)) {
+                case "rate" -> {
+                    refuse(jobs != null, "the rate workload's jobs are --rate x --duration: leave out --jobs");
+                    refuse(delay != null, "the rate workload's jobs are due at their intended time: leave out --delay");
+                    refuse(rate == null || duration == null, "the rate workload needs --rate and --duration,"
+                            + " e.g. --rate 500 --duration 60s");
+                    yield StartRunCommand.rate(backend, rate, duration, mode);
+                }
+                case "backlog" -> {
+                    requireJobsWithoutRate();
+                    refuse(delay != null, "a backlog's jobs are due when they are enqueued: leave out --delay");
+                    yield StartRunCommand.backlog(backend, jobs, mode);
+                }
+                default -> {
+                    Workload.withoutParameters(workload.trim().toLowerCase(Locale.ROOT));
+                    requireJobsWithoutRate();
+                    yield StartRunCommand.of(backend, jobs, mode, delay == null ? JobDelay.DEFAULT.value() : delay);
+                }
+            };
+            return command.withJobWork(jobWork.jobWork());
+        });
+    }
+
+    private void requireJobsWithoutRate() {
+        refuse(jobs == null, "--jobs is required (for the " + workload + " workload)");
+        refuse(rate != null || duration != null, "--rate and --duration belong to the rate workload (--workload rate)");
+    }
+
+    private static void refuse(boolean wrong, String message) {
+        if (wrong) {
+            throw new IllegalArgumentException(message);
+        }
+    }
 
     /** @throws BadInputException for trials or warm-ups out of range, naming the option */
     void validate() {

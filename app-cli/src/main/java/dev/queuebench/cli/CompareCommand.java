@@ -63,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
         BadInputException.check(() -> {
             for (AvailableBackend backend : chosenBackends()) {
                 BackendId id = backend.descriptor().id();
-                commands.put(id, StartRunCommand.of(id.value(), benchmark.jobs, benchmark.mode, benchmark.delay));
+                commands.put(id, benchmark.command(id.value()));
                 settings.put(id, BackendChoice.settings(backend, benchmark.threads, optionsOf(id)));
             }
             requireOptionsNameChosenBackends(commands.keySet());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.queuebench.common.RunJson;
+import dev.queuebench.common.SweepJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,6 +35,26 @@ final class CsvOutput {
             flatten("", RunJson.mapper().valueToTree(run), row);
             rows.add(row);
         }
+        write(rows, out);
+    }
+
+    /** One row per point: the sweep's id and kind, the point's value, figure and verdict, then its run's columns. */
+    static void writeSweep(SweepJson sweep, Writer out) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SweepJson.Point point : sweep.points()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("sweep_id", sweep.id());
+            row.put("sweep_kind", sweep.kind());
+            row.put("value", point.value());
+            row.put("figure", point.figure() == null ? "" : point.figure());
+            row.put("passed", point.passed());
+            flatten("run", RunJson.mapper().valueToTree(point.run()), row);
+            rows.add(row);
+        }
+        write(rows, out);
+    }
+
+    private static void write(List<Map<String, Object>> rows, Writer out) {
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(row -> columns.addAll(row.keySet()));
         CsvSchema.Builder schema = CsvSchema.builder();

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 @Command(name = "queue-bench", mixinStandardHelpOptions = true,
         versionProvider = Launcher.Version.class,
         description = "Benchmarks PostgreSQL-backed JVM job schedulers: durations, throughput, latency, correctness.",
-        subcommands = {RunCommand.class, CompareCommand.class, ListCommand.class, ShowCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ListCommand.class, ShowCommand.class,
                 BackendsCommand.class, ExportCommand.class})
 public final class QueueBenchCli implements Runnable {
 

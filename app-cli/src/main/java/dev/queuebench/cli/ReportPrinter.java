@@ -3,13 +3,20 @@ package dev.queuebench.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.RunJson;
+import dev.queuebench.common.SweepJson;
 import dev.queuebench.common.Text;
 import dev.queuebench.common.TrialResultJson;
+import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.SweepPlan;
+import dev.queuebench.domain.Workload;
+import dev.queuebench.ports.in.AvailableBackend;
+import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.ResourceSummary;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.SweepResult;
 import dev.queuebench.ports.in.TrialMetric;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.in.TrialStatistics;
@@ -20,7 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -113,7 +122,20 @@ final class ReportPrinter {
                 r -> r.schedulingDuration().map(d -> d.toNanos() / 1e6)).map(ms -> Duration.ofNanos((long) (ms * 1e6))))));
         rows.add(column(results, "run duration", result -> statistic(result, TrialMetric.RUN_DURATION_MS,
                 ms -> Text.duration(Duration.ofNanos((long) (ms * 1e6))))));
+        rows.add(column(results, "workload", result -> Text.workload(result.trials().get(0).run().spec())));
         rows.add(column(results, "jobs/s", result -> statistic(result, TrialMetric.JOBS_PER_SECOND, Text::rate)));
+        if (results.stream().anyMatch(result -> result.statistics().containsKey(TrialMetric.DRAIN_RATE))) {
+            rows.add(column(results, "drain rate", result -> statistic(result, TrialMetric.DRAIN_RATE, Text::rate)));
+        }
+        if (results.stream().anyMatch(result -> result.statistics().containsKey(TrialMetric.ACHIEVED_RATE))) {
+            rows.add(column(results, "achieved rate", result -> statistic(result, TrialMetric.ACHIEVED_RATE,
+                    Text::rate)));
+            rows.add(column(results, "kept up", result -> result.trials().stream()
+                    .map(r -> r.offer().map(offer -> offer.keptUp() ? "yes" : "no").orElse("-"))
+                    .collect(Collectors.joining(","))));
+            rows.add(column(results, "end-to-end p99", result -> statistic(result, TrialMetric.END_TO_END_P99_MS,
+                    ms -> Text.micros((long) (ms * 1_000)))));
+        }
         rows.add(column(results, "pickup lag p50", result -> mean(result.trials(),
                 r -> r.pickupLag().isEmpty() ? Optional.empty() : Optional.of(r.pickupLag().p50() / 1_000.0))
                 .map(ms -> Text.micros((long) (ms * 1_000))).orElse("-")));
@@ -122,6 +144,10 @@ final class ReportPrinter {
         rows.add(column(results, "completed", result -> sum(result, r -> r.completions().distinctCompleted())));
         rows.add(column(results, "duplicates", result -> sum(result, r -> r.completions().duplicateExecutions())));
         rows.add(column(results, "missing", result -> sum(result, r -> r.completions().missingJobs())));
+        referenceRow(results).ifPresent(rows::add);
+        if (results.stream().anyMatch(result -> result.trials().size() > 1)) {
+            rows.add(column(results, "CV " + headline(results).key(), result -> cv(result, headline(results))));
+        }
         printColumns(rows);
         if (results.stream().anyMatch(result -> result.trials().size() > 1)) {
             out.println();
@@ -130,17 +156,116 @@ final class ReportPrinter {
         out.flush();
     }
 
+    /**
+     * A sweep: its plan, one row per point (the figure it is judged by, latency, whether it passed) and the peak.
+     * JSON: the sweep object; CSV: one row per point, with its run's columns.
+     */
+    void printSweep(SweepResult sweep) {
+        if (format == OutputFormat.json) {
+            out.println(json(SweepJson.of(sweep)));
+            out.flush();
+            return;
+        }
+        if (format == OutputFormat.csv) {
+            CsvOutput.writeSweep(SweepJson.of(sweep), out);
+            out.flush();
+            return;
+        }
+        SweepPlan plan = sweep.plan();
+        boolean threads = plan.kind() == SweepPlan.Kind.THREADS;
+        out.println("Sweep " + sweep.id() + "  " + plan.backend() + "  " + plan.kind().wireName() + " "
+                + SweepPlan.format(plan.values()) + "  " + (threads
+                        ? "a backlog of " + Text.count(plan.jobs().value()) + " jobs at each thread count"
+                        : "each rate for " + Text.duration(plan.duration()) + ", end-to-end p99 within "
+                                + Text.duration(plan.slo()))
+                + "  " + plan.schedulingMode().wireName() + "  job work " + plan.jobWork().workText()
+                + (plan.jobWork().payloadBytes() > 0 ? ", payload " + plan.jobWork().payloadText() : ""));
+        out.println();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(threads
+                ? new String[] {"threads", "run", "drain jobs/s", "pickup p50", "pickup p99", "status"}
+                : new String[] {"offered/s", "run", "achieved/s", "kept up", "e2e p50", "e2e p99", "passed",
+                    "status"});
+        for (SweepResult.Point point : sweep.points()) {
+            RunReport report = point.report();
+            Double figure = SweepJson.figureOf(plan, point);
+            String figureText = figure == null ? "-" : Text.rate(figure);
+            rows.add(threads
+                    ? new String[] {SweepPlan.format(List.of(point.value())), report.run().id().toString(), figureText,
+                        p(report.pickupLag(), LatencySummary::p50), p(report.pickupLag(), LatencySummary::p99),
+                        Text.status(report)}
+                    : new String[] {SweepPlan.format(List.of(point.value())), report.run().id().toString(), figureText,
+                        report.offer().map(offer -> offer.keptUp() ? "yes" : "no").orElse("-"),
+                        p(report.endToEnd(), LatencySummary::p50), p(report.endToEnd(), LatencySummary::p99),
+                        point.passed() ? "yes" : "no", Text.status(report)});
+        }
+        printColumns(rows);
+        out.println();
+        out.println(sweep.peak().map(peak -> threads
+                ? "peak: " + Text.rate(SweepJson.figureOf(plan, peak)) + " jobs/s drained at "
+                        + SweepPlan.format(List.of(peak.value())) + " threads (run " + peak.report().run().id() + ")"
+                : "peak: " + Text.rate(peak.value()) + " jobs/s sustained, end-to-end p99 "
+                        + Text.micros(peak.report().endToEnd().p99()) + " (run " + peak.report().run().id() + ")")
+                .orElse(threads ? "no peak: no point finished"
+                        : "no peak: no rate was kept up with an end-to-end p99 within " + Text.duration(plan.slo())));
+        if (!threads && sweep.points().size() < plan.values().size()) {
+            out.println("stopped after " + SweepPlan.FAILURES_TO_STOP + " failed points in a row; not run: "
+                    + SweepPlan.format(plan.values().subList(sweep.points().size(), plan.values().size())));
+        }
+        out.flush();
+    }
+
+    private static String p(LatencySummary summary, java.util.function.ToLongFunction<LatencySummary> percentile) {
+        return summary.isEmpty() ? "-" : Text.micros(percentile.applyAsLong(summary));
+    }
+
+    /** The metric the compared workload is judged by first (they all ran the same workload). */
+    private static TrialMetric headline(List<TrialResult> results) {
+        return TrialMetric.headlineOf(results.get(0).trials().get(0).run().spec().workload());
+    }
+
+    /**
+     * Each backend's headline figure as a ratio to the reference backend's, measured in the same invocation: how
+     * many times the reference's rate (or latency) a backend achieves. Empty when the reference was not compared.
+     */
+    private static Optional<String[]> referenceRow(List<TrialResult> results) {
+        Set<BackendId> references = BackendChoice.registered().stream().map(AvailableBackend::descriptor)
+                .filter(BackendDescriptor::reference).map(BackendDescriptor::id).collect(Collectors.toSet());
+        TrialMetric headline = headline(results);
+        Optional<TrialStatistics> reference = results.stream()
+                .filter(result -> references.contains(result.backend()))
+                .map(result -> result.statistics().get(headline))
+                .filter(Objects::nonNull)
+                .findFirst();
+        if (reference.isEmpty() || reference.get().mean() == 0) {
+            return Optional.empty();
+        }
+        String label = headline.key() + " vs " + results.stream().map(TrialResult::backend)
+                .filter(references::contains).findFirst().orElseThrow();
+        return Optional.of(column(results, label, result -> {
+            TrialStatistics stats = result.statistics().get(headline);
+            return stats == null ? "-" : String.format(Locale.ROOT, "%.2fx", stats.mean() / reference.get().mean());
+        }));
+    }
+
+    private static String cv(TrialResult result, TrialMetric metric) {
+        TrialStatistics stats = result.statistics().get(metric);
+        return stats == null || stats.cv().isEmpty()
+                ? "-"
+                : String.format(Locale.ROOT, "%.1f%%", stats.cv().getAsDouble() * 100);
+    }
+
     /** Per backend and metric: n, mean, standard deviation, min, max, 95% interval, outlier trials. */
     private void printStatistics(List<TrialResult> results) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"backend", "metric", "n", "mean", "stddev", "min", "max", "95% CI", "outliers"});
+        rows.add(new String[] {"backend", "metric", "n", "mean", "stddev", "CV", "min", "max", "95% CI", "outliers"});
         for (TrialResult result : results) {
             List<RunReport> trials = result.trials();
             result.statistics().forEach((metric, stats) -> {
                 List<RunReport> withValue = trials.stream().filter(t -> metric.valueOf(t).isPresent()).toList();
                 rows.add(new String[] {
                     result.backend().value(), metric.key(), Integer.toString(stats.n()), number(stats.mean()),
-                    number(stats.stddev()), number(stats.min()), number(stats.max()),
+                    number(stats.stddev()), cv(result, metric), number(stats.min()), number(stats.max()),
                     number(stats.ci95Low()) + " .. " + number(stats.ci95High()),
                     stats.outliers().isEmpty() ? "-" : stats.outliers().stream()
                             .map(i -> "run " + withValue.get(i).run().id()).collect(Collectors.joining(", "))});
@@ -200,7 +325,7 @@ final class ReportPrinter {
         BenchmarkRun run = report.run();
         CompletionCounts counts = report.completions();
         out.println("Run " + run.id() + "  " + run.backend() + "  " + Text.count(run.jobsCount()) + " jobs  "
-                + run.spec().schedulingMode().wireName() + "  delay " + Text.duration(run.spec().jobDelay().value())
+                + run.spec().schedulingMode().wireName() + "  " + Text.workload(run.spec())
                 + "  -> " + Text.status(report));
         out.println("  durations    scheduling " + Text.duration(report.schedulingDuration())
                 + "   run " + Text.duration(report.runDuration()));
@@ -213,6 +338,15 @@ final class ReportPrinter {
         out.println("  throughput   " + (report.jobsPerSecond().isPresent()
                 ? Text.rate(report.jobsPerSecond().getAsDouble()) + " jobs/s (first to last completion)"
                 : "-"));
+        if (run.spec().workload() instanceof Workload.Backlog) {
+            out.println("  backlog      enqueued at " + rate(report.enqueueRate()) + " jobs/s with no worker running;"
+                    + " drained at " + rate(report.drainRate()) + " jobs/s from the workers' start"
+                    + " (latencies below from the workers' start)");
+        }
+        report.offer().ifPresent(offer -> out.println("  offer        " + Text.rate(offer.offeredRate())
+                + " jobs/s offered, " + Text.rate(offer.achievedRate()) + " achieved; backlog peak "
+                + Text.count(offer.maxBacklog()) + (offer.backlogBounded() ? ", bounded" : ", growing") + " -> "
+                + (offer.keptUp() ? "kept up" : "did not keep up") + " (latencies below from each job's intended time)"));
         out.println("  pickup lag   " + latency(report.pickupLag()));
         out.println("  end-to-end   " + latency(report.endToEnd()));
         out.println("  enqueue      " + latency(report.enqueueLatency()));
@@ -240,6 +374,10 @@ final class ReportPrinter {
                     + environment.get("postgres.synchronous_commit") + "), " + environment.get("backend.id") + " "
                     + environment.get("backend.library_version"));
         }
+    }
+
+    private static String rate(java.util.OptionalDouble rate) {
+        return rate.isPresent() ? Text.rate(rate.getAsDouble()) : "-";
     }
 
     private static String latency(LatencySummary summary) {

@@ -49,8 +49,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StartRunCommand command = BadInputException.check(() ->
-                StartRunCommand.of(backend, benchmark.jobs, benchmark.mode, benchmark.delay));
+        StartRunCommand command = benchmark.command(backend);
         BackendId backendId = command.spec().backend();
         BackendSettings settings = BadInputException.check(() ->
                 BackendChoice.settings(BackendChoice.backend(backendId), benchmark.threads, backendOptions));

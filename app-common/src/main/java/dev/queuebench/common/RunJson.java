@@ -9,7 +9,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.RunEnding;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.ports.in.OfferOutcome;
 import dev.queuebench.ports.in.ResourceSummary.Counter;
 import dev.queuebench.ports.in.ResourceSummary.Gauge;
 import dev.queuebench.ports.in.ResourceSummary;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One run as JSON, the same object wherever it is printed ({@code run}, {@code show}, {@code list},
@@ -36,12 +39,16 @@ public record RunJson(
         int jobsCount,
         String schedulingMode,
         long jobDelayMs,
+        WorkloadJson workload,
+        String jobWork,
+        int payloadBytes,
         Instant createdAt,
         Instant updatedAt,
         Instant submittedAt,
         Instant schedulingStartedAt,
         Instant schedulingFinishedAt,
         Instant runFinishedAt,
+        Instant workersStartedAt,
         Long schedulingDurationMs,
         Long runDurationMs,
         Long lockWaitMs,
@@ -56,6 +63,9 @@ public record RunJson(
         long duplicateExecutions,
         int missingJobs,
         Double jobsPerSecond,
+        Double enqueueRate,
+        Double drainRate,
+        Offer offer,
         Latency pickupLagMs,
         Latency endToEndMs,
         Latency enqueueLatencyMs,
@@ -85,12 +95,16 @@ public record RunJson(
                 run.jobsCount(),
                 run.spec().schedulingMode().wireName(),
                 run.spec().jobDelay().value().toMillis(),
+                WorkloadJson.of(run.spec().workload()),
+                run.spec().jobWork().workText(),
+                run.spec().jobWork().payloadBytes(),
                 run.timeline().createdAt(),
                 run.timeline().updatedAt(),
                 run.timeline().submittedAt().orElse(null),
                 run.timeline().schedulingStartedAt().orElse(null),
                 run.timeline().schedulingFinishedAt().orElse(null),
                 run.timeline().runFinishedAt().orElse(null),
+                run.timeline().workersStartedAt().orElse(null),
                 millis(report.schedulingDuration()),
                 millis(report.runDuration()),
                 millis(report.lockWaitPhase()),
@@ -104,7 +118,10 @@ public record RunJson(
                 counts.executions(),
                 counts.duplicateExecutions(),
                 counts.missingJobs(),
-                report.jobsPerSecond().isPresent() ? round(report.jobsPerSecond().getAsDouble(), 1) : null,
+                rate(report.jobsPerSecond()),
+                rate(report.enqueueRate()),
+                rate(report.drainRate()),
+                report.offer().map(Offer::of).orElse(null),
                 Latency.of(report.pickupLag()),
                 Latency.of(report.endToEnd()),
                 Latency.of(report.enqueueLatency()),
@@ -115,6 +132,11 @@ public record RunJson(
                 report.environment());
     }
 
+    /** A rate as run objects give it: one decimal, {@code null} when there is none. */
+    static Double rate(OptionalDouble rate) {
+        return rate.isPresent() ? round(rate.getAsDouble(), 1) : null;
+    }
+
     private static Long millis(Optional<Duration> duration) {
         return duration.map(Duration::toMillis).orElse(null);
     }
@@ -122,6 +144,27 @@ public record RunJson(
     private static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
+    }
+
+    /** Which workload ran: its name, and for {@code rate} the offer (jobs per second, for how long). */
+    public record WorkloadJson(String name, Double rate, Long durationMs) {
+
+        static WorkloadJson of(Workload workload) {
+            if (workload instanceof Workload.Rate offer) {
+                return new WorkloadJson(workload.wireName(), offer.jobsPerSecond(), offer.duration().toMillis());
+            }
+            return new WorkloadJson(workload.wireName(), null, null);
+        }
+    }
+
+    /** A rate run's outcome: offered against achieved rate, the backlog, and whether the backend kept up. */
+    public record Offer(double offeredRate, double achievedRate, long maxBacklog, boolean backlogBounded,
+                        boolean keptUp) {
+
+        static Offer of(OfferOutcome outcome) {
+            return new Offer(outcome.offeredRate(), round(outcome.achievedRate(), 1), outcome.maxBacklog(),
+                    outcome.backlogBounded(), outcome.keptUp());
+        }
     }
 
     /** Percentiles in milliseconds; {@code p999} is the 99.9th. */

@@ -1,7 +1,10 @@
 package dev.queuebench.common;
 
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.JobWork;
+import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.RunReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +63,26 @@ public final class Text {
 
     public static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.1f", perSecond);
+    }
+
+    /**
+     * The workload with its parameters and, when the jobs do something, their work: {@code delayed, delay 10.00 s},
+     * {@code backlog}, {@code rate 500.0 jobs/s for 60.00 s}, {@code backlog, jobs sleep:10ms, payload 4KB}.
+     */
+    public static String workload(RunSpec spec) {
+        String workload;
+        if (spec.workload() instanceof Workload.Rate rate) {
+            workload = "rate " + rate(rate.jobsPerSecond()) + " jobs/s for " + duration(rate.duration());
+        } else if (spec.workload() instanceof Workload.Delayed) {
+            workload = "delayed, delay " + duration(spec.jobDelay().value());
+        } else {
+            workload = spec.workload().wireName();
+        }
+        JobWork work = spec.jobWork();
+        if (!work.equals(JobWork.NONE)) {
+            workload += ", jobs " + work.workText() + (work.payloadBytes() > 0 ? ", payload " + work.payloadText() : "");
+        }
+        return workload;
     }
 
     /** {@code one by one} or {@code in bulk}. */

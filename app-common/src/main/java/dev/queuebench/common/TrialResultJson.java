@@ -38,15 +38,19 @@ public record TrialResultJson(
                 fingerprint);
     }
 
-    /** One metric over the trials; {@code outlier_runs} are the ids of trials beyond median -+ 3 MAD. */
+    /**
+     * One metric over the trials; {@code cv} is the coefficient of variation (stddev / mean, {@code null} for one
+     * trial); {@code outlier_runs} are the ids of trials beyond median -+ 3 MAD.
+     */
     public record Statistics(int n, double mean, double stddev, double min, double max, double median, double mad,
-                             double ci95Low, double ci95High, List<Long> outlierRuns) {
+                             double ci95Low, double ci95High, Double cv, List<Long> outlierRuns) {
 
         static Statistics of(TrialStatistics stats, List<RunReport> trials, TrialMetric metric) {
             List<RunReport> withValue = trials.stream().filter(t -> metric.valueOf(t).isPresent()).toList();
             List<Long> outliers = stats.outliers().stream().map(i -> withValue.get(i).run().id().value()).toList();
             return new Statistics(stats.n(), stats.mean(), stats.stddev(), stats.min(), stats.max(), stats.median(),
-                    stats.mad(), stats.ci95Low(), stats.ci95High(), outliers);
+                    stats.mad(), stats.ci95Low(), stats.ci95High(),
+                    stats.cv().isPresent() ? stats.cv().getAsDouble() : null, outliers);
         }
 
         /** Back to the figures the regression check compares. */

@@ -156,14 +156,56 @@ class CliEndToEndTest {
         assertThat(table.out()).contains("jobs/s", "pickup lag p99", "duplicates", "db-scheduler");
     }
 
-    /** Whatever this distribution ships: a new backend's dependency line puts it through this test too. */
+    /** Whatever this distribution ships: a new backend's dependency line puts it through these tests too. */
     @Test
     void compare_without_a_choice_runs_every_registered_backend_to_every_job() {
+        JsonNode backends = compareEveryBackend(20, "--jobs", "20", "--delay", "0s");
+
+        for (JsonNode backend : backends) {
+            assertThat(backend.get("trials").get(0).get("workload").get("name").asText()).isEqualTo("delayed");
+        }
+    }
+
+    @Test
+    void every_backend_drains_a_backlog_that_was_enqueued_while_no_worker_ran() {
+        JsonNode backends = compareEveryBackend(60, "--workload", "backlog", "--jobs", "60", "--mode", "in_bulk");
+
+        for (JsonNode backend : backends) {
+            JsonNode run = backend.get("trials").get(0);
+            assertThat(run.get("workload").get("name").asText()).isEqualTo("backlog");
+            assertThat(run.get("drain_rate").asDouble()).as(backend.get("backend").asText()).isPositive();
+            assertThat(run.get("enqueue_rate").asDouble()).isPositive();
+            assertThat(Instant.parse(run.get("workers_started_at").asText()))
+                    .isAfterOrEqualTo(Instant.parse(run.get("scheduling_finished_at").asText()));
+        }
+    }
+
+    @Test
+    void every_backend_takes_an_offered_rate_and_its_jobs_do_their_work_with_their_payload() {
+        JsonNode backends = compareEveryBackend(40, "--workload", "rate", "--rate", "20", "--duration", "2s",
+                "--job-work", "sleep:2ms", "--payload", "512B");
+
+        for (JsonNode backend : backends) {
+            JsonNode run = backend.get("trials").get(0);
+            assertThat(run.get("workload").get("rate").asDouble()).isEqualTo(20);
+            assertThat(run.get("workload").get("duration_ms").asLong()).isEqualTo(2_000);
+            assertThat(run.get("job_work").asText()).isEqualTo("sleep:2ms");
+            assertThat(run.get("payload_bytes").asInt()).isEqualTo(512);
+            assertThat(run.get("offer").get("offered_rate").asDouble()).isEqualTo(20);
+            assertThat(run.get("offer").get("achieved_rate").asDouble()).as(backend.get("backend").asText())
+                    .isPositive();
+        }
+    }
+
+    /** Runs {@code compare} with the options on every registered backend; each finishes every job exactly once. */
+    private JsonNode compareEveryBackend(int jobs, String... options) {
         List<String> registered = QueueBench.availableBackends().stream()
                 .map(backend -> backend.descriptor().id().value())
                 .toList();
+        List<String> args = new ArrayList<>(List.of("compare", "--format", "json"));
+        args.addAll(List.of(options));
 
-        CliRunner.Result result = cli.run("compare", "--jobs", "20", "--delay", "0s", "--format", "json");
+        CliRunner.Result result = cli.run(args.toArray(String[]::new));
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> compared = new ArrayList<>();
@@ -171,10 +213,77 @@ class CliEndToEndTest {
             compared.add(backend.get("backend").asText());
             JsonNode run = backend.get("trials").get(0);
             assertThat(run.get("status").asText()).as(backend.get("backend").asText()).isEqualTo("finished");
-            assertThat(run.get("completed_jobs").asInt()).isEqualTo(20);
+            assertThat(run.get("completed_jobs").asInt()).isEqualTo(jobs);
             assertThat(run.get("duplicate_executions").asInt()).isZero();
         }
-        assertThat(compared).isEqualTo(registered).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(compared).isEqualTo(registered).hasSizeGreaterThanOrEqualTo(4);
+        return result.json();
+    }
+
+    @Test
+    void a_thread_sweep_drains_a_backlog_at_each_count_and_stores_each_point_as_a_run() {
+        CliRunner.Result result = cli.run("sweep", "--backend", "postgres", "--threads", "1,4", "--jobs", "200",
+                "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode sweep = result.json();
+        assertThat(sweep.get("kind").asText()).isEqualTo("threads");
+        assertThat(sweep.get("points")).hasSize(2);
+        for (JsonNode point : sweep.get("points")) {
+            JsonNode run = point.get("run");
+            assertThat(run.get("status").asText()).isEqualTo("finished");
+            assertThat(run.get("completed_jobs").asInt()).isEqualTo(200);
+            assertThat(run.get("fingerprint").get("backend.threads").asText())
+                    .isEqualTo(Integer.toString(point.get("value").asInt()));
+            assertThat(point.get("figure").asDouble()).isEqualTo(run.get("drain_rate").asDouble()).isPositive();
+            CliRunner.Result shown = cli.run("show", run.get("id").asText(), "--format", "json");
+            assertThat(shown.json().get("workload").get("name").asText()).isEqualTo("backlog");
+        }
+        assertThat(sweep.get("peak").get("figure").asDouble()).isEqualTo(Math.max(
+                sweep.get("points").get(0).get("figure").asDouble(), sweep.get("points").get(1).get("figure").asDouble()));
+    }
+
+    @Test
+    void a_rate_sweep_stops_after_two_points_in_a_row_miss_the_slo_and_exits_1_without_a_peak() {
+        CliRunner.Result result = cli.run("sweep", "--backend", "postgres", "--rates", "10,20,40", "--duration", "1s",
+                "--slo", "1ms", "--format", "csv");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.RUN_FAILED);
+        List<String> rows = result.out().lines().toList();
+        assertThat(rows).as("a header and the two points that ran").hasSize(3);
+        assertThat(rows.get(0)).startsWith("sweep_id,sweep_kind,value,figure,passed,run_id,");
+        assertThat(rows.get(1)).contains(",rates,10.0,").contains(",false,");
+        assertThat(rows.get(2)).contains(",rates,20.0,").contains(",false,");
+    }
+
+    @Test
+    void sweep_options_that_do_not_fit_are_bad_input() {
+        assertBadInput(cli.run("sweep", "--backend", "postgres"), "--threads");
+        assertBadInput(cli.run("sweep", "--backend", "postgres", "--threads", "1", "--rates", "5"),
+                "mutually exclusive");
+        assertBadInput(cli.run("sweep", "--backend", "postgres", "--threads", "4,2"), "a sweep's points must rise");
+        assertBadInput(cli.run("sweep", "--backend", "postgres", "--threads", "2", "-o", "threads=3"),
+                "a thread sweep sets the worker threads itself");
+        assertBadInput(cli.run("sweep", "--backend", "nope", "--rates", "5"), "unknown backend 'nope'");
+    }
+
+    @Test
+    void workload_options_that_do_not_fit_together_are_bad_input() {
+        assertBadInput(cli.run("run", "--backend", "postgres", "--workload", "rate", "--jobs", "10"),
+                "the rate workload's jobs are --rate x --duration: leave out --jobs");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--workload", "rate", "--rate", "10"),
+                "the rate workload needs --rate and --duration");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--workload", "backlog", "--jobs", "10", "--delay",
+                "1s"), "a backlog's jobs are due when they are enqueued: leave out --delay");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--rate", "5"),
+                "--rate and --duration belong to the rate workload");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--workload", "burst", "--jobs", "10"),
+                "workload must be one of delayed, backlog, rate, was 'burst'");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--job-work", "sleep:2h"),
+                "job work must take between 1ms and 1m, was 2h");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--payload", "2MB"),
+                "payload must be between 0 and 1MB");
+        assertBadInput(cli.run("run", "--backend", "postgres"), "--jobs is required");
     }
 
     @Test

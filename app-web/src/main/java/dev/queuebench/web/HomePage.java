@@ -5,6 +5,7 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListBackendsQuery;
@@ -72,7 +73,7 @@ final class HomePage {
             String message = Text.sentence(e.getMessage());
             Optional<BackendId> backend = form.registeredBackend(registered);
             RefusedForm refused = new RefusedForm(backend.orElse(null), message, form.jobsCount(),
-                    form.schedulingMode());
+                    form.schedulingMode(), form.workload(), form.rate(), form.duration());
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, Paging.NEWEST, null,
                     backend.isPresent() ? null : message, refused);
             return;
@@ -112,13 +113,17 @@ final class HomePage {
                 refused == null ? null : refused.message(),
                 refused == null ? null : refused.jobsCount(),
                 refused == null || refused.schedulingMode() == null ? "one_by_one" : refused.schedulingMode(),
+                refused == null || refused.workload() == null ? "delayed" : refused.workload(),
+                refused == null ? null : refused.rate(),
+                refused == null ? null : refused.duration(),
                 rows, newer, older);
     }
 
     private static HomeView.RunRow row(RunReport report) {
         BenchmarkRun run = report.run();
         return new HomeView.RunRow(run.id().value(), Text.count(run.jobsCount()),
-                Text.mode(run.spec().schedulingMode()),
+                Text.mode(run.spec().schedulingMode()) + (run.spec().workload() instanceof Workload.Delayed
+                        ? "" : ", " + Text.workload(run.spec())),
                 Text.time(run.timeline().createdAt()), run.timeline().createdAt().toString(),
                 Text.duration(report.schedulingDuration()), Text.duration(report.runDuration()),
                 report.status().wireName(), Text.status(report));
@@ -131,7 +136,8 @@ final class HomePage {
     }
 
     /** What a refused form held, to show it again with the reason next to it. */
-    private record RefusedForm(BackendId backend, String message, String jobsCount, String schedulingMode) {
+    private record RefusedForm(BackendId backend, String message, String jobsCount, String schedulingMode,
+                               String workload, String rate, String duration) {
     }
 
     /**

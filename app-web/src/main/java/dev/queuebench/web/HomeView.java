@@ -14,12 +14,15 @@ record HomeView(String csrfToken, String flash, String error, List<BackendPanel>
      * @param error        why the last form for this backend was refused, or {@code null}
      * @param enteredCount the custom form's count as typed, kept when the form was refused
      * @param enteredMode  the custom form's mode, {@code one_by_one} unless one was chosen
+     * @param enteredWorkload the custom form's workload, {@code delayed} unless one was chosen
+     * @param enteredRate     the rate as typed, or {@code null}
+     * @param enteredDuration the rate's duration as typed, or {@code null}
      * @param newerHref    the first page of this backend's runs when showing an older one, else {@code null}
      * @param olderHref    the next page of older runs when there is one, else {@code null}
      */
     record BackendPanel(String id, String displayName, String libraryVersion, List<Preset> presets, String error,
-                        String enteredCount, String enteredMode, List<RunRow> runs, String newerHref,
-                        String olderHref) {
+                        String enteredCount, String enteredMode, String enteredWorkload, String enteredRate,
+                        String enteredDuration, List<RunRow> runs, String newerHref, String olderHref) {
     }
 
     record Preset(String label, int jobs) {

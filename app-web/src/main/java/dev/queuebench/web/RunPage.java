@@ -3,6 +3,9 @@ package dev.queuebench.web;
 import dev.queuebench.common.Text;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.JobWork;
+import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.GetRunReportQuery;
@@ -66,7 +69,8 @@ final class RunPage {
                 version,
                 Text.count(run.jobsCount()),
                 Text.mode(run.spec().schedulingMode()),
-                Text.duration(run.spec().jobDelay().value()),
+                workload(run.spec()),
+                outcome(report),
                 Text.time(run.timeline().createdAt()),
                 run.timeline().createdAt().toString(),
                 report.status().wireName(),
@@ -127,5 +131,40 @@ final class RunPage {
         return new RunView.LatencyRow(name, meaning, Text.count(summary.count()), Text.micros(summary.p50()),
                 Text.micros(summary.p90()), Text.micros(summary.p95()), Text.micros(summary.p99()),
                 Text.micros(summary.p999()), Text.micros(summary.max()));
+    }
+
+    /** The workload in words, for the line under the title. */
+    static String workload(RunSpec spec) {
+        String workload;
+        if (spec.workload() instanceof Workload.Rate rate) {
+            workload = "offered at " + Text.rate(rate.jobsPerSecond()) + " jobs/s for " + Text.duration(rate.duration())
+                    + ", each due at its intended time";
+        } else if (spec.workload() instanceof Workload.Backlog) {
+            workload = "a backlog: every job enqueued, due at once, with no worker running, then drained";
+        } else {
+            workload = "each due " + Text.duration(spec.jobDelay().value()) + " after its enqueue";
+        }
+        JobWork work = spec.jobWork();
+        if (!work.equals(JobWork.NONE)) {
+            workload += " · each job " + work.workText() + (work.payloadBytes() > 0
+                    ? " carrying " + work.payloadText() : "");
+        }
+        return workload;
+    }
+
+    /** A backlog's drain, or a rate's offer as it came out; {@code null} for the delayed workload. */
+    static String outcome(RunReport report) {
+        if (report.run().spec().workload() instanceof Workload.Backlog) {
+            return report.drainRate().isPresent()
+                    ? "Enqueued at " + Text.rate(report.enqueueRate().orElse(0)) + " jobs/s with no worker running;"
+                    + " drained at " + Text.rate(report.drainRate().getAsDouble()) + " jobs/s from the workers' start."
+                    + " Latencies are measured from the workers' start."
+                    : null;
+        }
+        return report.offer().map(offer -> Text.rate(offer.offeredRate()) + " jobs/s offered, "
+                + Text.rate(offer.achievedRate()) + " achieved; backlog peak " + Text.count(offer.maxBacklog())
+                + (offer.backlogBounded() ? ", bounded" : ", growing") + ": "
+                + (offer.keptUp() ? "kept up." : "did not keep up.")
+                + " Latencies are measured from each job's intended time.").orElse(null);
     }
 }

@@ -6,13 +6,15 @@ import java.util.List;
  * The run page: the run's phases, completion counts, throughput, latency percentiles, its charts, what it cost the
  * machine and what it ran on.
  *
+ * @param workload    what the run offered, e.g. "each due 10.00 s after its enqueue", with the jobs' work
+ * @param outcome     a backlog's drain or a rate's offer as it came out, or {@code null} for the delayed workload
  * @param chart       completions (and enqueues) per second, or {@code null} before anything was enqueued
  * @param resources   what was sampled during the run, or {@code null} when nothing was (older runs, runs started by
  *                    a process that does not sample)
  * @param environment the fingerprint in groups; empty when the run has none
  */
-record RunView(long id, String backend, String backendVersion, String jobs, String mode, String jobDelay,
-               String created, String createdIso, String status, String statusText, String schedulingDuration,
+record RunView(long id, String backend, String backendVersion, String jobs, String mode, String workload,
+               String outcome, String created, String createdIso, String status, String statusText, String schedulingDuration,
                String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
                String missing, String executions, List<Phase> phases, List<LatencyRow> latencies, Chart chart,
                Resources resources, List<EnvironmentGroup> environment) {

@@ -61,6 +61,7 @@ public final class WebServer implements AutoCloseable {
         HomePage home = new HomePage(core, core, core, core, settings.jobDelay(), views, csrf);
         RunPage runPage = new RunPage(core, core, views);
         RunsApi api = new RunsApi(core, core, core);
+        SweepPage sweeps = new SweepPage(core, views);
         HealthCheck health = new HealthCheck(database, core);
 
         Javalin app = Javalin.create(config -> {
@@ -86,6 +87,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/runs/{id}", runPage::show);
             config.routes.get("/api/runs", api::list);
             config.routes.get("/api/runs/{id}", api::show);
+            config.routes.get("/sweeps", sweeps::list);
+            config.routes.get("/sweeps/{id}", sweeps::show);
+            config.routes.get("/api/sweeps", sweeps::listJson);
+            config.routes.get("/api/sweeps/{id}", sweeps::showJson);
             config.routes.get("/health", health::report);
             config.routes.exception(HttpResponseException.class, errors::expected);
             config.routes.exception(Exception.class, errors::unexpected);

@@ -8,14 +8,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.common.RunJson;
 import dev.queuebench.core.QueueBench;
+import dev.queuebench.domain.JobWork;
+import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.persistence.JpaPersistence;
 import dev.queuebench.ports.in.DatabaseSample;
 import dev.queuebench.ports.in.JvmSample;
 import dev.queuebench.ports.in.PoolSample;
 import dev.queuebench.ports.in.ResourceSample;
 import dev.queuebench.ports.in.RunListFilter;
+import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.SweepResult;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.io.IOException;
@@ -198,7 +204,21 @@ class WebServerHttpTest {
                         "Jobs count must be a whole number"),
                 Arguments.of("an unknown scheduling mode",
                         with(startRun("db-scheduler", "10"), "benchmark_run[scheduling_mode]", "fast"),
-                        "Scheduling mode must be one of one_by_one, in_bulk, was 'fast'"));
+                        "Scheduling mode must be one of one_by_one, in_bulk, was 'fast'"),
+                Arguments.of("an unknown workload",
+                        with(startRun("db-scheduler", "10"), "benchmark_run[workload]", "burst"),
+                        "Workload must be one of delayed, backlog, rate, was 'burst'"),
+                Arguments.of("a rate without its duration",
+                        with(with(startRun("db-scheduler", null), "benchmark_run[workload]", "rate"),
+                                "benchmark_run[rate]", "50"),
+                        "The rate workload needs a rate (jobs per second) and a duration"),
+                Arguments.of("a rate that is not a number",
+                        with(with(with(startRun("db-scheduler", null), "benchmark_run[workload]", "rate"),
+                                "benchmark_run[rate]", "fast"), "benchmark_run[duration]", "10s"),
+                        "Rate must be a number of jobs per second, was 'fast'"),
+                Arguments.of("a backlog without a count",
+                        with(startRun("db-scheduler", null), "benchmark_run[workload]", "backlog"),
+                        "Enter a jobs count between 1 and 10,000,000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -213,6 +233,26 @@ class WebServerHttpTest {
         assertThat(text(response.body())).contains(message);
         assertThat(response.body()).contains("class=\"alert\"", "id=\"backend-db-scheduler\"");
         assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void the_custom_form_starts_a_backlog_and_a_rate_and_their_pages_say_how_they_came_out() throws Exception {
+        HttpResponse<String> backlog = browser.submit("/benchmark_runs", with(startRun("db-scheduler", "30"),
+                "benchmark_run[workload]", "backlog"));
+        assertThat(backlog.statusCode()).isEqualTo(303);
+        RunReport drained = web.awaitFinished(newestRun().run().id(), Duration.ofSeconds(60));
+        assertThat(drained.run().spec().workload().wireName()).isEqualTo("backlog");
+        assertThat(text(browser.get("/runs/" + drained.run().id()).body()))
+                .contains("a backlog: every job enqueued, due at once, with no worker running, then drained",
+                        "drained at");
+
+        HttpResponse<String> rate = browser.submit("/benchmark_runs", with(with(with(startRun("db-scheduler", null),
+                "benchmark_run[workload]", "rate"), "benchmark_run[rate]", "10"), "benchmark_run[duration]", "2s"));
+        assertThat(rate.statusCode()).isEqualTo(303);
+        RunReport offered = web.awaitFinished(newestRun().run().id(), Duration.ofSeconds(60));
+        assertThat(offered.run().jobsCount()).isEqualTo(20);
+        assertThat(text(browser.get("/runs/" + offered.run().id()).body()))
+                .contains("offered at 10.0 jobs/s for 2.00 s", "10.0 jobs/s offered");
     }
 
     @Test
@@ -672,6 +712,40 @@ class WebServerHttpTest {
         assertThat(start).as("section %s", id).isNotNegative();
         int end = html.indexOf("<section", start);
         return html.substring(start, end < 0 ? html.length() : end);
+    }
+
+    @Test
+    void a_sweep_has_a_page_with_its_curve_and_each_point_linked_to_its_run_and_the_same_as_json() throws Exception {
+        SweepResult threads = web.core.runSweep(new SweepPlan(RunningWeb.DB_SCHEDULER, SweepPlan.Kind.THREADS,
+                List.of(1.0, 2.0), JobsCount.of(40), null, SweepPlan.DEFAULT_SLO, SchedulingMode.IN_BULK,
+                JobWork.NONE), RunListener.SILENT);
+        SweepResult rates = web.core.runSweep(new SweepPlan(RunningWeb.DB_SCHEDULER, SweepPlan.Kind.RATES,
+                List.of(10.0), null, Duration.ofSeconds(1), Duration.ofSeconds(30), SchedulingMode.ONE_BY_ONE,
+                JobWork.NONE), RunListener.SILENT);
+
+        String list = browser.get("/sweeps").body();
+        assertThat(list).contains("href=\"/sweeps/" + threads.id() + "\"", "href=\"/sweeps/" + rates.id() + "\"",
+                "threads 1,2", "rates 10");
+        assertThat(list.indexOf("/sweeps/" + rates.id())).as("newest first")
+                .isLessThan(list.indexOf("/sweeps/" + threads.id()));
+
+        HttpResponse<String> page = browser.get("/sweeps/" + threads.id());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<svg", "Drain rate", "Worker threads", "Peak: ");
+        for (SweepResult.Point point : threads.points()) {
+            assertThat(page.body()).contains("href=\"/runs/" + point.report().run().id() + "\"");
+        }
+        assertThat(browser.get("/sweeps/" + rates.id()).body()).contains("Achieved rate", "Offered", "End-to-end p99");
+
+        JsonNode json = json(browser.get("/api/sweeps/" + threads.id()));
+        assertThat(json.get("kind").asText()).isEqualTo("threads");
+        assertThat(json.get("points")).hasSize(2);
+        assertThat(json.get("points").get(1).get("run").get("completed_jobs").asInt()).isEqualTo(40);
+        assertThat(json(browser.get("/api/sweeps"))).hasSizeGreaterThanOrEqualTo(2);
+
+        assertThat(browser.get("/sweeps/abc").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/sweeps/99999").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/api/sweeps/99999").statusCode()).isEqualTo(404);
     }
 
     private static List<Long> runIds(String html) {

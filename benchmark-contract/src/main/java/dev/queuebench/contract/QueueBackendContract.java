@@ -10,6 +10,7 @@ import dev.queuebench.core.memory.InMemoryRunStore;
 import dev.queuebench.core.memory.InMemorySnapshotStore;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.ConcurrentRunException;
+import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
@@ -19,8 +20,10 @@ import dev.queuebench.persistence.FlywayMigrations;
 import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.JobCompletion;
+import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.Knob;
 import dev.queuebench.ports.spi.Knobs;
@@ -30,6 +33,9 @@ import dev.queuebench.ports.spi.QueueBackendProvider;
 import dev.queuebench.ports.spi.Tables;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
 import dev.queuebench.testing.TestPostgres;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,6 +49,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -81,6 +90,7 @@ public abstract class QueueBackendContract {
     private static final FlywayMigrations MIGRATIONS = new FlywayMigrations();
 
     private TestDatabase database;
+    private SchedulingPause schedulingPause;
     private QueueBench bench;
     private QueueBackend backend;
 
@@ -115,10 +125,12 @@ public abstract class QueueBackendContract {
 
     @BeforeEach
     void wireCore() {
+        schedulingPause = new SchedulingPause();
         bench = benchOver(settings())
                 .settings(BenchmarkSettings.defaults()
                         .withNodeId(NodeId.of("contract"))
                         .withFlushInterval(Duration.ofMillis(200))
+                        .withProgressInterval(Duration.ofMillis(10))
                         .withLockWait(Duration.ofSeconds(2)))
                 .build();
         backend = bench.backend(provider().descriptor().id());
@@ -127,10 +139,11 @@ public abstract class QueueBackendContract {
 
     /** A core over the in-memory stores and the test database, with only this backend registered. */
     private QueueBench.Builder benchOver(BackendSettings backendSettings) {
+        InMemoryRunStore runs = new InMemoryRunStore();
         return QueueBench.builder()
                 .clock(Clock.systemUTC())
                 .dataSource(database.dataSource())
-                .runStore(new InMemoryRunStore())
+                .runStore(runs, schedulingPause.around(runs))
                 .snapshots(new InMemorySnapshotStore())
                 .runLock(new InMemoryRunLock())
                 .providers(List.of(provider()))
@@ -158,6 +171,43 @@ public abstract class QueueBackendContract {
         RunReport report = runToTheEnd(1_200, SchedulingMode.IN_BULK);
 
         assertEveryJobCompletedOnce(report, 1_200);
+    }
+
+    @Test
+    void a_backlog_is_enqueued_with_no_worker_running_and_then_drained() {
+        RunReport report = bench.runToEnd(StartRunCommand.backlog(provider().descriptor().id().value(), 300,
+                SchedulingMode.IN_BULK), RunListener.SILENT);
+
+        assertEveryJobCompletedOnce(report, 300);
+        Instant workersStarted = report.run().timeline().workersStartedAt().orElseThrow();
+        assertThat(workersStarted).isAfterOrEqualTo(report.run().timeline().schedulingFinishedAt().orElseThrow());
+        assertThat(report.firstCompletionAt().orElseThrow()).as("no job ran before the workers started")
+                .isAfterOrEqualTo(workersStarted);
+        assertThat(report.drainRate()).isPresent();
+    }
+
+    @Test
+    void a_rate_is_offered_on_schedule_and_every_job_completes_once() {
+        RunReport report = bench.runToEnd(StartRunCommand.rate(provider().descriptor().id().value(), 50,
+                Duration.ofSeconds(3), SchedulingMode.ONE_BY_ONE), RunListener.SILENT);
+
+        assertEveryJobCompletedOnce(report, 150);
+        assertThat(report.offer()).isPresent();
+        assertThat(report.offer().orElseThrow().offeredRate()).isEqualTo(50);
+    }
+
+    @Test
+    void a_job_does_its_runs_work_and_gets_its_payload_back_whole() {
+        RunReport report = bench.runToEnd(command(40, SchedulingMode.IN_BULK)
+                .withJobWork(JobWork.parse("sleep:100ms", "2KB")), RunListener.SILENT);
+
+        assertEveryJobCompletedOnce(report, 40);
+        // every job finished at least 100 ms after it started, so the least end-to-end latency is that much above the
+        // least pickup lag (a payload that came back other than whole would have failed its job instead); both are
+        // histogram values, exact to three significant digits, so each may be off by a thousandth of its magnitude
+        long histogramError = 2 * Math.max(Math.abs(report.endToEnd().min()), Math.abs(report.pickupLag().min()))
+                / 1_000;
+        assertThat(report.endToEnd().min() - report.pickupLag().min()).isGreaterThanOrEqualTo(100_000 - histogramError);
     }
 
     @Test
@@ -268,19 +318,22 @@ public abstract class QueueBackendContract {
 
     @Test
     @Timeout(300)
-    void connections_dropped_mid_scheduling_and_mid_execution_cost_no_job() throws SQLException {
+    void connections_dropped_mid_scheduling_and_mid_execution_cost_no_job() throws SQLException, InterruptedException {
+        schedulingPause.arm();
         backend.startWorkers();
         BenchmarkRun run = bench.startRun(StartRunCommand.of(provider().descriptor().id().value(), FAULT_RUN_JOBS,
                 SchedulingMode.ONE_BY_ONE, Duration.ofSeconds(2)));
 
-        awaitTrue(() -> bench.runReport(run.id()).orElseThrow().status() == RunStatus.SCHEDULING,
-                Duration.ofSeconds(60));
+        // the scheduling phase holds still after its first jobs, however fast the backend enqueues, while the fault hits
+        int scheduledAtFault = schedulingPause.awaitHeld(Duration.ofSeconds(60));
         int droppedWhileScheduling = dropEveryConnection();
+        schedulingPause.release();
         awaitTrue(() -> bench.runReport(run.id()).orElseThrow().completions().distinctCompleted() >= 50,
                 Duration.ofSeconds(120));
         int droppedWhileExecuting = dropEveryConnection();
         RunReport report = awaitEnd(run.id(), Duration.ofSeconds(170));
 
+        assertThat(scheduledAtFault).as("jobs enqueued when the first fault hit").isBetween(1, FAULT_RUN_JOBS - 1);
         assertThat(droppedWhileScheduling).as("sessions terminated while scheduling").isPositive();
         assertThat(droppedWhileExecuting).as("sessions terminated while executing").isPositive();
         assertThat(report.status()).as("status of run %s: %s", report.run().id(), report.completions())
@@ -519,6 +572,51 @@ public abstract class QueueBackendContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Holds a run's scheduling phase still, once armed, at its first stored progress, so that a fault hits it mid-way
+     * on every backend, fast or slow. It wraps the run store's save port; unarmed, it only passes calls through.
+     */
+    private static final class SchedulingPause {
+        private final AtomicBoolean armed = new AtomicBoolean();
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private volatile int scheduledJobs;
+
+        SaveRunPort around(SaveRunPort store) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                Object result;
+                try {
+                    result = method.invoke(store, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (method.getName().equals("saveSchedulingProgress") && armed.compareAndSet(true, false)) {
+                    scheduledJobs = ((BenchmarkRun) args[0]).scheduledJobs();
+                    held.countDown();
+                    released.await(2, TimeUnit.MINUTES);
+                }
+                return result;
+            };
+            return (SaveRunPort) Proxy.newProxyInstance(SaveRunPort.class.getClassLoader(),
+                    new Class<?>[] {SaveRunPort.class}, handler);
+        }
+
+        void arm() {
+            armed.set(true);
+        }
+
+        /** @return how many jobs the held run had enqueued */
+        int awaitHeld(Duration timeout) throws InterruptedException {
+            assertThat(held.await(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the scheduling phase stored its progress within %s", timeout).isTrue();
+            return scheduledJobs;
+        }
+
+        void release() {
+            released.countDown();
         }
     }
 }

@@ -2,9 +2,12 @@ package dev.queuebench.core;
 
 import dev.queuebench.core.internal.service.CoreServices;
 import dev.queuebench.core.internal.service.QueueBackends;
+import dev.queuebench.core.memory.InMemorySweepStore;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.SweepId;
+import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BenchmarkSettings;
@@ -17,6 +20,8 @@ import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartBenchmarkUseCase;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.StartRunUseCase;
+import dev.queuebench.ports.in.SweepResult;
+import dev.queuebench.ports.in.SweepUseCase;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
@@ -29,6 +34,7 @@ import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.SchemaMigrationPort;
+import dev.queuebench.ports.out.SweepStorePort;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
@@ -63,7 +69,7 @@ import javax.sql.DataSource;
  * one), unless {@link Builder#providers} names them. Ports left out keep nothing ({@link Builder}).
  */
 public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
-        ListBackendsQuery, AutoCloseable {
+        ListBackendsQuery, SweepUseCase, AutoCloseable {
 
     private final CoreServices core;
     private final BenchmarkSettings settings;
@@ -73,7 +79,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         this.core = new CoreServices(new CoreServices.Ports(builder.dataSources, builder.loadRuns, builder.saveRuns,
                 builder.snapshots, builder.runLock, builder.nodeLeases, builder.runFaults, builder.environments,
                 builder.resourceSamples, builder.poolMetrics, builder.databaseMetrics,
-                builder.schemaMigrations), builder.providers,
+                builder.schemaMigrations, builder.sweeps), builder.providers,
                 Map.copyOf(builder.backendSettings), builder.environmentFacts, settings, builder.clock);
     }
 
@@ -142,6 +148,25 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         return core.backends().backends();
     }
 
+    /**
+     * Runs a sweep on this thread: each point is a run driven as {@link #runToEnd} drives one, in its turn. A thread
+     * sweep gives the backend each thread count in turn, and its knobs back at the end.
+     */
+    @Override
+    public SweepResult runSweep(SweepPlan plan, RunListener listener) {
+        return core.sweeps().runSweep(plan, listener);
+    }
+
+    @Override
+    public Optional<SweepResult> sweep(SweepId id) {
+        return core.sweeps().sweep(id);
+    }
+
+    @Override
+    public List<SweepResult> listSweeps(int limit) {
+        return core.sweeps().listSweeps(limit);
+    }
+
     @Override
     public boolean workersRunning(BackendId id) {
         return core.backends().workersRunning(id);
@@ -180,6 +205,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         private NodeLeasePort nodeLeases = NoStorage.NODE_LEASES;
         private RunFaultPort runFaults = NoStorage.RUN_FAULTS;
         private SchemaMigrationPort schemaMigrations = NoStorage.SCHEMA_MIGRATIONS;
+        private SweepStorePort sweeps = new InMemorySweepStore();
         private RunEnvironmentPort environments = NoStorage.ENVIRONMENTS;
         private ResourceSamplePort resourceSamples = NoStorage.RESOURCE_SAMPLES;
         private PoolMetricsPort poolMetrics = List::of;
@@ -244,6 +270,12 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
          */
         public Builder schemaMigrations(SchemaMigrationPort schemaMigrations) {
             this.schemaMigrations = Objects.requireNonNull(schemaMigrations, "schema migration port is required");
+            return this;
+        }
+
+        /** Where sweeps are kept; without it, in this process's memory. */
+        public Builder sweeps(SweepStorePort sweeps) {
+            this.sweeps = Objects.requireNonNull(sweeps, "sweep store is required");
             return this;
         }
 

@@ -79,6 +79,15 @@ public record BenchmarkRun(RunId id, RunSpec spec, RunTimeline timeline, int sch
         return new BenchmarkRun(id, spec, timeline.withSubmittedAt(at), scheduledJobs, ending);
     }
 
+    /** The runner started the backend's workers for this run. */
+    public BenchmarkRun startWorkers(Instant at) {
+        requireNotEnded("start its workers");
+        if (!isSubmitted()) {
+            throw new IllegalStateException("run " + id + " starts its workers in its turn, after it was submitted");
+        }
+        return new BenchmarkRun(id, spec, timeline.withWorkersStartedAt(at), scheduledJobs, ending);
+    }
+
     public BenchmarkRun startScheduling(Instant at) {
         requireNotEnded("start scheduling");
         if (hasStartedScheduling()) {

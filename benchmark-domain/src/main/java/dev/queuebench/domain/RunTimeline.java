@@ -20,9 +20,10 @@ public final class RunTimeline {
     private final Instant schedulingStartedAt;
     private final Instant schedulingFinishedAt;
     private final Instant runFinishedAt;
+    private final Instant workersStartedAt;
 
     private RunTimeline(Instant createdAt, Instant updatedAt, Instant submittedAt, Instant schedulingStartedAt,
-                        Instant schedulingFinishedAt, Instant runFinishedAt) {
+                        Instant schedulingFinishedAt, Instant runFinishedAt, Instant workersStartedAt) {
         this.createdAt = Objects.requireNonNull(createdAt, "created_at is required");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updated_at is required");
         if (submittedAt == null && schedulingStartedAt != null) {
@@ -38,18 +39,25 @@ public final class RunTimeline {
         this.schedulingStartedAt = schedulingStartedAt;
         this.schedulingFinishedAt = schedulingFinishedAt;
         this.runFinishedAt = runFinishedAt;
+        this.workersStartedAt = workersStartedAt;
     }
 
     /** A new run's timeline: created, nothing else yet. */
     public static RunTimeline createdAt(Instant createdAt) {
-        return new RunTimeline(createdAt, createdAt, null, null, null, null);
+        return new RunTimeline(createdAt, createdAt, null, null, null, null, null);
     }
 
     /** Restores a timeline that was read from storage; {@code null} means "not yet". */
     public static RunTimeline of(Instant createdAt, Instant updatedAt, Instant submittedAt, Instant schedulingStartedAt,
                                  Instant schedulingFinishedAt, Instant runFinishedAt) {
+        return of(createdAt, updatedAt, submittedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt, null);
+    }
+
+    /** Restores a timeline that was read from storage, with when the workers started; {@code null} means "not yet". */
+    public static RunTimeline of(Instant createdAt, Instant updatedAt, Instant submittedAt, Instant schedulingStartedAt,
+                                 Instant schedulingFinishedAt, Instant runFinishedAt, Instant workersStartedAt) {
         return new RunTimeline(createdAt, updatedAt, submittedAt, schedulingStartedAt, schedulingFinishedAt,
-                runFinishedAt);
+                runFinishedAt, workersStartedAt);
     }
 
     public Instant createdAt() {
@@ -77,24 +85,42 @@ public final class RunTimeline {
         return Optional.ofNullable(runFinishedAt);
     }
 
+    /**
+     * When the runner started the backend's workers for this run: as it submits the run's scheduling job (delayed,
+     * rate), or once every job is enqueued (backlog).
+     */
+    public Optional<Instant> workersStartedAt() {
+        return Optional.ofNullable(workersStartedAt);
+    }
+
+    RunTimeline withWorkersStartedAt(Instant at) {
+        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt,
+                at);
+    }
+
     RunTimeline withSubmittedAt(Instant at) {
-        return new RunTimeline(createdAt, at, at, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+        return new RunTimeline(createdAt, at, at, schedulingStartedAt, schedulingFinishedAt, runFinishedAt,
+                workersStartedAt);
     }
 
     RunTimeline withSchedulingStartedAt(Instant at) {
-        return new RunTimeline(createdAt, at, submittedAt, at, schedulingFinishedAt, runFinishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, at, schedulingFinishedAt, runFinishedAt,
+                workersStartedAt);
     }
 
     RunTimeline touchedAt(Instant at) {
-        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, schedulingFinishedAt, runFinishedAt,
+                workersStartedAt);
     }
 
     RunTimeline withSchedulingFinishedAt(Instant at) {
-        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, at, runFinishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, at, runFinishedAt,
+                workersStartedAt);
     }
 
     RunTimeline withRunFinishedAt(Instant finishedAt, Instant at) {
-        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, schedulingFinishedAt, finishedAt);
+        return new RunTimeline(createdAt, at, submittedAt, schedulingStartedAt, schedulingFinishedAt, finishedAt,
+                workersStartedAt);
     }
 
     @Override
@@ -105,19 +131,20 @@ public final class RunTimeline {
                 && Objects.equals(submittedAt, other.submittedAt)
                 && Objects.equals(schedulingStartedAt, other.schedulingStartedAt)
                 && Objects.equals(schedulingFinishedAt, other.schedulingFinishedAt)
-                && Objects.equals(runFinishedAt, other.runFinishedAt);
+                && Objects.equals(runFinishedAt, other.runFinishedAt)
+                && Objects.equals(workersStartedAt, other.workersStartedAt);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(createdAt, updatedAt, submittedAt, schedulingStartedAt, schedulingFinishedAt,
-                runFinishedAt);
+                runFinishedAt, workersStartedAt);
     }
 
     @Override
     public String toString() {
         return "RunTimeline[created_at=" + createdAt + ", updated_at=" + updatedAt + ", submitted_at=" + submittedAt
                 + ", scheduling_started_at=" + schedulingStartedAt + ", scheduling_finished_at=" + schedulingFinishedAt
-                + ", run_finished_at=" + runFinishedAt + "]";
+                + ", run_finished_at=" + runFinishedAt + ", workers_started_at=" + workersStartedAt + "]";
     }
 }

@@ -6,13 +6,20 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendSettings;
+import dev.queuebench.ports.spi.Knob;
 import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A queue backend that keeps jobs in lists and runs them when a test says so, on the test's thread, or on a worker
@@ -36,6 +43,9 @@ public final class FakeQueueBackend implements QueueBackend {
     private final java.util.ArrayDeque<EnqueueFailure> enqueueFailures = new java.util.ArrayDeque<>();
     private int enqueueCalls;
     private volatile boolean holdingPretendJobs;
+    private final Map<Integer, Duration> stalls = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> enqueuedAtNanos = new HashMap<>();
+    private final Map<Integer, Boolean> workersRanAtEnqueue = new HashMap<>();
 
     /** Makes the enqueue call that enqueues job {@code index} fail, before it stores anything. */
     private record EnqueueFailure(int index, RuntimeException failure) {
@@ -123,22 +133,59 @@ public final class FakeQueueBackend implements QueueBackend {
     }
 
     @Override
-    public synchronized void enqueue(PretendJob job) {
-        failIfAsked(List.of(job));
-        add(job);
+    public void enqueue(PretendJob job) {
+        stallIfAsked(List.of(job));
+        synchronized (this) {
+            failIfAsked(List.of(job));
+            add(job);
+        }
     }
 
     @Override
-    public synchronized void enqueueBatch(List<PretendJob> jobs) {
-        failIfAsked(jobs);
-        jobs.forEach(this::add);
-        batchSizes.add(jobs.size());
+    public void enqueueBatch(List<PretendJob> jobs) {
+        stallIfAsked(jobs);
+        synchronized (this) {
+            failIfAsked(jobs);
+            jobs.forEach(this::add);
+            batchSizes.add(jobs.size());
+        }
+    }
+
+    /** A stalled call blocks only itself, as a call waiting on a slow database does. */
+    private void stallIfAsked(List<PretendJob> jobs) {
+        Duration stall = jobs.stream().map(job -> stalls.get(job.index())).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        if (stall != null) {
+            try {
+                Thread.sleep(stall.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stalled", e);
+            }
+        }
+    }
+
+    /** The enqueue call that holds job {@code index} takes {@code stall} before it stores anything. */
+    public void stallEnqueueOf(int index, Duration stall) {
+        stalls.put(index, stall);
     }
 
     private void add(PretendJob job) {
         if (identities.add(job.runId() + "-" + job.index())) {
             enqueued.add(job);
+            enqueuedAtNanos.put(job.index(), System.nanoTime());
+            workersRanAtEnqueue.put(job.index(), workersRunning);
         }
+    }
+
+    /** When each job was stored ({@link System#nanoTime()}), by index. */
+    public synchronized Map<Integer, Long> enqueuedAtNanos() {
+        return Map.copyOf(enqueuedAtNanos);
+    }
+
+    /** Whether the workers ran at the time each job was stored, by index. */
+    public synchronized Map<Integer, Boolean> workersRanAtEnqueue() {
+        return Map.copyOf(workersRanAtEnqueue);
     }
 
     private void failIfAsked(List<PretendJob> jobs) {
@@ -175,6 +222,8 @@ public final class FakeQueueBackend implements QueueBackend {
         schedulingJobs.clear();
         enqueued.clear();
         identities.clear();
+        enqueuedAtNanos.clear();
+        workersRanAtEnqueue.clear();
         nextPretendJob = 0;
     }
 
@@ -249,6 +298,10 @@ public final class FakeQueueBackend implements QueueBackend {
     /** Registers {@link FakeQueueBackend}s. */
     public static final class Provider implements QueueBackendProvider {
 
+        /** Its one knob: accepted and shown like any backend's, though the fake runs one worker whatever it says. */
+        static final Knobs KNOBS = Knobs.of(Knob.integer(BackendSettings.THREADS, 1, 1, 1_000,
+                "worker threads (the fake runs one whatever this says)"));
+
         private FakeQueueBackend last;
 
         @Override
@@ -258,7 +311,7 @@ public final class FakeQueueBackend implements QueueBackend {
 
         @Override
         public Knobs knobs() {
-            return Knobs.none();
+            return KNOBS;
         }
 
         @Override

@@ -25,6 +25,24 @@ class BenchmarkRunEntity {
     @Column(name = "job_delay_ms", nullable = false)
     long jobDelayMs;
 
+    @Column(nullable = false)
+    String workload;
+
+    @Column(name = "offered_rate")
+    Double offeredRate;
+
+    @Column(name = "offered_duration_ms")
+    Long offeredDurationMs;
+
+    @Column(name = "job_work", nullable = false)
+    String jobWork;
+
+    @Column(name = "payload_bytes", nullable = false)
+    int payloadBytes;
+
+    @Column(name = "workers_started_at")
+    Instant workersStartedAt;
+
     @Column(name = "scheduled_jobs", nullable = false)
     int scheduledJobs;
 

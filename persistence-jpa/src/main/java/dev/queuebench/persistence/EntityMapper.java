@@ -3,6 +3,7 @@ package dev.queuebench.persistence;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunEnding;
@@ -11,6 +12,7 @@ import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.RunTimeline;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.DatabaseSample;
 import dev.queuebench.ports.in.JvmSample;
 import dev.queuebench.ports.in.PoolSample;
@@ -30,13 +32,19 @@ final class EntityMapper {
     }
 
     static BenchmarkRun toDomain(BenchmarkRunEntity entity) {
+        Workload workload = entity.workload.equals("rate")
+                ? new Workload.Rate(entity.offeredRate, Duration.ofMillis(entity.offeredDurationMs))
+                : Workload.withoutParameters(entity.workload);
         RunSpec spec = new RunSpec(
                 BackendId.of(entity.backend),
                 JobsCount.of(entity.jobsCount),
                 SchedulingMode.fromWireName(entity.schedulingMode),
-                JobDelay.of(Duration.ofMillis(entity.jobDelayMs)));
+                JobDelay.of(Duration.ofMillis(entity.jobDelayMs)),
+                workload,
+                JobWork.parse(entity.jobWork, Integer.toString(entity.payloadBytes)));
         RunTimeline timeline = RunTimeline.of(entity.createdAt, entity.updatedAt, entity.submittedAt,
-                entity.schedulingStartedAt, entity.schedulingFinishedAt, entity.runFinishedAt);
+                entity.schedulingStartedAt, entity.schedulingFinishedAt, entity.runFinishedAt,
+                entity.workersStartedAt);
         Optional<RunEnding> ending = entity.endStatus == null
                 ? Optional.empty()
                 : Optional.of(new RunEnding(RunStatus.valueOf(entity.endStatus.toUpperCase(Locale.ROOT)),
@@ -51,6 +59,14 @@ final class EntityMapper {
         entity.jobsCount = run.jobsCount();
         entity.schedulingMode = run.spec().schedulingMode().wireName();
         entity.jobDelayMs = run.spec().jobDelay().value().toMillis();
+        entity.workload = run.spec().workload().wireName();
+        if (run.spec().workload() instanceof Workload.Rate rate) {
+            entity.offeredRate = rate.jobsPerSecond();
+            entity.offeredDurationMs = rate.duration().toMillis();
+        }
+        entity.jobWork = run.spec().jobWork().workText();
+        entity.payloadBytes = run.spec().jobWork().payloadBytes();
+        entity.workersStartedAt = run.timeline().workersStartedAt().orElse(null);
         entity.scheduledJobs = run.scheduledJobs();
         entity.createdAt = run.timeline().createdAt();
         entity.updatedAt = run.timeline().updatedAt();

@@ -9,6 +9,7 @@ import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
+import dev.queuebench.ports.out.SweepStorePort;
 import dev.queuebench.ports.spi.SchemaMigrations;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public final class JpaPersistence implements AutoCloseable {
     private final PostgresMetrics databaseMetrics;
     private final PostgresNodeLeases nodeLeases;
     private final JpaRunFaultStore runFaults;
+    private final JpaSweepStore sweeps;
 
     private JpaPersistence(DataSource dataSource, EntityManagerFactory emf) {
         this.emf = emf;
@@ -47,6 +49,7 @@ public final class JpaPersistence implements AutoCloseable {
         this.databaseMetrics = new PostgresMetrics(dataSource);
         this.nodeLeases = new PostgresNodeLeases(dataSource);
         this.runFaults = new JpaRunFaultStore(emf);
+        this.sweeps = new JpaSweepStore(emf);
     }
 
     /** Migrates the benchmark tables and opens the stores on them. */
@@ -55,7 +58,7 @@ public final class JpaPersistence implements AutoCloseable {
         migrate(dataSource);
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("queue-bench")
                 .managedClasses(BenchmarkRunEntity.class, CompletionSnapshotEntity.class, RunEnvironmentEntity.class,
-                        ResourceSampleEntity.class, RunFaultEntity.class)
+                        ResourceSampleEntity.class, RunFaultEntity.class, SweepEntity.class, SweepPointEntity.class)
                 .property(AvailableSettings.DATASOURCE, dataSource)
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
@@ -79,6 +82,7 @@ public final class JpaPersistence implements AutoCloseable {
                 .environments(environments)
                 .resourceSamples(resourceSamples)
                 .runFaults(runFaults)
+                .sweeps(sweeps)
                 .nodeLeases(nodeLeases)
                 .schemaMigrations(FLYWAY)
                 .databaseMetrics(databaseMetrics);
@@ -114,6 +118,10 @@ public final class JpaPersistence implements AutoCloseable {
 
     public RunFaultPort runFaults() {
         return runFaults;
+    }
+
+    public SweepStorePort sweeps() {
+        return sweeps;
     }
 
     public PostgresMetrics databaseMetrics() {

@@ -101,6 +101,18 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
     }
 
     @Override
+    public void saveWorkersStarted(BenchmarkRun run) {
+        Instant at = run.timeline().workersStartedAt().orElseThrow();
+        update(em -> em.createQuery("update BenchmarkRunEntity r"
+                        + " set r.workersStartedAt = :at, r.updatedAt = :updatedAt"
+                        + " where r.id = :id and r.workersStartedAt is null and r.endedAt is null")
+                .setParameter("at", at)
+                .setParameter("updatedAt", run.timeline().updatedAt())
+                .setParameter("id", run.id().value())
+                .executeUpdate());
+    }
+
+    @Override
     public void saveSchedulingProgress(BenchmarkRun run) {
         update(em -> em.createQuery("update BenchmarkRunEntity r"
                         + " set r.scheduledJobs = greatest(r.scheduledJobs, :scheduled), r.updatedAt = :updatedAt"

@@ -63,7 +63,8 @@ final class DbSchedulerBackend implements WorkersBackend {
         this.pretendTask = Tasks.oneTime(PRETEND_TASK, PretendJobData.class)
                 .onFailure(RetryPolicyFailureHandler.countingConsecutiveFailures(context.retryPolicy()))
                 .execute((instance, execution) -> pretendJob.run(instance.getData().runId(),
-                        instance.getData().index(), execution.getExecution().executionTime));
+                        instance.getData().index(), execution.getExecution().executionTime,
+                        instance.getData().payload()));
         this.tasks = List.of(schedulingTask, pretendTask);
         this.client = SchedulerClient.Builder.create(context.dataSource(), tasks)
                 .serializer(serializer)
@@ -134,7 +135,7 @@ final class DbSchedulerBackend implements WorkersBackend {
 
     private TaskInstance<PretendJobData> pretendInstance(PretendJob job) {
         return pretendTask.instance(job.runId().value() + "-" + job.index(),
-                new PretendJobData(job.runId().value(), job.index()));
+                new PretendJobData(job.runId().value(), job.index(), job.payload()));
     }
 
     @Override

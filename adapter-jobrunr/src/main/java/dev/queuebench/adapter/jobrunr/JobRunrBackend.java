@@ -126,7 +126,7 @@ final class JobRunrBackend implements WorkersBackend {
     }
 
     private static PretendJobRequest request(PretendJob job) {
-        return new PretendJobRequest(job.runId().value(), job.index(), job.dueAt());
+        return new PretendJobRequest(job.runId().value(), job.index(), job.dueAt(), job.payload());
     }
 
     /**

@@ -19,6 +19,6 @@ public final class PretendJobHandler implements JobRequestHandler<PretendJobRequ
 
     @Override
     public void run(PretendJobRequest request) {
-        body.run(request.runId(), request.index(), request.dueAt());
+        body.run(request.runId(), request.index(), request.dueAt(), request.payload());
     }
 }

@@ -43,7 +43,7 @@ final class PostgresQueueBackend implements WorkersBackend {
     private void execute(ClaimedJob job) {
         switch (job.kind()) {
             case QueueTable.SCHEDULE_RUN -> context.runScheduler().scheduleRun(RunId.of(job.runId()));
-            case QueueTable.PRETEND -> pretendJob.run(job.runId(), job.index(), job.dueAt());
+            case QueueTable.PRETEND -> pretendJob.run(job.runId(), job.index(), job.dueAt(), job.payload());
             default -> throw new UnreadableJobException("job " + job.id() + " is of a kind this worker does not know: '"
                     + job.kind() + "'");
         }
@@ -59,12 +59,12 @@ final class PostgresQueueBackend implements WorkersBackend {
 
     @Override
     public void submitSchedulingJob(RunId runId) {
-        insert(QueueTable.SCHEDULE_RUN, runId, 0, context.clock().instant());
+        insert(QueueTable.SCHEDULE_RUN, runId, 0, context.clock().instant(), "");
     }
 
     @Override
     public void enqueue(PretendJob job) {
-        insert(QueueTable.PRETEND, job.runId(), job.index(), job.dueAt());
+        insert(QueueTable.PRETEND, job.runId(), job.index(), job.dueAt(), job.payload());
     }
 
     /** One statement for the whole batch (the core's batches belong to one run). */
@@ -85,16 +85,16 @@ final class PostgresQueueBackend implements WorkersBackend {
             dueTimes.add(job.dueAt());
         }
         try {
-            table.insertMany(QueueTable.PRETEND, runId.value(), indexes, dueTimes);
+            table.insertMany(QueueTable.PRETEND, runId.value(), indexes, dueTimes, jobs.get(0).payload());
         } catch (SQLException e) {
             throw new IllegalStateException("could not enqueue " + jobs.size() + " jobs of run " + runId + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private void insert(String kind, RunId runId, int index, Instant dueAt) {
+    private void insert(String kind, RunId runId, int index, Instant dueAt, String payload) {
         try {
-            table.insert(kind, runId.value(), index, dueAt);
+            table.insert(kind, runId.value(), index, dueAt, payload);
         } catch (SQLException e) {
             throw new IllegalStateException("could not enqueue " + kind + " job " + index + " of run " + runId + ": "
                     + e.getMessage(), e);

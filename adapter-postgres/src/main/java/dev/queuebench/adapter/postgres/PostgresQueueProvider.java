@@ -21,7 +21,7 @@ public final class PostgresQueueProvider implements QueueBackendProvider {
     @Override
     public BackendDescriptor descriptor() {
         return new BackendDescriptor(ID, "PostgreSQL (reference)",
-                LibraryVersion.of(Driver.class, "org.postgresql", "postgresql"));
+                LibraryVersion.of(Driver.class, "org.postgresql", "postgresql"), true);
     }
 
     @Override

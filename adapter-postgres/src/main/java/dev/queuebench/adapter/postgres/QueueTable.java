@@ -35,15 +35,16 @@ final class QueueTable {
                   limit ?
                   for update skip locked) due
             where j.id = due.id
-            returning j.id, j.kind, j.run_id, j.job_index, j.due_at, j.attempts
+            returning j.id, j.kind, j.run_id, j.job_index, j.due_at, j.attempts, j.payload
             """;
     private static final String INSERT = """
-            insert into qb_jobs (kind, run_id, job_index, due_at) values (?, ?, ?, ?)
+            insert into qb_jobs (kind, run_id, job_index, due_at, payload) values (?, ?, ?, ?, ?)
             on conflict on constraint qb_jobs_identity do nothing
             """;
     private static final String INSERT_MANY = """
-            insert into qb_jobs (kind, run_id, job_index, due_at)
-            select ?, ?, job.job_index, job.due_at from unnest(?::integer[], ?::timestamptz[]) as job(job_index, due_at)
+            insert into qb_jobs (kind, run_id, job_index, due_at, payload)
+            select ?, ?, job.job_index, job.due_at, ?
+            from unnest(?::integer[], ?::timestamptz[]) as job(job_index, due_at)
             on conflict on constraint qb_jobs_identity do nothing
             """;
 
@@ -54,22 +55,24 @@ final class QueueTable {
     }
 
     /** A job as its worker got it. */
-    record ClaimedJob(long id, String kind, long runId, int index, Instant dueAt, int attempts) {
+    record ClaimedJob(long id, String kind, long runId, int index, Instant dueAt, int attempts, String payload) {
     }
 
-    void insert(String kind, long runId, int index, Instant dueAt) throws SQLException {
+    void insert(String kind, long runId, int index, Instant dueAt, String payload) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, kind);
             insert.setLong(2, runId);
             insert.setInt(3, index);
             insert.setTimestamp(4, Timestamp.from(dueAt));
+            insert.setString(5, payload.isEmpty() ? null : payload);
             insert.executeUpdate();
         }
     }
 
-    /** All in one statement: the jobs' indexes and due times travel as two arrays. */
-    void insertMany(String kind, long runId, List<Integer> indexes, List<Instant> dueTimes) throws SQLException {
+    /** All in one statement: the jobs' indexes and due times travel as two arrays; the run's jobs share a payload. */
+    void insertMany(String kind, long runId, List<Integer> indexes, List<Instant> dueTimes, String payload)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT_MANY)) {
             Array indexArray = connection.createArrayOf("integer", indexes.toArray());
@@ -77,8 +80,9 @@ final class QueueTable {
                     dueTimes.stream().map(Timestamp::from).toArray());
             insert.setString(1, kind);
             insert.setLong(2, runId);
-            insert.setArray(3, indexArray);
-            insert.setArray(4, dueArray);
+            insert.setString(3, payload.isEmpty() ? null : payload);
+            insert.setArray(4, indexArray);
+            insert.setArray(5, dueArray);
             insert.executeUpdate();
         }
     }
@@ -95,7 +99,8 @@ final class QueueTable {
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
                     jobs.add(new ClaimedJob(result.getLong(1), result.getString(2), result.getLong(3),
-                            result.getInt(4), result.getTimestamp(5).toInstant(), result.getInt(6)));
+                            result.getInt(4), result.getTimestamp(5).toInstant(), result.getInt(6),
+                            result.getString(7)));
                 }
             }
             return jobs;

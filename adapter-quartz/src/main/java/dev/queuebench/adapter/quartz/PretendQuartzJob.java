@@ -19,7 +19,7 @@ final class PretendQuartzJob implements Job {
     public void execute(JobExecutionContext context) throws JobExecutionException {
         try {
             PretendJobData data = PretendJobData.from(context.getJobDetail().getJobDataMap());
-            body.run(data.runId(), data.index(), context.getScheduledFireTime().toInstant());
+            body.run(data.runId(), data.index(), context.getScheduledFireTime().toInstant(), data.payload());
         } catch (RuntimeException e) {
             throw new JobExecutionException(e, false);
         }

@@ -42,7 +42,7 @@ final class QuartzJobs {
     static JobDetail pretendJob(PretendJob job) {
         return JobBuilder.newJob(PretendQuartzJob.class)
                 .withIdentity(job.runId().value() + "-" + job.index(), PRETEND_GROUP)
-                .usingJobData(new PretendJobData(job.runId().value(), job.index()).toJobDataMap())
+                .usingJobData(new PretendJobData(job.runId().value(), job.index(), job.payload()).toJobDataMap())
                 .requestRecovery()
                 .build();
     }

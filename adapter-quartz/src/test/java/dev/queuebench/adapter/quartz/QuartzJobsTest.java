@@ -32,7 +32,10 @@ class QuartzJobsTest {
 
     @Test
     void job_data_reads_back_what_was_written() {
-        assertThat(PretendJobData.from(new PretendJobData(7, 12).toJobDataMap())).isEqualTo(new PretendJobData(7, 12));
+        assertThat(PretendJobData.from(new PretendJobData(7, 12, null).toJobDataMap()))
+                .isEqualTo(new PretendJobData(7, 12, null));
+        assertThat(PretendJobData.from(new PretendJobData(7, 12, "qbqb").toJobDataMap()))
+                .isEqualTo(new PretendJobData(7, 12, "qbqb"));
         assertThat(SchedulingJobData.from(new SchedulingJobData(7).toJobDataMap())).isEqualTo(new SchedulingJobData(7));
     }
 

@@ -101,6 +101,20 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
     }
 
     @Override
+    public synchronized void saveWorkersStarted(BenchmarkRun run) {
+        BenchmarkRun stored = require(run.id());
+        if (stored.timeline().workersStartedAt().isPresent() || stored.isEnded()) {
+            return;
+        }
+        RunTimeline t = stored.timeline();
+        runs.put(run.id(), new BenchmarkRun(stored.id(), stored.spec(), RunTimeline.of(t.createdAt(),
+                run.timeline().updatedAt(), t.submittedAt().orElse(null), t.schedulingStartedAt().orElse(null),
+                t.schedulingFinishedAt().orElse(null), t.runFinishedAt().orElse(null),
+                run.timeline().workersStartedAt().orElseThrow()), stored.scheduledJobs(), stored.ending()));
+        log("workers started " + run.id());
+    }
+
+    @Override
     public synchronized void saveSchedulingProgress(BenchmarkRun run) {
         BenchmarkRun stored = require(run.id());
         if (stored.hasFinishedScheduling()) {
@@ -178,7 +192,8 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
                 submittedAt != null ? submittedAt : t.submittedAt().orElse(null),
                 schedulingStartedAt != null ? schedulingStartedAt : t.schedulingStartedAt().orElse(null),
                 schedulingFinishedAt != null ? schedulingFinishedAt : t.schedulingFinishedAt().orElse(null),
-                runFinishedAt != null ? runFinishedAt : t.runFinishedAt().orElse(null)),
+                runFinishedAt != null ? runFinishedAt : t.runFinishedAt().orElse(null),
+                t.workersStartedAt().orElse(null)),
                 scheduledJobs, stored.ending());
     }
 }

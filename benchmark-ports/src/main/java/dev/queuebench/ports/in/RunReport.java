@@ -4,8 +4,10 @@ import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.DurationRules;
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.Workload;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,5 +111,100 @@ public record RunReport(
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(completions.distinctCompleted() / (window.toNanos() / 1e9));
+    }
+
+    /** Jobs enqueued per second over the scheduling phase (for a backlog, the enqueue rate with no worker running). */
+    public OptionalDouble enqueueRate() {
+        return schedulingPhase()
+                .filter(phase -> !phase.isZero() && !phase.isNegative())
+                .map(phase -> OptionalDouble.of(run.scheduledJobs() / (phase.toNanos() / 1e9)))
+                .orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * A backlog's drain rate: distinct completions per second from the workers' start to the last completion. Empty
+     * for the other workloads, whose workers start before their jobs are enqueued.
+     */
+    public OptionalDouble drainRate() {
+        if (!(run.spec().workload() instanceof Workload.Backlog)) {
+            return OptionalDouble.empty();
+        }
+        Optional<Instant> workersStarted = run.timeline().workersStartedAt();
+        if (workersStarted.isEmpty() || lastCompletionAt.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        Duration window = Duration.between(workersStarted.get(), lastCompletionAt.get());
+        if (window.isNegative() || window.isZero()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(completions.distinctCompleted() / (window.toNanos() / 1e9));
+    }
+
+    /** A rate run's outcome: achieved against offered rate, the backlog, and whether the backend kept up. */
+    public Optional<OfferOutcome> offer() {
+        if (!(run.spec().workload() instanceof Workload.Rate rate) || jobsPerSecond().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instant> offerStart = run.timeline().schedulingStartedAt();
+        if (offerStart.isEmpty()) {
+            return Optional.empty();
+        }
+        // n completions span n - 1 intervals of the offer's schedule
+        Duration window = Duration.between(firstCompletionAt.orElseThrow(), lastCompletionAt.orElseThrow());
+        double achieved = (completions.distinctCompleted() - 1) / (window.toNanos() / 1e9);
+        long[] backlog = backlogPerSecond();
+        long maxBacklog = Arrays.stream(backlog).max().orElse(0);
+        int offerFrom = (int) Math.max(0, offerStart.get().getEpochSecond() - seriesStart());
+        int offerSeconds = (int) Math.max(2, rate.duration().toSeconds());
+        int half = offerFrom + offerSeconds / 2;
+        int offerTo = Math.min(backlog.length, offerFrom + offerSeconds);
+        double firstHalf = mean(backlog, offerFrom, half);
+        double secondHalf = mean(backlog, half, offerTo);
+        boolean bounded = secondHalf <= 1.25 * firstHalf + rate.jobsPerSecond() / 2;
+        boolean keptUp = bounded && achieved >= OfferOutcome.KEPT_UP_SHARE * rate.jobsPerSecond();
+        return Optional.of(new OfferOutcome(rate.jobsPerSecond(), achieved, maxBacklog, bounded, keptUp));
+    }
+
+    /** Jobs enqueued and not yet completed at the end of each second, from the first second either series has. */
+    private long[] backlogPerSecond() {
+        long start = seriesStart();
+        long end = Math.max(enqueuesPerSecond.startEpochSecond() + enqueuesPerSecond.seconds(),
+                completionsPerSecond.startEpochSecond() + completionsPerSecond.seconds());
+        long[] backlog = new long[(int) Math.max(0, end - start)];
+        int[] enqueued = enqueuesPerSecond.counts();
+        int[] completed = completionsPerSecond.counts();
+        long pending = 0;
+        for (int i = 0; i < backlog.length; i++) {
+            long second = start + i;
+            pending += countAt(enqueued, enqueuesPerSecond.startEpochSecond(), second);
+            pending -= countAt(completed, completionsPerSecond.startEpochSecond(), second);
+            backlog[i] = Math.max(0, pending);
+        }
+        return backlog;
+    }
+
+    private long seriesStart() {
+        if (enqueuesPerSecond.seconds() == 0) {
+            return completionsPerSecond.startEpochSecond();
+        }
+        if (completionsPerSecond.seconds() == 0) {
+            return enqueuesPerSecond.startEpochSecond();
+        }
+        return Math.min(enqueuesPerSecond.startEpochSecond(), completionsPerSecond.startEpochSecond());
+    }
+
+    private static int countAt(int[] counts, long startSecond, long second) {
+        long index = second - startSecond;
+        return index >= 0 && index < counts.length ? counts[(int) index] : 0;
+    }
+
+    private static double mean(long[] values, int from, int to) {
+        long sum = 0;
+        int count = 0;
+        for (int i = from; i < Math.min(to, values.length); i++) {
+            sum += values[i];
+            count++;
+        }
+        return count == 0 ? 0 : (double) sum / count;
     }
 }

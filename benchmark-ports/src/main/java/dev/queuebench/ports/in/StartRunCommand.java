@@ -2,9 +2,11 @@ package dev.queuebench.ports.in;
 
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.Workload;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,6 +21,7 @@ public record StartRunCommand(RunSpec spec) {
         Objects.requireNonNull(spec, "run spec is required");
     }
 
+    /** The delayed workload (the original harness's): N jobs, each due {@code delay} after its enqueue. */
     public static StartRunCommand of(String backend, long jobsCount, SchedulingMode mode, Duration delay) {
         return new StartRunCommand(new RunSpec(BackendId.of(backend), JobsCount.of(jobsCount),
                 Objects.requireNonNull(mode, "scheduling mode is required"), JobDelay.of(delay)));
@@ -27,5 +30,32 @@ public record StartRunCommand(RunSpec spec) {
     /** One-by-one scheduling with the default delay, as the original harness's buttons did. */
     public static StartRunCommand of(String backend, long jobsCount) {
         return of(backend, jobsCount, SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT.value());
+    }
+
+    /** The backlog workload: N jobs, due at once, enqueued while no worker runs, then drained. */
+    public static StartRunCommand backlog(String backend, long jobsCount, SchedulingMode mode) {
+        return new StartRunCommand(new RunSpec(BackendId.of(backend), JobsCount.of(jobsCount),
+                Objects.requireNonNull(mode, "scheduling mode is required"), JobDelay.of(Duration.ZERO),
+                Workload.BACKLOG, JobWork.NONE));
+    }
+
+    /** The rate workload: {@code jobsPerSecond} offered for {@code duration}, each job due at its intended time. */
+    public static StartRunCommand rate(String backend, double jobsPerSecond, Duration duration, SchedulingMode mode) {
+        Workload.Rate rate = new Workload.Rate(jobsPerSecond, duration);
+        return new StartRunCommand(new RunSpec(BackendId.of(backend), rate.jobs(),
+                Objects.requireNonNull(mode, "scheduling mode is required"), JobDelay.of(Duration.ZERO), rate,
+                JobWork.NONE));
+    }
+
+    /** The same run, its jobs doing {@code work}. */
+    public StartRunCommand withJobWork(JobWork work) {
+        return new StartRunCommand(new RunSpec(spec.backend(), spec.jobsCount(), spec.schedulingMode(),
+                spec.jobDelay(), spec.workload(), work));
+    }
+
+    /** The same run on another backend, for comparisons. */
+    public StartRunCommand onBackend(BackendId backend) {
+        return new StartRunCommand(new RunSpec(backend, spec.jobsCount(), spec.schedulingMode(), spec.jobDelay(),
+                spec.workload(), spec.jobWork()));
     }
 }

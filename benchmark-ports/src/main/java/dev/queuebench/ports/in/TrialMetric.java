@@ -1,5 +1,6 @@
 package dev.queuebench.ports.in;
 
+import dev.queuebench.domain.Workload;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -12,7 +13,17 @@ public enum TrialMetric {
     PICKUP_LAG_P99_MS("pickup_lag_p99_ms", Direction.LOWER_IS_BETTER,
             report -> report.pickupLag().isEmpty()
                     ? OptionalDouble.empty()
-                    : OptionalDouble.of(report.pickupLag().p99() / 1_000.0));
+                    : OptionalDouble.of(report.pickupLag().p99() / 1_000.0)),
+    /** A backlog's headline: how fast the workers work off the pile. */
+    DRAIN_RATE("drain_rate", Direction.HIGHER_IS_BETTER, RunReport::drainRate),
+    /** A rate run's headline: the latency the backend gives at the load, from each job's intended time. */
+    END_TO_END_P99_MS("end_to_end_p99_ms", Direction.LOWER_IS_BETTER,
+            report -> report.endToEnd().isEmpty()
+                    ? OptionalDouble.empty()
+                    : OptionalDouble.of(report.endToEnd().p99() / 1_000.0)),
+    ACHIEVED_RATE("achieved_rate", Direction.HIGHER_IS_BETTER,
+            report -> report.offer().map(offer -> OptionalDouble.of(offer.achievedRate()))
+                    .orElse(OptionalDouble.empty()));
 
     /** Which way a metric is better. */
     public enum Direction {
@@ -28,6 +39,17 @@ public enum TrialMetric {
         this.key = key;
         this.direction = direction;
         this.value = value;
+    }
+
+    /** The metric a workload is judged by first: what {@code compare} sets beside the reference backend. */
+    public static TrialMetric headlineOf(Workload workload) {
+        if (workload instanceof Workload.Backlog) {
+            return DRAIN_RATE;
+        }
+        if (workload instanceof Workload.Rate) {
+            return END_TO_END_P99_MS;
+        }
+        return JOBS_PER_SECOND;
     }
 
     /** The metric's name in reports and result files, e.g. {@code run_duration_ms}. */

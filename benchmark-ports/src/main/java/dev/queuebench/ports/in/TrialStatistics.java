@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One metric over N trials.
@@ -55,6 +56,14 @@ public record TrialStatistics(int n, double mean, double stddev, double min, dou
         }
         return new TrialStatistics(n, mean, stddev, Arrays.stream(values).min().orElseThrow(),
                 Arrays.stream(values).max().orElseThrow(), median, mad, mean - halfWidth, mean + halfWidth, outliers);
+    }
+
+    /**
+     * The coefficient of variation, stddev / |mean|: how much trials differ, as a share of their mean. Empty for one
+     * trial, or a mean of 0.
+     */
+    public OptionalDouble cv() {
+        return n > 1 && mean != 0 ? OptionalDouble.of(stddev / Math.abs(mean)) : OptionalDouble.empty();
     }
 
     public boolean overlaps(TrialStatistics other) {

@@ -37,6 +37,9 @@ public interface SaveRunPort {
      */
     boolean saveSchedulingStarted(BenchmarkRun run);
 
+    /** Stores {@code workers_started_at} unless it is set already or the run ended. */
+    void saveWorkersStarted(BenchmarkRun run);
+
     /** Stores the scheduled-jobs count (which only grows) and {@code updated_at}. */
     void saveSchedulingProgress(BenchmarkRun run);
 

@@ -67,4 +67,13 @@ class TrialStatisticsTest {
         TrialStatistics stats = TrialStatistics.of(values);
         assertThat(stats.ci95High() - stats.mean()).isCloseTo(1.96 * stats.stddev() / Math.sqrt(200), within(1e-9));
     }
+
+    @Test
+    void the_coefficient_of_variation_is_the_deviation_as_a_share_of_the_mean() {
+        TrialStatistics stats = TrialStatistics.of(90, 100, 110);
+
+        assertThat(stats.cv().getAsDouble()).isCloseTo(10.0 / 100, within(1e-12));
+        assertThat(TrialStatistics.of(5).cv()).isEmpty();
+        assertThat(TrialStatistics.of(-1, 1).cv()).isEmpty();
+    }
 }

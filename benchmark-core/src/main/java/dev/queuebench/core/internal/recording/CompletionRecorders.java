@@ -3,6 +3,7 @@ package dev.queuebench.core.internal.recording;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
@@ -82,6 +83,9 @@ public final class CompletionRecorders implements RecordJobCompletionUseCase {
         Instant createdAt = run.timeline().createdAt();
         RunRecorder recorder = new RunRecorder(run.id(), run.jobsCount(), createdAt);
         snapshots.loadSnapshot(run.id(), nodeId).ifPresent(recorder::restore);
+        if (run.spec().workload() instanceof Workload.Backlog) {
+            run.timeline().workersStartedAt().ifPresent(at -> recorder.measureLatencyFrom(Micros.of(at)));
+        }
         if (run.isFinished()) {
             recorder.markRunFinished();
         }

@@ -2,14 +2,18 @@ package dev.queuebench.core.internal.service;
 
 import dev.queuebench.core.internal.faults.Retrier;
 import dev.queuebench.core.internal.recording.CompletionFlusher;
+import dev.queuebench.core.internal.recording.CompletionRecorders;
+import dev.queuebench.core.internal.recording.Micros;
 import dev.queuebench.core.internal.resources.ResourceSampler;
 import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.ConcurrentRunException;
 import dev.queuebench.domain.RunActivity;
 import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.TrialPlan;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
@@ -34,9 +38,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives benchmark runs to their final report, the same way for every runner ({@code run}, {@code compare}, the
  * page): creates the run, waits for its turn, and then, holding the run lock, empties the backend's tables as if new
- * (unless another run's jobs are in them), starts that backend's workers and submits the scheduling job; it waits
- * until the run finished or ended, and stops the workers. So only the backend under test has workers while it runs,
- * and runs from any number of processes on one database take turns in the order they were created.
+ * (unless another run's jobs are in them). What follows depends on the workload:
+ *
+ * <ul>
+ *   <li>delayed: starts the backend's workers and submits the scheduling job, which a worker runs;</li>
+ *   <li>rate: starts the workers, and offers the jobs itself, on this thread, at the run's rate;</li>
+ *   <li>backlog: enqueues every job itself while no worker runs, then starts the workers.</li>
+ * </ul>
+ *
+ * <p>It waits until the run finished or ended, and stops the workers. So only the backend under test has workers while
+ * it runs, and runs from any number of processes on one database take turns in the order they were created.
  */
 public final class BenchmarkRunner implements AutoCloseable {
 
@@ -47,10 +58,12 @@ public final class BenchmarkRunner implements AutoCloseable {
 
     private final QueueBackends backends;
     private final StartRunService startRuns;
+    private final ScheduleRunService scheduler;
     private final RunReportService reports;
     private final SaveRunPort saveRuns;
     private final RunQueue queue;
     private final RunLockPort runLock;
+    private final CompletionRecorders recorders;
     private final CompletionFlusher flusher;
     private final ResourceSampler sampler;
     private final RunSupervisor supervisor;
@@ -62,11 +75,14 @@ public final class BenchmarkRunner implements AutoCloseable {
         return thread;
     });
 
-    BenchmarkRunner(QueueBackends backends, StartRunService startRuns, RunReportService reports, SaveRunPort saveRuns,
-                    RunQueue queue, RunLockPort runLock, CompletionFlusher flusher, ResourceSampler sampler,
+    BenchmarkRunner(QueueBackends backends, StartRunService startRuns, ScheduleRunService scheduler,
+                    RunReportService reports, SaveRunPort saveRuns, RunQueue queue, RunLockPort runLock,
+                    CompletionRecorders recorders, CompletionFlusher flusher, ResourceSampler sampler,
                     RunSupervisor supervisor, Retrier retrier, Clock clock) {
         this.backends = Objects.requireNonNull(backends, "backends are required");
         this.startRuns = Objects.requireNonNull(startRuns, "start-run service is required");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduling service is required");
+        this.recorders = Objects.requireNonNull(recorders, "recorders are required");
         this.reports = Objects.requireNonNull(reports, "report service is required");
         this.saveRuns = Objects.requireNonNull(saveRuns, "save-run port is required");
         this.queue = Objects.requireNonNull(queue, "run queue is required");
@@ -136,6 +152,11 @@ public final class BenchmarkRunner implements AutoCloseable {
                 supervisor.settle(created.id());
                 return report(created.id());
             }
+            Workload workload = created.spec().workload();
+            if (workload.enqueuedByTheRunner() && enqueueHere(created.id(), listener)
+                    && workload instanceof Workload.Backlog) {
+                startWorkers(report(created.id()).run(), backend);
+            }
             return awaitEnd(created.id(), backend, listener);
         } finally {
             stopWorkers(backend);
@@ -186,8 +207,46 @@ public final class BenchmarkRunner implements AutoCloseable {
                     listener.notice("the tables of " + created.backend() + " are not cleared: run "
                             + occupant.get().run().id() + " has jobs in them");
                 }
-                backend.startWorkers();
-                return Optional.of(startRuns.submit(report.run()));
+                Workload workload = created.spec().workload();
+                if (!workload.enqueuedByTheRunner()) {
+                    backend.startWorkers();
+                    return Optional.of(startWorkers(startRuns.submit(report.run()), backend));
+                }
+                BenchmarkRun submitted = startRuns.markSubmitted(report.run());
+                return Optional.of(workload instanceof Workload.Rate ? startWorkers(submitted, backend) : submitted);
+            }
+        }
+    }
+
+    /** Starts the backend's workers if they do not run yet, and stamps when they did. */
+    private BenchmarkRun startWorkers(BenchmarkRun run, QueueBackend backend) {
+        backend.startWorkers();
+        BenchmarkRun started = run.startWorkers(clock.instant());
+        retrier.run("store the workers' start of run " + run.id(), () -> saveRuns.saveWorkersStarted(started));
+        if (run.spec().workload() instanceof Workload.Backlog) {
+            recorders.recorderFor(started).measureLatencyFrom(Micros.of(started.timeline().workersStartedAt()
+                    .orElseThrow()));
+        }
+        return started;
+    }
+
+    /**
+     * Runs the scheduling phase on this thread, for a workload the runner enqueues itself; a moment's wait for the run
+     * lock (another process's scheduling job in its last statement) is waited out.
+     *
+     * @return whether every job was enqueued; false when the run ended meanwhile
+     */
+    private boolean enqueueHere(RunId id, RunListener listener) {
+        while (true) {
+            try {
+                scheduler.scheduleRun(id);
+                return report(id).run().hasFinishedScheduling();
+            } catch (ConcurrentRunException e) {
+                if (!report(id).status().isActive()) {
+                    return false;
+                }
+                listener.notice("run " + id + " waits for the run lock: " + e.getMessage());
+                pause();
             }
         }
     }

@@ -22,6 +22,7 @@ import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.SchemaMigrationPort;
+import dev.queuebench.ports.out.SweepStorePort;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
@@ -42,7 +43,7 @@ public final class CoreServices implements AutoCloseable {
                         CompletionSnapshotPort snapshots, RunLockPort runLock, NodeLeasePort nodeLeases,
                         RunFaultPort runFaults, RunEnvironmentPort environments, ResourceSamplePort resourceSamples,
                         PoolMetricsPort poolMetrics, DatabaseMetricsPort databaseMetrics,
-                        SchemaMigrationPort schemaMigrations) {
+                        SchemaMigrationPort schemaMigrations, SweepStorePort sweeps) {
     }
 
     private final QueueBackends backends;
@@ -52,6 +53,7 @@ public final class CoreServices implements AutoCloseable {
     private final CompletionRecorders recorders;
     private final CompletionFlusher flusher;
     private final BenchmarkRunner runner;
+    private final SweepRunner sweeps;
     private final ResourceSampler sampler;
     private final RunSupervisor supervisor;
 
@@ -65,9 +67,10 @@ public final class CoreServices implements AutoCloseable {
                 settings.flushInterval(), retrier.outages());
         // Backends are created before the scheduler exists; their jobs reach it through this reference.
         ScheduleRunUseCase scheduling = runId -> scheduler().scheduleRun(runId);
-        this.backends = new QueueBackends(providers, backendSettings, id -> new BackendContext(
-                ports.dataSources().apply(id), clock, backendSettings.getOrDefault(id, BackendSettings.none()),
-                scheduling, recorders, RetryPolicy.standard()), ports.schemaMigrations());
+        RunJobWork jobWork = new RunJobWork(ports.loadRuns(), retrier);
+        this.backends = new QueueBackends(providers, backendSettings, (id, knobs) -> new BackendContext(
+                ports.dataSources().apply(id), clock, knobs, scheduling, recorders, RetryPolicy.standard(), jobWork),
+                ports.schemaMigrations());
         this.sampler = new ResourceSampler(ports.poolMetrics(), ports.databaseMetrics(), ports.resourceSamples(),
                 ports.loadRuns(), ports.snapshots(), statusRule, clock, settings.flushInterval());
         RunQueue queue = new RunQueue(ports.loadRuns(), ports.snapshots(), statusRule, retrier);
@@ -81,8 +84,9 @@ public final class CoreServices implements AutoCloseable {
         this.supervisor = new RunSupervisor(ports.nodeLeases(), ports.loadRuns(), ports.saveRuns(), ports.runFaults(),
                 queue, owned, retrier, clock, settings, runId -> reports.runReport(runId)
                         .map(report -> RunActivity.of(report.run(), report.lastProgressAt())));
-        this.runner = new BenchmarkRunner(backends, startRuns, reports, ports.saveRuns(), queue, ports.runLock(),
-                flusher, sampler, supervisor, retrier, clock);
+        this.runner = new BenchmarkRunner(backends, startRuns, scheduler, reports, ports.saveRuns(), queue,
+                ports.runLock(), recorders, flusher, sampler, supervisor, retrier, clock);
+        this.sweeps = new SweepRunner(backends, runner, reports, ports.sweeps(), clock);
         supervisor.start(settings.nodeId());
         flusher.start();
     }
@@ -113,6 +117,10 @@ public final class CoreServices implements AutoCloseable {
 
     public BenchmarkRunner runner() {
         return runner;
+    }
+
+    public SweepRunner sweeps() {
+        return sweeps;
     }
 
     /** One round of run supervision now, rather than at the next interval. */

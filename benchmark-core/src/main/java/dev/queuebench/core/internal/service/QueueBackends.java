@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The registered backends. A backend is created on first use, so a command that drives one backend does not pay for
@@ -27,18 +28,19 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
     private final Map<BackendId, QueueBackendProvider> providers = new LinkedHashMap<>();
     private final Map<BackendId, QueueBackend> created = new LinkedHashMap<>();
     private final Map<BackendId, BackendSettings> settings;
-    private final Function<BackendId, BackendContext> contexts;
+    private final BiFunction<BackendId, BackendSettings, BackendContext> contexts;
     private final SchemaMigrationPort migrations;
     private boolean closed;
 
     /**
      * @param settings   each backend's knobs, as users gave them (none for a backend absent here)
-     * @param contexts   builds the context each backend is created with
+     * @param contexts   builds the context each backend is created with, from its settings
      * @param migrations applies a backend's migrations before it is created
      */
     public QueueBackends(List<QueueBackendProvider> providers, Map<BackendId, BackendSettings> settings,
-                         Function<BackendId, BackendContext> contexts, SchemaMigrationPort migrations) {
-        this.settings = Map.copyOf(settings);
+                         BiFunction<BackendId, BackendSettings, BackendContext> contexts,
+                         SchemaMigrationPort migrations) {
+        this.settings = new ConcurrentHashMap<>(settings);
         this.contexts = Objects.requireNonNull(contexts, "context factory is required");
         this.migrations = Objects.requireNonNull(migrations, "schema migration port is required");
         for (QueueBackendProvider provider : providers) {
@@ -93,7 +95,7 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
         if (backend == null) {
             QueueBackendProvider provider = provider(id);
             effectiveSettings(id);
-            BackendContext context = contexts.apply(id);
+            BackendContext context = contexts.apply(id, settingsOf(id));
             provider.migrations().ifPresent(schema -> migrations.migrate(context.dataSource(), schema));
             backend = provider.create(context);
             created.put(id, backend);
@@ -107,8 +109,27 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
         return backend != null && backend.workersRunning();
     }
 
-    BackendSettings settingsOf(BackendId id) {
+    /** The backend's knobs as users gave them. */
+    public BackendSettings settingsOf(BackendId id) {
         return settings.getOrDefault(id, BackendSettings.none());
+    }
+
+    /**
+     * Gives the backend new knobs: the backend created with the old ones stops its workers and is released, and the
+     * next use creates it anew. For a sweep over worker threads, between its runs.
+     *
+     * @throws IllegalArgumentException for a knob the backend does not declare, or a value that does not fit
+     */
+    public void reconfigure(BackendId id, BackendSettings newSettings) {
+        provider(id).knobs().effective(newSettings);
+        QueueBackend old;
+        synchronized (this) {
+            settings.put(id, newSettings);
+            old = created.remove(id);
+        }
+        if (old != null) {
+            old.close();
+        }
     }
 
     /**

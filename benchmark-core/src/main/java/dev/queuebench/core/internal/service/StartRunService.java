@@ -48,6 +48,11 @@ public final class StartRunService implements StartRunUseCase {
      */
     @Override
     public BenchmarkRun startRun(StartRunCommand command) {
+        if (command.spec().workload().enqueuedByTheRunner()) {
+            throw new IllegalArgumentException("the " + command.spec().workload().wireName()
+                    + " workload is enqueued by the process that drives it: run it to its end (runToEnd,"
+                    + " startBenchmark), not startRun");
+        }
         BenchmarkRun run = createRun(command);
         try {
             return submit(run);
@@ -81,9 +86,15 @@ public final class StartRunService implements StartRunUseCase {
     /** Records the submission, then hands the run's scheduling job to its backend. */
     BenchmarkRun submit(BenchmarkRun run) {
         QueueBackend backend = backends.backend(run.backend());
+        BenchmarkRun submitted = markSubmitted(run);
+        retrier.run("submit the scheduling job of run " + run.id(), () -> backend.submitSchedulingJob(run.id()));
+        return submitted;
+    }
+
+    /** Records the submission of a run whose jobs its driver enqueues itself: no scheduling job goes to the backend. */
+    BenchmarkRun markSubmitted(BenchmarkRun run) {
         BenchmarkRun submitted = run.submit(clock.instant());
         retrier.call("store the submission of run " + run.id(), () -> saveRuns.saveSubmitted(submitted));
-        retrier.run("submit the scheduling job of run " + run.id(), () -> backend.submitSchedulingJob(run.id()));
         return submitted;
     }
 }

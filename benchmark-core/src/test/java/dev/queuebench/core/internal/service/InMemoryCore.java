@@ -6,6 +6,7 @@ import dev.queuebench.core.memory.InMemoryResourceSampleStore;
 import dev.queuebench.core.memory.InMemoryRunFaultStore;
 import dev.queuebench.core.memory.InMemoryRunLock;
 import dev.queuebench.core.memory.InMemoryRunStore;
+import dev.queuebench.core.memory.InMemorySweepStore;
 import dev.queuebench.core.memory.InMemorySnapshotStore;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
@@ -89,7 +90,8 @@ final class InMemoryCore implements AutoCloseable {
         };
         this.services = new CoreServices(new CoreServices.Ports(id -> new NoDatabase(), runs, runs, snapshots, lock,
                 leases.forNode(), faults, environments, resourceSamples,
-                () -> List.of(new PoolSample("qb-fake", 3, 7, 0)), database, (dataSource, migrations) -> { }),
+                () -> List.of(new PoolSample("qb-fake", 3, 7, 0)), database, (dataSource, migrations) -> { },
+                new InMemorySweepStore()),
                 List.of(provider), Map.of(),
                 Map.of("queue_bench.version", "test", "database.kind", "in-memory"), settings, clock);
     }
@@ -114,6 +116,14 @@ final class InMemoryCore implements AutoCloseable {
 
     RunReport runToEnd(StartRunCommand command, RunListener listener) {
         return services.runner().runToEnd(command, listener);
+    }
+
+    SweepRunner sweeps() {
+        return services.sweeps();
+    }
+
+    QueueBackends queueBackends() {
+        return services.backends();
     }
 
     TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {

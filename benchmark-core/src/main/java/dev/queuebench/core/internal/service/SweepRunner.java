@@ -1,0 +1,112 @@
+package dev.queuebench.core.internal.service;
+
+import dev.queuebench.domain.RunNotFoundException;
+import dev.queuebench.domain.SweepId;
+import dev.queuebench.domain.SweepPlan;
+import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.in.SweepResult;
+import dev.queuebench.ports.out.SweepStorePort;
+import dev.queuebench.ports.out.SweepStorePort.StoredPoint;
+import dev.queuebench.ports.out.SweepStorePort.StoredSweep;
+import dev.queuebench.ports.spi.BackendSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a sweep: one backend over a range of worker threads (a backlog drained at each) or of offered rates, each
+ * point a run driven like any other, stored with its sweep. A rate sweep stops once two points in a row failed.
+ */
+public final class SweepRunner {
+
+    private final QueueBackends backends;
+    private final BenchmarkRunner runner;
+    private final RunReportService reports;
+    private final SweepStorePort sweeps;
+    private final Clock clock;
+
+    SweepRunner(QueueBackends backends, BenchmarkRunner runner, RunReportService reports, SweepStorePort sweeps,
+                Clock clock) {
+        this.backends = Objects.requireNonNull(backends, "backends are required");
+        this.runner = Objects.requireNonNull(runner, "runner is required");
+        this.reports = Objects.requireNonNull(reports, "reports are required");
+        this.sweeps = Objects.requireNonNull(sweeps, "sweep store is required");
+        this.clock = Objects.requireNonNull(clock, "clock is required");
+    }
+
+    public SweepResult runSweep(SweepPlan plan, RunListener listener) {
+        backends.provider(plan.backend());
+        BackendSettings knobs = backends.settingsOf(plan.backend());
+        if (plan.kind() == SweepPlan.Kind.THREADS && knobs.values().containsKey(BackendSettings.THREADS)) {
+            throw new IllegalArgumentException("a thread sweep sets the worker threads itself: leave out the threads"
+                    + " knob");
+        }
+        SweepId id = sweeps.nextSweepId();
+        Instant createdAt = clock.instant();
+        sweeps.insertSweep(id, plan, createdAt);
+        List<SweepResult.Point> points = new ArrayList<>();
+        List<Boolean> outcomes = new ArrayList<>();
+        try {
+            for (double value : plan.values()) {
+                if (plan.kind() == SweepPlan.Kind.THREADS) {
+                    backends.reconfigure(plan.backend(), knobs.with(BackendSettings.THREADS,
+                            Long.toString((long) value)));
+                }
+                listener.notice("sweep " + id + " on " + plan.backend() + ": " + describe(plan, value));
+                RunReport report = runner.runToEnd(commandAt(plan, value), listener);
+                boolean passed = SweepResult.passes(plan, report);
+                sweeps.addPoint(id, new StoredPoint(value, report.run().id(), passed));
+                points.add(new SweepResult.Point(value, report, passed));
+                outcomes.add(passed);
+                if (plan.stopsAfter(outcomes)) {
+                    listener.notice("sweep " + id + " stops: " + SweepPlan.FAILURES_TO_STOP
+                            + " points in a row did not keep up within the slo");
+                    break;
+                }
+            }
+        } finally {
+            if (plan.kind() == SweepPlan.Kind.THREADS) {
+                backends.reconfigure(plan.backend(), knobs);
+            }
+        }
+        return new SweepResult(id, plan, createdAt, points);
+    }
+
+    /** A stored sweep with its points' reports. */
+    public Optional<SweepResult> sweep(SweepId id) {
+        return sweeps.loadSweep(id).map(this::withReports);
+    }
+
+    /** The newest sweeps first, with their points' reports. */
+    public List<SweepResult> listSweeps(int limit) {
+        return sweeps.listSweeps(limit).stream().map(this::withReports).toList();
+    }
+
+    private SweepResult withReports(StoredSweep stored) {
+        List<SweepResult.Point> points = stored.points().stream()
+                .map(point -> new SweepResult.Point(point.value(), reports.runReport(point.runId())
+                        .orElseThrow(() -> new RunNotFoundException(point.runId())), point.passed()))
+                .toList();
+        return new SweepResult(stored.id(), stored.plan(), stored.createdAt(), points);
+    }
+
+    private static StartRunCommand commandAt(SweepPlan plan, double value) {
+        String backend = plan.backend().value();
+        StartRunCommand command = plan.kind() == SweepPlan.Kind.THREADS
+                ? StartRunCommand.backlog(backend, plan.jobs().value(), plan.schedulingMode())
+                : StartRunCommand.rate(backend, value, plan.duration(), plan.schedulingMode());
+        return command.withJobWork(plan.jobWork());
+    }
+
+    private static String describe(SweepPlan plan, double value) {
+        return plan.kind() == SweepPlan.Kind.THREADS
+                ? (long) value + " worker threads, a backlog of " + plan.jobs() + " jobs"
+                : String.format(Locale.ROOT, "%,.1f jobs/s offered", value);
+    }
+}

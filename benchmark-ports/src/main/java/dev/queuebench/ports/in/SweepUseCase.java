@@ -1,0 +1,23 @@
+package dev.queuebench.ports.in;
+
+import dev.queuebench.domain.SweepId;
+import dev.queuebench.domain.SweepPlan;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs sweeps to find a backend's peak, and reads them back. */
+public interface SweepUseCase {
+
+    /**
+     * Runs every point of the plan in turn (a rate sweep stops after two failed points in a row) and returns the
+     * sweep, stored with its points' runs.
+     *
+     * @throws IllegalArgumentException for a backend that is not registered, or knobs that do not fit
+     */
+    SweepResult runSweep(SweepPlan plan, RunListener listener);
+
+    Optional<SweepResult> sweep(SweepId id);
+
+    /** The newest sweeps first. */
+    List<SweepResult> listSweeps(int limit);
+}

@@ -1,0 +1,94 @@
+package dev.queuebench.ports.in;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.JobWork;
+import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.RunTimeline;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.Workload;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RunReportWorkloadTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Test
+    void a_backlog_drains_from_the_workers_start_to_the_last_completion() {
+        // 1,000 jobs enqueued in 2 s, workers started at 3 s, last job done at 8 s: 200 jobs/s
+        RunReport report = report(Workload.BACKLOG, 1_000, T0.plusSeconds(3), T0.plusSeconds(4), T0.plusSeconds(8),
+                series(T0, 500, 500), series(T0.plusSeconds(4), 200, 200, 200, 200, 200));
+
+        assertThat(report.drainRate().getAsDouble()).isCloseTo(200, within(1e-9));
+        assertThat(report.enqueueRate().getAsDouble()).isCloseTo(500, within(1e-9));
+        assertThat(report.offer()).isEmpty();
+    }
+
+    @Test
+    void a_delayed_run_has_no_drain_rate() {
+        RunReport report = report(Workload.DELAYED, 1_000, T0, T0.plusSeconds(1), T0.plusSeconds(8),
+                series(T0, 1_000), series(T0.plusSeconds(1), 1_000));
+
+        assertThat(report.drainRate()).isEmpty();
+    }
+
+    @Test
+    void a_rate_kept_up_when_completions_follow_the_offer_and_the_backlog_stays_flat() {
+        Workload.Rate rate = new Workload.Rate(100, Duration.ofSeconds(6));
+        // 100 enqueued and 100 completed every second, completions one second behind
+        RunReport report = report(rate, 600, T0, T0.plusMillis(1_005), T0.plusMillis(7_000),
+                series(T0, 100, 100, 100, 100, 100, 100), series(T0.plusSeconds(1), 100, 100, 100, 100, 100, 100));
+
+        OfferOutcome offer = report.offer().orElseThrow();
+        assertThat(offer.offeredRate()).isEqualTo(100);
+        assertThat(offer.achievedRate()).isCloseTo(599 / 5.995, within(1e-9));
+        assertThat(offer.maxBacklog()).isEqualTo(100);
+        assertThat(offer.backlogBounded()).isTrue();
+        assertThat(offer.keptUp()).isTrue();
+    }
+
+    @Test
+    void a_rate_was_not_kept_up_when_the_backlog_grows_and_completions_trail_off() {
+        Workload.Rate rate = new Workload.Rate(100, Duration.ofSeconds(6));
+        // 100 offered per second, 50 completed per second: the backlog grows by 50 a second
+        RunReport report = report(rate, 600, T0, T0.plusMillis(1_000), T0.plusSeconds(13),
+                series(T0, 100, 100, 100, 100, 100, 100),
+                series(T0.plusSeconds(1), 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50));
+
+        OfferOutcome offer = report.offer().orElseThrow();
+        assertThat(offer.achievedRate()).isCloseTo(50, within(0.1));
+        assertThat(offer.maxBacklog()).isEqualTo(350);
+        assertThat(offer.backlogBounded()).isFalse();
+        assertThat(offer.keptUp()).isFalse();
+    }
+
+    private static ThroughputSeries series(Instant start, int... counts) {
+        return new ThroughputSeries(start.getEpochSecond(), counts);
+    }
+
+    private static RunReport report(Workload workload, int jobs, Instant workersStartedAt, Instant firstCompletion,
+                                    Instant lastCompletion, ThroughputSeries enqueues, ThroughputSeries completions) {
+        RunSpec spec = new RunSpec(BackendId.of("postgres"), JobsCount.of(jobs), SchedulingMode.ONE_BY_ONE,
+                workload instanceof Workload.Delayed ? JobDelay.DEFAULT : JobDelay.of(Duration.ZERO), workload,
+                JobWork.NONE);
+        RunTimeline timeline = RunTimeline.of(T0, lastCompletion, T0, T0, T0.plusSeconds(2), lastCompletion,
+                workersStartedAt);
+        BenchmarkRun run = new BenchmarkRun(RunId.of(1), spec, timeline, jobs, Optional.empty());
+        return new RunReport(run, RunStatus.FINISHED, new CompletionCounts(jobs, jobs, jobs), lastCompletion,
+                Optional.of(firstCompletion), Optional.of(lastCompletion), LatencySummary.EMPTY, LatencySummary.EMPTY,
+                LatencySummary.EMPTY, completions, enqueues, Map.of(), List.of(), List.of());
+    }
+}
