@@ -3,6 +3,8 @@ package dev.queuebench.cli;
 import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Converters.DurationConverter;
 import dev.queuebench.common.Converters.ModeConverter;
+import dev.queuebench.common.DatabaseOptions;
+import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.SchedulingMode;
@@ -10,14 +12,19 @@ import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.spi.BackendSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code run} and {@code compare} share: the benchmark to run, how often, and where results go. */
 final class BenchmarkOptions {
+
+    static final int MAX_NODES = 16;
 
     @Option(names = "--workload", defaultValue = "delayed", paramLabel = "WORKLOAD",
             description = {"delayed (a backend worker enqueues the jobs, each due --delay later, while the workers run),",
@@ -52,6 +59,12 @@ final class BenchmarkOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads of the backend(s) (their own defaults otherwise).")
     Integer threads;
+
+    @Option(names = "--nodes", defaultValue = "1", paramLabel = "N",
+            description = {"Nodes that execute the run: this process and N-1 `worker` processes started on this machine",
+                    "(each its own JVM, workers and pools), sharing the work through the backend's own clustering;",
+                    "the report shows each node's share. Up to " + BenchmarkOptions.MAX_NODES + ". Default: ${DEFAULT-VALUE}."})
+    int nodes;
 
     @Option(names = "--stall-timeout", defaultValue = RunStatusRule.DEFAULT_STALL_TIMEOUT_TEXT,
             converter = DurationConverter.class, paramLabel = "DURATION",
@@ -111,8 +124,15 @@ final class BenchmarkOptions {
         }
     }
 
-    /** @throws BadInputException for trials or warm-ups out of range, naming the option */
+    /** @throws BadInputException for trials, warm-ups or nodes out of range, naming the option */
     void validate() {
+        if (nodes < 1 || nodes > MAX_NODES) {
+            throw new BadInputException("--nodes must be between 1 and " + MAX_NODES + ", was " + nodes);
+        }
+        if (nodes > 1 && workload.trim().equalsIgnoreCase("backlog")) {
+            throw new BadInputException("a backlog is enqueued while no worker runs, but worker nodes run theirs from"
+                    + " the start: --nodes takes the delayed or the rate workload");
+        }
         if (trials < 1 || trials > TrialPlan.MAX) {
             throw new BadInputException("--trials must be between 1 and " + TrialPlan.MAX + ", was " + trials);
         }
@@ -120,6 +140,20 @@ final class BenchmarkOptions {
             throw new BadInputException("--warmup must be between 0 and " + TrialPlan.MAX + ", was " + warmups);
         }
         BadInputException.check(this::settings);
+    }
+
+    /**
+     * Starts the extra nodes for a backend's runs, after this process opened the database; {@code null} for one node.
+     *
+     * @param settings the backend's knobs, which the extra nodes get too
+     */
+    LocalNodes startExtraNodes(BackendId backend, BackendSettings settings, DatabaseOptions database) {
+        if (nodes == 1) {
+            return null;
+        }
+        List<String> knobs = new ArrayList<>();
+        settings.values().forEach((key, value) -> knobs.addAll(List.of("-o", key + "=" + value)));
+        return LocalNodes.start(nodes - 1, backend, database, knobs);
     }
 
     /** @throws BadInputException for a results log that cannot be written */

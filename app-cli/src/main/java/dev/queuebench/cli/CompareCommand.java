@@ -75,9 +75,13 @@ final class CompareCommand implements Callable<Integer> {
         List<TrialResult> results = new ArrayList<>();
         try (Bench bench = Bench.open(database, benchmark.settings(), settings)) {
             for (StartRunCommand command : commands.values()) {
-                ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
-                TrialResult result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, progress);
-                progress.done();
+                BackendId backend = command.spec().backend();
+                TrialResult result;
+                try (LocalNodes ignored = benchmark.startExtraNodes(backend, settings.get(backend), database)) {
+                    ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
+                    result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, progress);
+                    progress.done();
+                }
                 if (log != null) {
                     log.append(result.trials());
                 }

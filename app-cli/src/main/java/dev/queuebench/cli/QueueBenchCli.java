@@ -13,8 +13,8 @@ import picocli.CommandLine;
 @Command(name = "queue-bench", mixinStandardHelpOptions = true,
         versionProvider = Launcher.Version.class,
         description = "Benchmarks PostgreSQL-backed JVM job schedulers: durations, throughput, latency, correctness.",
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ListCommand.class, ShowCommand.class,
-                BackendsCommand.class, ExportCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, WorkerCommand.class,
+                ListCommand.class, ShowCommand.class, BackendsCommand.class, ExportCommand.class})
 public final class QueueBenchCli implements Runnable {
 
     @Spec

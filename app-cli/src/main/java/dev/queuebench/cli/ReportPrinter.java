@@ -347,6 +347,14 @@ final class ReportPrinter {
                 + " jobs/s offered, " + Text.rate(offer.achievedRate()) + " achieved; backlog peak "
                 + Text.count(offer.maxBacklog()) + (offer.backlogBounded() ? ", bounded" : ", growing") + " -> "
                 + (offer.keptUp() ? "kept up" : "did not keep up") + " (latencies below from each job's intended time)"));
+        if (report.nodes().size() > 1) {
+            out.println("  nodes        " + report.nodes().stream()
+                    .map(node -> node.node() + " " + Text.count(node.executions()) + " ("
+                            + Math.round(report.shareOf(node) * 100) + "%)")
+                    .collect(Collectors.joining("   ")) + "   fairness "
+                    + (report.fairness().isPresent()
+                            ? String.format(Locale.ROOT, "%.2f", report.fairness().getAsDouble()) : "-"));
+        }
         out.println("  pickup lag   " + latency(report.pickupLag()));
         out.println("  end-to-end   " + latency(report.endToEnd()));
         out.println("  enqueue      " + latency(report.enqueueLatency()));

@@ -56,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
         benchmark.validate();
         ResultsLog log = benchmark.resultsLogOrNull();
 
-        try (Bench bench = Bench.open(database, benchmark.settings(), Map.of(backendId, settings))) {
+        try (Bench bench = Bench.open(database, benchmark.settings(), Map.of(backendId, settings));
+             LocalNodes ignored = benchmark.startExtraNodes(backendId, settings, database)) {
             ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
             ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
             if (benchmark.singleRun()) {

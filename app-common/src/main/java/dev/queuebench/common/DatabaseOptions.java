@@ -1,6 +1,8 @@
 package dev.queuebench.common;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where the database is: the embedded default under {@code QB_HOME}, or any PostgreSQL by JDBC URL. */
@@ -25,6 +27,29 @@ public final class DatabaseOptions {
 
     public boolean embedded() {
         return jdbcUrl == null || jdbcUrl.isBlank();
+    }
+
+    public int backendPoolSize() {
+        return backendPoolSize;
+    }
+
+    /**
+     * Points another Queue Bench process at this database through its environment, where credentials stay off a
+     * command line that every user of the machine can read: the variables above, or none of them for the embedded
+     * default (which the other process then joins).
+     */
+    public void passTo(Map<String, String> environment) {
+        environment.keySet().removeAll(List.of("QB_JDBC_URL", "QB_DB_USER", "QB_DB_PASSWORD"));
+        if (embedded()) {
+            return;
+        }
+        environment.put("QB_JDBC_URL", jdbcUrl);
+        if (user != null) {
+            environment.put("QB_DB_USER", user);
+        }
+        if (password != null) {
+            environment.put("QB_DB_PASSWORD", password);
+        }
     }
 
     /** Where the embedded database and the logs live: {@code QB_HOME}, or {@code ~/.queue-bench}. */

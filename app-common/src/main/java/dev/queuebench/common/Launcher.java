@@ -2,6 +2,11 @@ package dev.queuebench.common;
 
 import dev.queuebench.persistence.Databases.DatabaseUnavailableException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -12,6 +17,9 @@ import picocli.CommandLine;
  * stderr for bad input, and a process that stops at once after an {@link Error}.
  */
 public final class Launcher {
+
+    /** The class whose {@code main} runs this program, once it registered (see {@link #configure(CommandLine, Class)}). */
+    private static volatile String programClass;
 
     private Launcher() {
     }
@@ -52,6 +60,37 @@ public final class Launcher {
             return ExitCode.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /**
+     * As {@link #configure(CommandLine)}, for the program whose {@code main} is in {@code program}: it can then start
+     * more of itself ({@link #relaunchCommand()}), as {@code --nodes} does.
+     */
+    public static CommandLine configure(CommandLine commandLine, Class<?> program) {
+        programClass = program.getName();
+        return configure(commandLine);
+    }
+
+    /**
+     * The command that starts this program again in a new JVM: this JVM's {@code java}, its heap, GC and
+     * out-of-memory options (no agents, no debugger), its class path and the program's main class. Empty when no
+     * program registered its main class.
+     */
+    public static Optional<List<String>> relaunchCommand() {
+        String program = programClass;
+        if (program == null) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-Xm") || option.startsWith("-XX:") || option.startsWith("-Xss")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), program));
+        return Optional.of(command);
     }
 
     /** From the jar's manifest; {@code development} when run from classes. */

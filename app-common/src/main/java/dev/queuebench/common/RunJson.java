@@ -11,6 +11,7 @@ import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.ports.in.NodeShare;
 import dev.queuebench.ports.in.OfferOutcome;
 import dev.queuebench.ports.in.ResourceSummary.Counter;
 import dev.queuebench.ports.in.ResourceSummary.Gauge;
@@ -30,7 +31,9 @@ import java.util.OptionalDouble;
  * {@code /api/runs}). Keys are snake_case, like the original harness's columns; a missing time or duration is
  * {@code null} ("Pending"); latencies are milliseconds with microsecond precision, {@code null} without samples;
  * {@code fingerprint} says what the run ran on (versions, machine, database settings, backend knobs);
- * {@code end_reason} says why a run ended unfinished (stalled or interrupted); {@code faults} lists what it rode out.
+ * {@code end_reason} says why a run ended unfinished (stalled or interrupted); {@code faults} lists what it rode out;
+ * {@code nodes} says what each node did (its share of the executions) and {@code fairness} is the smallest share over
+ * the largest ({@code null} for one node).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunJson(
@@ -73,6 +76,8 @@ public record RunJson(
         Series enqueuesPerSecond,
         Resources resources,
         Faults faults,
+        List<Node> nodes,
+        Double fairness,
         Map<String, String> fingerprint) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -129,6 +134,8 @@ public record RunJson(
                 Series.of(report.enqueuesPerSecond()),
                 Resources.of(report.resources()),
                 Faults.of(report),
+                report.nodes().stream().map(node -> Node.of(report, node)).toList(),
+                report.fairness().isPresent() ? round(report.fairness().getAsDouble(), 3) : null,
                 report.environment());
     }
 
@@ -144,6 +151,15 @@ public record RunJson(
     private static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
+    }
+
+    /** What one node did: the distinct jobs it completed, its executions, and their share of the run's. */
+    public record Node(String node, int completedJobs, long executions, double share) {
+
+        static Node of(RunReport report, NodeShare node) {
+            return new Node(node.node().value(), node.completedJobs(), node.executions(),
+                    round(report.shareOf(node), 3));
+        }
     }
 
     /** Which workload ran: its name, and for {@code rate} the offer (jobs per second, for how long). */

@@ -20,6 +20,6 @@ public final class QueueBenchMain {
 
     /** Every command, with Queue Bench's exit codes. */
     public static CommandLine commandLine() {
-        return Launcher.configure(QueueBenchCli.commandLine().addSubcommand(new WebCommand()));
+        return Launcher.configure(QueueBenchCli.commandLine().addSubcommand(new WebCommand()), QueueBenchMain.class);
     }
 }

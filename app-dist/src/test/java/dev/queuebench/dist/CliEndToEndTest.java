@@ -221,6 +221,36 @@ class CliEndToEndTest {
     }
 
     @Test
+    void a_run_on_two_nodes_is_executed_by_both_and_reports_each_nodes_share() {
+        CliRunner.Result result = run("run", "--backend", "db-scheduler", "--jobs", "2000", "--delay", "2s",
+                "--nodes", "2", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode run = result.json();
+        assertThat(run.get("status").asText()).isEqualTo("finished");
+        assertThat(run.get("completed_jobs").asInt()).isEqualTo(2_000);
+        assertThat(run.get("nodes")).as("this process and one worker process").hasSize(2);
+        long executions = 0;
+        double shares = 0;
+        for (JsonNode node : run.get("nodes")) {
+            assertThat(node.get("executions").asLong()).as("executions on %s", node.get("node")).isPositive();
+            executions += node.get("executions").asLong();
+            shares += node.get("share").asDouble();
+        }
+        assertThat(executions).isEqualTo(run.get("executions").asLong());
+        assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.002));
+        assertThat(run.get("fairness").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void nodes_out_of_range_or_with_a_backlog_are_bad_input() {
+        assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--nodes", "0"),
+                "--nodes must be between 1 and 16, was 0");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--workload", "backlog", "--jobs", "10", "--nodes",
+                "2"), "--nodes takes the delayed or the rate workload");
+    }
+
+    @Test
     void a_thread_sweep_drains_a_backlog_at_each_count_and_stores_each_point_as_a_run() {
         CliRunner.Result result = cli.run("sweep", "--backend", "postgres", "--threads", "1,4", "--jobs", "200",
                 "--format", "json");

@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,6 +85,11 @@ final class RunPage {
                 Text.count(counts.missingJobs()),
                 Text.count(counts.executions()),
                 phases(report),
+                report.nodes().stream().map(node -> new RunView.NodeRow(node.node().value(),
+                        Text.count(node.completedJobs()), Text.count(node.executions()),
+                        Math.round(report.shareOf(node) * 100) + "%")).toList(),
+                report.fairness().isPresent()
+                        ? String.format(Locale.ROOT, "%.2f", report.fairness().getAsDouble()) : "-",
                 List.of(
                         latency("Pickup lag", "job start − due time", report.pickupLag()),
                         latency("End-to-end", "job finish − due time", report.endToEnd()),

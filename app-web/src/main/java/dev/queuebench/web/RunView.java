@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param workload    what the run offered, e.g. "each due 10.00 s after its enqueue", with the jobs' work
  * @param outcome     a backlog's drain or a rate's offer as it came out, or {@code null} for the delayed workload
+ * @param nodes       what each node did, in the order of their ids
+ * @param fairness    the smallest node's share over the largest's, or "-"
  * @param chart       completions (and enqueues) per second, or {@code null} before anything was enqueued
  * @param resources   what was sampled during the run, or {@code null} when nothing was (older runs, runs started by
  *                    a process that does not sample)
@@ -16,8 +18,12 @@ import java.util.List;
 record RunView(long id, String backend, String backendVersion, String jobs, String mode, String workload,
                String outcome, String created, String createdIso, String status, String statusText, String schedulingDuration,
                String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
-               String missing, String executions, List<Phase> phases, List<LatencyRow> latencies, Chart chart,
-               Resources resources, List<EnvironmentGroup> environment) {
+               String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String fairness,
+               List<LatencyRow> latencies, Chart chart, Resources resources, List<EnvironmentGroup> environment) {
+
+    /** One node's part of the run; the page shows them when more than one node recorded. */
+    record NodeRow(String node, String completedJobs, String executions, String share) {
+    }
 
     /** @param rate "-" where a phase has no rate of its own */
     record Phase(String name, String duration, String rate, String spans) {

@@ -10,10 +10,12 @@ import dev.queuebench.common.RunJson;
 import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.persistence.JpaPersistence;
+import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.DatabaseSample;
 import dev.queuebench.ports.in.JvmSample;
 import dev.queuebench.ports.in.PoolSample;
@@ -21,7 +23,9 @@ import dev.queuebench.ports.in.ResourceSample;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.SweepResult;
+import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import java.io.IOException;
@@ -253,6 +257,28 @@ class WebServerHttpTest {
         assertThat(offered.run().jobsCount()).isEqualTo(20);
         assertThat(text(browser.get("/runs/" + offered.run().id()).body()))
                 .contains("offered at 10.0 jobs/s for 2.00 s", "10.0 jobs/s offered");
+    }
+
+    @Test
+    void a_run_that_two_nodes_executed_lists_each_nodes_share_on_its_page() throws Exception {
+        try (JpaPersistence stores = JpaPersistence.open(web.database.dataSource());
+             QueueBench second = stores.storesInto(QueueBench.builder())
+                     .dataSource(web.database.dataSource())
+                     .settings(BenchmarkSettings.defaults().withNodeId(NodeId.of("second-node"))
+                             .withFlushInterval(Duration.ofMillis(200)))
+                     .backendSettings(RunningWeb.DB_SCHEDULER, BackendSettings.of(Map.of("poll-interval", "200ms")))
+                     .build()) {
+            second.serveWorkers(RunningWeb.DB_SCHEDULER);
+
+            RunReport report = web.core.runToEnd(StartRunCommand.of(RunningWeb.DB_SCHEDULER.value(), 1_000,
+                    SchedulingMode.ONE_BY_ONE, Duration.ofSeconds(2)), RunListener.SILENT);
+
+            assertThat(report.completions().distinctCompleted()).isEqualTo(1_000);
+            assertThat(report.nodes()).extracting(node -> node.node().value()).contains("second-node")
+                    .contains(web.core.settings().nodeId().value());
+            String page = browser.get("/runs/" + report.run().id()).body();
+            assertThat(text(page)).contains("Nodes", "second-node", web.core.settings().nodeId().value(), "fairness");
+        }
     }
 
     @Test

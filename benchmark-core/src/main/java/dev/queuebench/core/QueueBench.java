@@ -17,6 +17,7 @@ import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.ServeWorkersUseCase;
 import dev.queuebench.ports.in.StartBenchmarkUseCase;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.StartRunUseCase;
@@ -69,7 +70,7 @@ import javax.sql.DataSource;
  * one), unless {@link Builder#providers} names them. Ports left out keep nothing ({@link Builder}).
  */
 public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
-        ListBackendsQuery, SweepUseCase, AutoCloseable {
+        ListBackendsQuery, SweepUseCase, ServeWorkersUseCase, AutoCloseable {
 
     private final CoreServices core;
     private final BenchmarkSettings settings;
@@ -170,6 +171,11 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     @Override
     public boolean workersRunning(BackendId id) {
         return core.backends().workersRunning(id);
+    }
+
+    @Override
+    public void serveWorkers(BackendId id) {
+        core.backends().backend(id).startWorkers();
     }
 
     /**

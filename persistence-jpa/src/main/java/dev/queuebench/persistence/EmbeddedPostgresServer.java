@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * {@code <home>/pgdata-18} so history survives restarts. As root, io.zonky runs it in a user namespace
  * ({@code unshare -U}).
  *
- * <p>One process owns the server and stops it when it closes. A second process started while the first runs joins
- * the running server instead of starting another one (it finds the owner through io.zonky's lock file and the port
- * in {@code postmaster.pid}); it does not stop it. A server left behind by a killed owner is stopped and started
+ * <p>One process starts the server; a process started while it runs joins it instead of starting another one (it
+ * finds the port in {@code postmaster.pid}). Every process that uses the server holds a shared lock on
+ * {@code <home>/embedded-postgres.users} while it does, and the server lives as long as any of them: the last user to
+ * close stops it, whether it started it or joined it, so a {@code worker} that joined a {@code run} keeps its database
+ * after the run's process exits. A server that no live process uses (its users were killed) is stopped and started
  * again.
  *
  * <p>The server is stopped by {@link #close()} only (io.zonky's own shutdown hook is off), so that its owner can
@@ -44,13 +48,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String USER = "postgres";
     private static final String DATABASE = "postgres";
 
+    /** This JVM's users of each home's server: one shared lock per home and JVM (Java locks are per JVM). */
+    private static final Map<Path, Users> USERS = new HashMap<>();
+
     private final EmbeddedPostgres owned;
     private final int port;
+    private final Path home;
     private final Path dataDirectory;
+    private boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres owned, int port, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres owned, int port, Path home, Path dataDirectory) {
         this.owned = owned;
         this.port = port;
+        this.home = home;
         this.dataDirectory = dataDirectory;
     }
 
@@ -59,17 +69,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *
      * @throws Databases.DatabaseUnavailableException with what to do, when it can neither start nor join one
      */
-    public static EmbeddedPostgresServer startOrJoin(Path home) {
+    public static synchronized EmbeddedPostgresServer startOrJoin(Path home) {
         Path dataDirectory = home.resolve("pgdata-" + MAJOR);
         try {
             Files.createDirectories(home);
             try (FileChannel channel = FileChannel.open(home.resolve("embedded-postgres.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                Optional<Integer> running = runningPort(dataDirectory);
+                Optional<Integer> running = runningPort(home, dataDirectory);
                 if (running.isPresent()) {
-                    LOG.info("joining the embedded PostgreSQL another process runs on port {}", running.get());
-                    return new EmbeddedPostgresServer(null, running.get(), dataDirectory);
+                    LOG.info("joining the embedded PostgreSQL running on port {}", running.get());
+                    use(home);
+                    return new EmbeddedPostgresServer(null, running.get(), home, dataDirectory);
                 }
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory)
@@ -83,7 +94,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setRegisterShutdownHook(false)
                         .setOutputRedirector(Redirect.appendTo(home.resolve("postgres.log").toFile()))
                         .start();
-                return new EmbeddedPostgresServer(postgres, postgres.getPort(), dataDirectory);
+                use(home);
+                return new EmbeddedPostgresServer(postgres, postgres.getPort(), home, dataDirectory);
             }
         } catch (IOException | RuntimeException e) {
             throw new Databases.DatabaseUnavailableException(
@@ -106,53 +118,124 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /**
+     * Stops using the server; stops the server too when no other process (nor another user in this JVM) uses it.
+     */
     @Override
     public void close() {
-        if (owned == null) {
-            return;
-        }
-        try {
-            owned.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+        synchronized (EmbeddedPostgresServer.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (FileChannel channel = FileChannel.open(home.resolve("embedded-postgres.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!release(home) || usedByAnotherProcess(home)) {
+                    LOG.info("leaving the embedded PostgreSQL running for the processes that still use it");
+                    return;
+                }
+                stopServer();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+            }
         }
     }
 
-    /**
-     * The port of a server that a live process owns on this data directory; stops one that nobody owns.
-     */
-    private static Optional<Integer> runningPort(Path dataDirectory) throws IOException {
+    private void stopServer() throws IOException {
+        if (owned != null) {
+            owned.close();
+            return;
+        }
+        // joined, and the last user: stop the server its starter left running
+        Optional<ProcessHandle> postmaster = postmaster(dataDirectory);
+        if (postmaster.isPresent()) {
+            stop(postmaster.get());
+        }
+    }
+
+    /** Takes a share of the server for this JVM: the shared lock on the users file for its first user. */
+    private static void use(Path home) throws IOException {
+        Users users = USERS.get(home);
+        if (users == null) {
+            FileChannel channel = FileChannel.open(home.resolve("embedded-postgres.users"), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            users = new Users(channel, channel.lock(0, Long.MAX_VALUE, true));
+            USERS.put(home, users);
+        }
+        users.count++;
+    }
+
+    /** Gives back this JVM's share; whether this JVM now uses the server no more. */
+    private static boolean release(Path home) throws IOException {
+        Users users = USERS.get(home);
+        if (users == null) {
+            return true;
+        }
+        users.count--;
+        if (users.count > 0) {
+            return false;
+        }
+        USERS.remove(home);
+        users.lock.release();
+        users.channel.close();
+        return true;
+    }
+
+    /** Whether another process holds a share of the server (this JVM's own share, if any, released first). */
+    private static boolean usedByAnotherProcess(Path home) throws IOException {
+        return USERS.containsKey(home) || locked(home.resolve("embedded-postgres.users"));
+    }
+
+    /** The postmaster of this data directory, while it runs. */
+    private static Optional<ProcessHandle> postmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 4) {
+        if (lines.isEmpty()) {
             return Optional.empty();
         }
         long pid = Long.parseLong(lines.get(0).trim());
-        int port = Integer.parseInt(lines.get(3).trim());
-        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
-        if (postmaster.isEmpty()) {
+    }
+
+    /** SIGTERM (PostgreSQL's smart shutdown), then SIGKILL after 30 s. */
+    private static void stop(ProcessHandle postmaster) {
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            postmaster.destroyForcibly();
+        }
+    }
+
+    /** The port of a server that a live process uses on this data directory; stops one that nobody uses. */
+    private static Optional<Integer> runningPort(Path home, Path dataDirectory) throws IOException {
+        Optional<ProcessHandle> postmaster = postmaster(dataDirectory);
+        List<String> lines = postmaster.isEmpty() ? List.of() : Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+        if (postmaster.isEmpty() || lines.size() < 4) {
             return Optional.empty();
         }
-        if (ownedByAnotherProcess(dataDirectory) && accepts(port)) {
+        int port = Integer.parseInt(lines.get(3).trim());
+        boolean used = ownedByAnotherProcess(dataDirectory) || usedByAnotherProcess(home);
+        if (used && accepts(port)) {
             return Optional.of(port);
         }
-        LOG.warn("stopping an embedded PostgreSQL (pid {}) that no running Queue Bench owns", pid);
-        postmaster.get().destroy();
-        try {
-            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            postmaster.get().destroyForcibly();
-        }
+        LOG.warn("stopping an embedded PostgreSQL (pid {}) that no running Queue Bench uses", postmaster.get().pid());
+        stop(postmaster.get());
         return Optional.empty();
     }
 
     /** io.zonky holds a lock on {@code epg-lock} in the data directory while its server runs. */
     private static boolean ownedByAnotherProcess(Path dataDirectory) throws IOException {
-        Path lockFile = dataDirectory.resolve("epg-lock");
+        return locked(dataDirectory.resolve("epg-lock"));
+    }
+
+    /** Whether a process (this JVM included) holds a lock on the file. */
+    private static boolean locked(Path lockFile) throws IOException {
         if (!Files.exists(lockFile)) {
             return false;
         }
@@ -174,6 +257,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** This JVM's users of one home's server, and the shared lock they hold together. */
+    private static final class Users {
+        private final FileChannel channel;
+        private final FileLock lock;
+        private int count;
+
+        Users(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
         }
     }
 }

@@ -46,12 +46,24 @@ final class JpaSweepStore implements SweepStorePort {
         entity.jobWork = plan.jobWork().workText();
         entity.payloadBytes = plan.jobWork().payloadBytes();
         entity.createdAt = createdAt;
-        emf.runInTransaction(em -> em.persist(entity));
+        emf.runInTransaction(em -> {
+            if (em.find(SweepEntity.class, entity.id) == null) { // else a try whose commit went through already
+                em.persist(entity);
+            }
+        });
     }
 
     @Override
     public void addPoint(SweepId id, StoredPoint point) {
         emf.runInTransaction(em -> {
+            long already = em.createQuery("select count(p) from SweepPointEntity p where p.sweepId = :id"
+                            + " and p.runId = :run", Long.class)
+                    .setParameter("id", id.value())
+                    .setParameter("run", point.runId().value())
+                    .getSingleResult();
+            if (already > 0) {
+                return; // a try whose commit went through before its connection dropped
+            }
             long position = em.createQuery("select count(p) from SweepPointEntity p where p.sweepId = :id", Long.class)
                     .setParameter("id", id.value())
                     .getSingleResult();

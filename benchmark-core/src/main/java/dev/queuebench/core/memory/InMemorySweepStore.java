@@ -24,14 +24,15 @@ public final class InMemorySweepStore implements SweepStorePort {
 
     @Override
     public synchronized void insertSweep(SweepId id, SweepPlan plan, Instant createdAt) {
-        if (sweeps.putIfAbsent(id, new StoredSweep(id, plan, createdAt, List.of())) != null) {
-            throw new IllegalStateException("sweep " + id + " exists already");
-        }
+        sweeps.putIfAbsent(id, new StoredSweep(id, plan, createdAt, List.of()));
     }
 
     @Override
     public synchronized void addPoint(SweepId id, StoredPoint point) {
         StoredSweep sweep = loadSweep(id).orElseThrow(() -> new IllegalStateException("no sweep " + id));
+        if (sweep.points().stream().anyMatch(stored -> stored.runId().equals(point.runId()))) {
+            return;
+        }
         List<StoredPoint> points = new ArrayList<>(sweep.points());
         points.add(point);
         sweeps.put(id, new StoredSweep(id, sweep.plan(), sweep.createdAt(), points));

@@ -28,6 +28,7 @@ import java.util.OptionalDouble;
  * @param environment       the run's fingerprint: versions, machine, database settings, backend knobs
  * @param resourceSamples   JVM, pool and database samples taken about once a second, in time order
  * @param faults            what went wrong around the run and was ridden out (database outages), in time order
+ * @param nodes             what each node that recorded for the run did, in the order of their ids
  */
 public record RunReport(
         BenchmarkRun run,
@@ -43,7 +44,8 @@ public record RunReport(
         ThroughputSeries enqueuesPerSecond,
         Map<String, String> environment,
         List<ResourceSample> resourceSamples,
-        List<RunFault> faults) {
+        List<RunFault> faults,
+        List<NodeShare> nodes) {
 
     public RunReport {
         Objects.requireNonNull(run, "run is required");
@@ -60,6 +62,26 @@ public record RunReport(
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         resourceSamples = List.copyOf(resourceSamples);
         faults = List.copyOf(faults);
+        nodes = List.copyOf(nodes);
+    }
+
+    /** A node's share of the run's executions, 0 to 1; 0 before any job ran. */
+    public double shareOf(NodeShare node) {
+        long executions = nodes.stream().mapToLong(NodeShare::executions).sum();
+        return executions == 0 ? 0 : (double) node.executions() / executions;
+    }
+
+    /**
+     * How evenly the nodes shared the work: the smallest node's executions over the largest's (1 is even, 0 means a
+     * node ran nothing). Empty with fewer than two nodes, or before any job ran.
+     */
+    public OptionalDouble fairness() {
+        if (nodes.size() < 2) {
+            return OptionalDouble.empty();
+        }
+        long most = nodes.stream().mapToLong(NodeShare::executions).max().orElse(0);
+        long least = nodes.stream().mapToLong(NodeShare::executions).min().orElse(0);
+        return most == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) least / most);
     }
 
     /** Why the run ended unfinished, if it did. */

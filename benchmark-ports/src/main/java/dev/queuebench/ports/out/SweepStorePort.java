@@ -24,9 +24,10 @@ public interface SweepStorePort {
 
     SweepId nextSweepId();
 
+    /** Stores a new sweep; one stored already under this id is left as it is (a call tried again). */
     void insertSweep(SweepId id, SweepPlan plan, Instant createdAt);
 
-    /** Adds the sweep's next point. */
+    /** Adds the sweep's next point; a point of a run the sweep has already is not added again (a call tried again). */
     void addPoint(SweepId id, StoredPoint point);
 
     Optional<StoredSweep> loadSweep(SweepId id);

@@ -89,6 +89,6 @@ class RunReportWorkloadTest {
         BenchmarkRun run = new BenchmarkRun(RunId.of(1), spec, timeline, jobs, Optional.empty());
         return new RunReport(run, RunStatus.FINISHED, new CompletionCounts(jobs, jobs, jobs), lastCompletion,
                 Optional.of(firstCompletion), Optional.of(lastCompletion), LatencySummary.EMPTY, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, completions, enqueues, Map.of(), List.of(), List.of());
+                LatencySummary.EMPTY, completions, enqueues, Map.of(), List.of(), List.of(), List.of());
     }
 }

@@ -86,7 +86,7 @@ public final class CoreServices implements AutoCloseable {
                         .map(report -> RunActivity.of(report.run(), report.lastProgressAt())));
         this.runner = new BenchmarkRunner(backends, startRuns, scheduler, reports, ports.saveRuns(), queue,
                 ports.runLock(), recorders, flusher, sampler, supervisor, retrier, clock);
-        this.sweeps = new SweepRunner(backends, runner, reports, ports.sweeps(), clock);
+        this.sweeps = new SweepRunner(backends, runner, reports, ports.sweeps(), retrier, clock);
         supervisor.start(settings.nodeId());
         flusher.start();
     }

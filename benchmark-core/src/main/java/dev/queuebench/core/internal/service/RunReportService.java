@@ -10,6 +10,7 @@ import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.ResourceSample;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunListFilter;
+import dev.queuebench.ports.in.NodeShare;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.out.CompletionSnapshot;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
@@ -17,6 +18,7 @@ import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,6 +89,11 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
                 merged.enqueuesPerSecond(),
                 environment,
                 samples,
-                runFaults);
+                runFaults,
+                runSnapshots.stream()
+                        .sorted(Comparator.comparing(snapshot -> snapshot.nodeId().value()))
+                        .map(snapshot -> new NodeShare(snapshot.nodeId(), snapshot.distinctCompleted(),
+                                snapshot.executions()))
+                        .toList());
     }
 }

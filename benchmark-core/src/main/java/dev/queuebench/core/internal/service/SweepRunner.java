@@ -1,5 +1,6 @@
 package dev.queuebench.core.internal.service;
 
+import dev.queuebench.core.internal.faults.Retrier;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
@@ -29,14 +30,16 @@ public final class SweepRunner {
     private final BenchmarkRunner runner;
     private final RunReportService reports;
     private final SweepStorePort sweeps;
+    private final Retrier retrier;
     private final Clock clock;
 
     SweepRunner(QueueBackends backends, BenchmarkRunner runner, RunReportService reports, SweepStorePort sweeps,
-                Clock clock) {
+                Retrier retrier, Clock clock) {
         this.backends = Objects.requireNonNull(backends, "backends are required");
         this.runner = Objects.requireNonNull(runner, "runner is required");
         this.reports = Objects.requireNonNull(reports, "reports are required");
         this.sweeps = Objects.requireNonNull(sweeps, "sweep store is required");
+        this.retrier = Objects.requireNonNull(retrier, "retrier is required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
     }
 
@@ -47,9 +50,10 @@ public final class SweepRunner {
             throw new IllegalArgumentException("a thread sweep sets the worker threads itself: leave out the threads"
                     + " knob");
         }
-        SweepId id = sweeps.nextSweepId();
+        // a sweep's points are runs that ride out a database outage: so are the sweep's own records
+        SweepId id = retrier.call("number a new sweep", sweeps::nextSweepId);
         Instant createdAt = clock.instant();
-        sweeps.insertSweep(id, plan, createdAt);
+        retrier.run("store sweep " + id, () -> sweeps.insertSweep(id, plan, createdAt));
         List<SweepResult.Point> points = new ArrayList<>();
         List<Boolean> outcomes = new ArrayList<>();
         try {
@@ -61,7 +65,8 @@ public final class SweepRunner {
                 listener.notice("sweep " + id + " on " + plan.backend() + ": " + describe(plan, value));
                 RunReport report = runner.runToEnd(commandAt(plan, value), listener);
                 boolean passed = SweepResult.passes(plan, report);
-                sweeps.addPoint(id, new StoredPoint(value, report.run().id(), passed));
+                StoredPoint stored = new StoredPoint(value, report.run().id(), passed);
+                retrier.run("store point " + (points.size() + 1) + " of sweep " + id, () -> sweeps.addPoint(id, stored));
                 points.add(new SweepResult.Point(value, report, passed));
                 outcomes.add(passed);
                 if (plan.stopsAfter(outcomes)) {
