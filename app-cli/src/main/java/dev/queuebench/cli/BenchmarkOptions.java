@@ -60,11 +60,12 @@ final class BenchmarkOptions {
             description = "Worker threads of the backend(s) (their own defaults otherwise).")
     Integer threads;
 
-    @Option(names = "--nodes", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--nodes", defaultValue = "1", split = ",", paramLabel = "N",
             description = {"Nodes that execute the run: this process and N-1 `worker` processes started on this machine",
                     "(each its own JVM, workers and pools), sharing the work through the backend's own clustering;",
-                    "the report shows each node's share. Up to " + BenchmarkOptions.MAX_NODES + ". Default: ${DEFAULT-VALUE}."})
-    int nodes;
+                    "the report shows each node's share. Up to " + BenchmarkOptions.MAX_NODES + ". `compare` takes a"
+                            + " rising list (1,2,4) and prints the scaling table. Default: ${DEFAULT-VALUE}."})
+    List<Integer> nodes;
 
     @Option(names = "--stall-timeout", defaultValue = RunStatusRule.DEFAULT_STALL_TIMEOUT_TEXT,
             converter = DurationConverter.class, paramLabel = "DURATION",
@@ -126,10 +127,16 @@ final class BenchmarkOptions {
 
     /** @throws BadInputException for trials, warm-ups or nodes out of range, naming the option */
     void validate() {
-        if (nodes < 1 || nodes > MAX_NODES) {
-            throw new BadInputException("--nodes must be between 1 and " + MAX_NODES + ", was " + nodes);
+        for (int i = 0; i < nodes.size(); i++) {
+            int count = nodes.get(i);
+            if (count < 1 || count > MAX_NODES) {
+                throw new BadInputException("--nodes must be between 1 and " + MAX_NODES + ", was " + count);
+            }
+            if (i > 0 && count <= nodes.get(i - 1)) {
+                throw new BadInputException("--nodes takes node counts that rise, e.g. 1,2,4; was " + nodes);
+            }
         }
-        if (nodes > 1 && workload.trim().equalsIgnoreCase("backlog")) {
+        if (nodes.stream().anyMatch(count -> count > 1) && workload.trim().equalsIgnoreCase("backlog")) {
             throw new BadInputException("a backlog is enqueued while no worker runs, but worker nodes run theirs from"
                     + " the start: --nodes takes the delayed or the rate workload");
         }
@@ -145,15 +152,24 @@ final class BenchmarkOptions {
     /**
      * Starts the extra nodes for a backend's runs, after this process opened the database; {@code null} for one node.
      *
+     * @param nodes    this process and the extra ones
      * @param settings the backend's knobs, which the extra nodes get too
      */
-    LocalNodes startExtraNodes(BackendId backend, BackendSettings settings, DatabaseOptions database) {
+    LocalNodes startExtraNodes(int nodes, BackendId backend, BackendSettings settings, DatabaseOptions database) {
         if (nodes == 1) {
             return null;
         }
         List<String> knobs = new ArrayList<>();
         settings.values().forEach((key, value) -> knobs.addAll(List.of("-o", key + "=" + value)));
         return LocalNodes.start(nodes - 1, backend, database, knobs);
+    }
+
+    /** The one node count of a {@code run}. @throws BadInputException for a list */
+    int singleNodeCount() {
+        if (nodes.size() != 1) {
+            throw new BadInputException("run takes one node count (--nodes 2); compare takes a list, was " + nodes);
+        }
+        return nodes.get(0);
     }
 
     /** @throws BadInputException for a results log that cannot be written */

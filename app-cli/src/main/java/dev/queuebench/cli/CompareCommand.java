@@ -69,26 +69,40 @@ final class CompareCommand implements Callable<Integer> {
             requireOptionsNameChosenBackends(commands.keySet());
         });
         benchmark.validate();
+        if (baselineFile != null && benchmark.nodes.size() > 1) {
+            throw new BadInputException("--baseline compares one result per backend: give one node count with it");
+        }
         Baseline baseline = baselineFile == null ? null : BadInputException.check(() -> Baseline.read(baselineFile));
         ResultsLog log = benchmark.resultsLogOrNull();
 
         List<TrialResult> results = new ArrayList<>();
+        Map<Integer, List<TrialResult>> byNodes = new LinkedHashMap<>();
         try (Bench bench = Bench.open(database, benchmark.settings(), settings)) {
             for (StartRunCommand command : commands.values()) {
                 BackendId backend = command.spec().backend();
-                TrialResult result;
-                try (LocalNodes ignored = benchmark.startExtraNodes(backend, settings.get(backend), database)) {
-                    ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
-                    result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, progress);
-                    progress.done();
+                for (int nodes : benchmark.nodes) {
+                    TrialResult result;
+                    try (LocalNodes ignored = benchmark.startExtraNodes(nodes, backend, settings.get(backend),
+                            database)) {
+                        ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(),
+                                System.console() != null);
+                        result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, progress);
+                        progress.done();
+                    }
+                    if (log != null) {
+                        log.append(result.trials());
+                    }
+                    results.add(result);
+                    byNodes.computeIfAbsent(nodes, n -> new ArrayList<>()).add(result);
                 }
-                if (log != null) {
-                    log.append(result.trials());
-                }
-                results.add(result);
             }
         }
-        new ReportPrinter(spec.commandLine().getOut(), format).printComparison(results);
+        ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
+        if (byNodes.size() == 1) {
+            printer.printComparison(results);
+        } else {
+            printer.printScaling(byNodes);
+        }
         boolean allFinished = results.stream().allMatch(TrialResult::allFinished);
         if (baseline != null) {
             List<Baseline.Verdict> verdicts = baseline.check(results);

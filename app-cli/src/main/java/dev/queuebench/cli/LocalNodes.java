@@ -55,16 +55,18 @@ final class LocalNodes implements AutoCloseable {
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 List<String> command = new ArrayList<>(program);
-                command.addAll(List.of("worker", "--backend", backend.value(), "--node-id", nodeId(i),
+                // each worker names itself as any process does (host, pid, a random suffix): ids stay unique when a
+                // compare starts workers again for its next node count or backend
+                command.addAll(List.of("worker", "--backend", backend.value(),
                         "--db-pool-size", Integer.toString(database.backendPoolSize())));
                 command.addAll(workerOptions);
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(false)
-                        .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(nodeId(i) + ".log").toFile()));
+                        .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(logName(i)).toFile()));
                 database.passTo(builder.environment());
                 Process process = builder.start();
                 started.add(process);
-                ready.add(awaitReady(process, logs.resolve(nodeId(i) + ".log")));
+                ready.add(awaitReady(process, logs.resolve(logName(i))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
                     .get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -86,9 +88,9 @@ final class LocalNodes implements AutoCloseable {
         }
     }
 
-    /** The node id of the i-th extra node of this process: unique while this process runs. */
-    private static String nodeId(int i) {
-        return "node-" + ProcessHandle.current().pid() + "-" + i;
+    /** Where the i-th extra node of this process writes its stderr, appended to across its starts. */
+    private static String logName(int i) {
+        return "node-" + ProcessHandle.current().pid() + "-" + i + ".log";
     }
 
     /** Completes once the worker prints its ready line; fails when it exits first. Drains its output after. */

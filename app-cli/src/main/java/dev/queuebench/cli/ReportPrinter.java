@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -217,6 +218,49 @@ final class ReportPrinter {
 
     private static String p(LatencySummary summary, java.util.function.ToLongFunction<LatencySummary> percentile) {
         return summary.isEmpty() ? "-" : Text.micros(percentile.applyAsLong(summary));
+    }
+
+    /**
+     * The same comparison at several node counts: each count's comparison, then the scaling table (each backend's
+     * headline figure by node count, its ratio to one count's, and how evenly the nodes shared the work). JSON and
+     * CSV: as {@link #printComparison}, every result in the order it ran.
+     */
+    void printScaling(Map<Integer, List<TrialResult>> byNodes) {
+        List<TrialResult> all = byNodes.values().stream().flatMap(List::stream).toList();
+        if (format != OutputFormat.table) {
+            printComparison(all);
+            return;
+        }
+        byNodes.forEach((nodes, results) -> {
+            out.println(nodes + (nodes == 1 ? " node" : " nodes") + ":");
+            printComparison(results);
+            out.println();
+        });
+        TrialMetric headline = headline(all);
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("scaling: " + headline.key()));
+        byNodes.keySet().forEach(nodes -> header.add(nodes + (nodes == 1 ? " node" : " nodes")));
+        rows.add(header.toArray(String[]::new));
+        List<TrialResult> first = byNodes.values().iterator().next();
+        for (int backend = 0; backend < first.size(); backend++) {
+            List<String> row = new ArrayList<>(List.of(first.get(backend).backend().value()));
+            TrialStatistics base = first.get(backend).statistics().get(headline);
+            for (List<TrialResult> results : byNodes.values()) {
+                TrialResult result = results.get(backend);
+                TrialStatistics stats = result.statistics().get(headline);
+                OptionalDouble fairness = result.trials().stream().map(RunReport::fairness)
+                        .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
+                row.add(stats == null ? "-" : number(stats.mean())
+                        + (base == null || base.mean() == 0 || result == first.get(backend) ? ""
+                                : String.format(Locale.ROOT, " (%.2fx", stats.mean() / base.mean())
+                                        + (fairness.isPresent()
+                                                ? String.format(Locale.ROOT, ", fairness %.2f)", fairness.getAsDouble())
+                                                : ")")));
+            }
+            rows.add(row.toArray(String[]::new));
+        }
+        printColumns(rows);
+        out.flush();
     }
 
     /** The metric the compared workload is judged by first (they all ran the same workload). */

@@ -54,10 +54,11 @@ final class RunCommand implements Callable<Integer> {
         BackendSettings settings = BadInputException.check(() ->
                 BackendChoice.settings(BackendChoice.backend(backendId), benchmark.threads, backendOptions));
         benchmark.validate();
+        int nodes = benchmark.singleNodeCount();
         ResultsLog log = benchmark.resultsLogOrNull();
 
         try (Bench bench = Bench.open(database, benchmark.settings(), Map.of(backendId, settings));
-             LocalNodes ignored = benchmark.startExtraNodes(backendId, settings, database)) {
+             LocalNodes ignored = benchmark.startExtraNodes(nodes, backendId, settings, database)) {
             ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
             ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
             if (benchmark.singleRun()) {

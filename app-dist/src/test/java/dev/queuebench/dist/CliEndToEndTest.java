@@ -243,11 +243,33 @@ class CliEndToEndTest {
     }
 
     @Test
+    void compare_over_node_counts_runs_each_and_prints_the_scaling_table() {
+        CliRunner.Result json = cli.run("compare", "--backends", "postgres", "--jobs", "400", "--delay", "0s",
+                "--nodes", "1,2", "--format", "json");
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.json()).hasSize(2);
+        assertThat(json.json().get(0).get("trials").get(0).get("nodes")).hasSize(1);
+        assertThat(json.json().get(1).get("trials").get(0).get("nodes")).hasSize(2);
+
+        CliRunner.Result table = cli.run("compare", "--backends", "postgres", "--jobs", "400", "--delay", "0s",
+                "--nodes", "1,2");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("1 node:", "2 nodes:");
+        assertThat(table.out().lines().filter(line -> line.startsWith("postgres")).reduce((a, b) -> b).orElseThrow())
+                .as("the scaling row: the second count as a ratio to the first, with its fairness")
+                .containsPattern("x, fairness \\d\\.\\d\\d\\)");
+    }
+
+    @Test
     void nodes_out_of_range_or_with_a_backlog_are_bad_input() {
         assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--nodes", "0"),
                 "--nodes must be between 1 and 16, was 0");
         assertBadInput(cli.run("run", "--backend", "postgres", "--workload", "backlog", "--jobs", "10", "--nodes",
                 "2"), "--nodes takes the delayed or the rate workload");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--nodes", "1,2"),
+                "run takes one node count");
+        assertBadInput(cli.run("compare", "--jobs", "10", "--nodes", "2,1"), "--nodes takes node counts that rise");
     }
 
     @Test
