@@ -58,7 +58,8 @@ final class LocalNodes implements AutoCloseable {
                 // each worker names itself as any process does (host, pid, a random suffix): ids stay unique when a
                 // compare starts workers again for its next node count or backend
                 command.addAll(List.of("worker", "--backend", backend.value(),
-                        "--db-pool-size", Integer.toString(database.backendPoolSize())));
+                        "--db-pool-size", Integer.toString(database.backendPoolSize()),
+                        "--parent-pid", Long.toString(ProcessHandle.current().pid())));
                 command.addAll(workerOptions);
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(false)

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +50,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "This node's name in reports (default: host name and process id).")
     String nodeId;
 
+    @Option(names = "--parent-pid", hidden = true, paramLabel = "PID",
+            description = "Stop (draining, as on SIGTERM) when this process ends: how --nodes ties its workers to it.")
+    Long parentPid;
+
     @Spec
     CommandSpec spec;
 
@@ -62,6 +67,12 @@ final class WorkerCommand implements Callable<Integer> {
         // closed by the Bench's own shutdown hook on Ctrl-C or SIGTERM: workers drained, recordings flushed
         Bench bench = Bench.open(database, benchmarkSettings, Map.of(id, settings));
         bench.core().serveWorkers(id);
+        if (parentPid != null) {
+            // a parent killed with kill -9 cannot stop its workers: they stop themselves, through the same exit
+            ProcessHandle.of(parentPid).map(ProcessHandle::onExit)
+                    .orElse(CompletableFuture.completedFuture(null))
+                    .thenRun(() -> System.exit(ExitCode.OK));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(READY + ": node " + bench.core().settings().nodeId() + " runs the workers of " + id + " on "
                 + bench.databaseDescription());

@@ -262,6 +262,34 @@ class CliEndToEndTest {
     }
 
     @Test
+    void a_worker_whose_parent_was_killed_stops_itself() throws Exception {
+        QueueBenchMain.commandLine(); // registers the program that --nodes starts again
+        Process parent = new ProcessBuilder("sleep", "300").start();
+        List<String> command = new ArrayList<>(dev.queuebench.common.Launcher.relaunchCommand().orElseThrow());
+        command.addAll(List.of("worker", "--backend", "postgres", "--parent-pid", Long.toString(parent.pid())));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(java.util.Map.of("QB_JDBC_URL", database.jdbcUrl(), "QB_DB_USER", database.user(),
+                "QB_DB_PASSWORD", database.password() == null ? "" : database.password()));
+        Process worker = builder.start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    worker.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line = out.readLine();
+            while (line != null && !line.startsWith("ready")) {
+                line = out.readLine();
+            }
+            assertThat(line).as("the worker's ready line, before it exits").isNotNull();
+
+            parent.destroyForcibly();
+
+            assertThat(worker.waitFor(60, TimeUnit.SECONDS)).as("the worker stopped after its parent died").isTrue();
+        } finally {
+            worker.destroyForcibly();
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
     void nodes_out_of_range_or_with_a_backlog_are_bad_input() {
         assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--nodes", "0"),
                 "--nodes must be between 1 and 16, was 0");
