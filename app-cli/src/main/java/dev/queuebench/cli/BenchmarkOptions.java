@@ -5,6 +5,7 @@ import dev.queuebench.common.Converters.DurationConverter;
 import dev.queuebench.common.Converters.ModeConverter;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.SchedulingMode;
@@ -67,6 +68,15 @@ final class BenchmarkOptions {
                             + " rising list (1,2,4) and prints the scaling table. Default: ${DEFAULT-VALUE}."})
     List<Integer> nodes;
 
+    @Option(names = "--fault", paramLabel = "SPEC",
+            description = {"A fault to inject into each run (repeatable), at a share of the jobs completed or a time",
+                    "after the workers started: kill-node@40% (SIGKILL a worker node), pause-node@40%:30s (SIGSTOP,",
+                    "SIGCONT 30 s later), drop-connections@15s (pg_terminate_backend of the backend's sessions),",
+                    "restart-db@50% (the embedded PostgreSQL). A fault fires at the first progress report (about",
+                    "twice a second) at or past its share or time. Node faults need --nodes 2 or more. Each is stored",
+                    "with the run; `compare` prints the resilience table."})
+    List<String> faults = new ArrayList<>();
+
     @Option(names = "--stall-timeout", defaultValue = RunStatusRule.DEFAULT_STALL_TIMEOUT_TEXT,
             converter = DurationConverter.class, paramLabel = "DURATION",
             description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
@@ -123,6 +133,24 @@ final class BenchmarkOptions {
         if (wrong) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** The {@code --fault}s. @throws BadInputException for one that cannot be read, or needs more nodes */
+    List<FaultSpec> faultSpecs(DatabaseOptions database) {
+        List<FaultSpec> specs = new ArrayList<>();
+        for (String text : faults) {
+            FaultSpec spec = BadInputException.check(() -> FaultSpec.parse(text));
+            if (spec.kind().needsWorkerNode() && nodes.stream().anyMatch(count -> count < 2)) {
+                throw new BadInputException("--fault " + spec + " hits a worker node: give --nodes 2 or more"
+                        + " (was " + nodes + ")");
+            }
+            if (spec.kind() == FaultSpec.Kind.RESTART_DB && !database.embedded()) {
+                throw new BadInputException("--fault " + spec + " restarts the embedded PostgreSQL: leave out"
+                        + " --jdbc-url, or restart your own server yourself");
+            }
+            specs.add(spec);
+        }
+        return specs;
     }
 
     /** @throws BadInputException for trials, warm-ups or nodes out of range, naming the option */

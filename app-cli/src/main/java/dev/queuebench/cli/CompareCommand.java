@@ -6,7 +6,9 @@ import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.core.stats.RegressionCheck;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.ports.in.AvailableBackend;
+import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.spi.BackendSettings;
@@ -72,6 +74,7 @@ final class CompareCommand implements Callable<Integer> {
         if (baselineFile != null && benchmark.nodes.size() > 1) {
             throw new BadInputException("--baseline compares one result per backend: give one node count with it");
         }
+        List<FaultSpec> faults = benchmark.faultSpecs(database);
         Baseline baseline = baselineFile == null ? null : BadInputException.check(() -> Baseline.read(baselineFile));
         ResultsLog log = benchmark.resultsLogOrNull();
 
@@ -82,11 +85,12 @@ final class CompareCommand implements Callable<Integer> {
                 BackendId backend = command.spec().backend();
                 for (int nodes : benchmark.nodes) {
                     TrialResult result;
-                    try (LocalNodes ignored = benchmark.startExtraNodes(nodes, backend, settings.get(backend),
+                    try (LocalNodes extraNodes = benchmark.startExtraNodes(nodes, backend, settings.get(backend),
                             database)) {
                         ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(),
                                 System.console() != null);
-                        result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, progress);
+                        RunListener listener = FaultInjector.around(faults, bench, backend, extraNodes, progress);
+                        result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, listener);
                         progress.done();
                     }
                     if (log != null) {
@@ -103,6 +107,7 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             printer.printScaling(byNodes);
         }
+        printer.printResilience(results);
         boolean allFinished = results.stream().allMatch(TrialResult::allFinished);
         if (baseline != null) {
             List<Baseline.Verdict> verdicts = baseline.check(results);

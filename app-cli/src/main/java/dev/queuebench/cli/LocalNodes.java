@@ -4,6 +4,7 @@ import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.Launcher;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.NodeId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * Extra nodes on this machine for {@code --nodes}: {@code queue-bench worker} processes, each its own JVM with its own
  * workers and pools, on the same database and backend knobs as this process. They are started after this process
  * opened the database (so on the embedded default they join its server) and stopped before it closes it: SIGTERM,
- * which drains their running jobs and flushes what they recorded.
+ * which drains their running jobs and flushes what they recorded. A fault may kill or pause one on purpose.
  */
 final class LocalNodes implements AutoCloseable {
 
@@ -31,10 +34,19 @@ final class LocalNodes implements AutoCloseable {
     /** Time for a stopped worker to finish its running jobs and flush, beyond which it is killed. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
-    private final List<Process> processes;
+    /** One worker process: the i-th extra node, and the id it gave itself. */
+    record Node(int index, Process process, NodeId id) {
+    }
 
-    private LocalNodes(List<Process> processes) {
-        this.processes = processes;
+    private final List<String> command;
+    private final DatabaseOptions database;
+    private final Path logs;
+    private final List<Node> nodes = new ArrayList<>();
+
+    private LocalNodes(List<String> command, DatabaseOptions database, Path logs) {
+        this.command = command;
+        this.database = database;
+        this.logs = logs;
     }
 
     /**
@@ -45,81 +57,132 @@ final class LocalNodes implements AutoCloseable {
      * @throws IllegalStateException when a worker fails to start, with where its log is
      */
     static LocalNodes start(int count, BackendId backend, DatabaseOptions database, List<String> workerOptions) {
-        List<String> program = Launcher.relaunchCommand().orElseThrow(() -> new BadInputException(
-                "--nodes starts more queue-bench processes, which only the queue-bench program can do"));
-        Path logs = DatabaseOptions.home().resolve("logs");
-        List<Process> started = new ArrayList<>();
-        LocalNodes nodes = new LocalNodes(started);
+        List<String> command = new ArrayList<>(Launcher.relaunchCommand().orElseThrow(() -> new BadInputException(
+                "--nodes starts more queue-bench processes, which only the queue-bench program can do")));
+        // each worker names itself as any process does (host, pid, a random suffix): ids stay unique when a compare
+        // starts workers again for its next node count or backend, or a killed node is replaced
+        command.addAll(List.of("worker", "--backend", backend.value(),
+                "--db-pool-size", Integer.toString(database.backendPoolSize()),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        command.addAll(workerOptions);
+        LocalNodes nodes = new LocalNodes(List.copyOf(command), database, DatabaseOptions.home().resolve("logs"));
         try {
-            Files.createDirectories(logs);
-            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            Files.createDirectories(nodes.logs);
+            List<Integer> indexes = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
-                List<String> command = new ArrayList<>(program);
-                // each worker names itself as any process does (host, pid, a random suffix): ids stay unique when a
-                // compare starts workers again for its next node count or backend
-                command.addAll(List.of("worker", "--backend", backend.value(),
-                        "--db-pool-size", Integer.toString(database.backendPoolSize()),
-                        "--parent-pid", Long.toString(ProcessHandle.current().pid())));
-                command.addAll(workerOptions);
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectErrorStream(false)
-                        .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(logName(i)).toFile()));
-                database.passTo(builder.environment());
-                Process process = builder.start();
-                started.add(process);
-                ready.add(awaitReady(process, logs.resolve(logName(i))));
+                indexes.add(i);
             }
-            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
-                    .get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            nodes.startAll(indexes);
             return nodes;
         } catch (IOException e) {
             nodes.close();
             throw new UncheckedIOException("could not start a worker process", e);
-        } catch (TimeoutException e) {
+        } catch (RuntimeException e) {
             nodes.close();
-            throw new IllegalStateException("a worker process did not start its workers within " + READY_TIMEOUT
-                    + " (see " + logs + ")", e);
-        } catch (InterruptedException e) {
-            nodes.close();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while worker processes started", e);
-        } catch (Exception e) {
-            nodes.close();
-            throw new IllegalStateException("a worker process failed to start: " + e.getMessage(), e);
+            throw e;
         }
     }
 
-    /** Where the i-th extra node of this process writes its stderr, appended to across its starts. */
-    private static String logName(int i) {
-        return "node-" + ProcessHandle.current().pid() + "-" + i + ".log";
+    /** Starts the workers of these indexes and waits until each is ready. */
+    private void startAll(List<Integer> indexes) throws IOException {
+        List<CompletableFuture<Node>> ready = new ArrayList<>();
+        for (int index : indexes) {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log(index).toFile()));
+            database.passTo(builder.environment());
+            ready.add(awaitReady(index, builder.start()));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
+                    .get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("a worker process did not start its workers within " + READY_TIMEOUT
+                    + " (see " + logs + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while worker processes started", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a worker process failed to start: " + e.getCause().getMessage(), e);
+        } finally {
+            ready.forEach(node -> node.thenAccept(this::add));
+        }
     }
 
-    /** Completes once the worker prints its ready line; fails when it exits first. Drains its output after. */
-    private static CompletableFuture<Void> awaitReady(Process process, Path log) {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
+    private synchronized void add(Node node) {
+        nodes.add(node);
+    }
+
+    /** Where the i-th extra node of this process writes its stderr, appended to across its starts. */
+    private Path log(int index) {
+        return logs.resolve("node-" + ProcessHandle.current().pid() + "-" + index + ".log");
+    }
+
+    /**
+     * Completes with the node once the worker prints its ready line ({@code ready: node ID ...}); fails when it exits
+     * first. Drains its output after.
+     */
+    private CompletableFuture<Node> awaitReady(int index, Process process) {
+        CompletableFuture<Node> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith(WorkerCommand.READY)) {
-                        ready.complete(null);
+                        ready.complete(new Node(index, process, WorkerCommand.nodeOfReadyLine(line)));
                     }
                 }
-            } catch (IOException e) {
-                // the process is gone: handled below
+            } catch (IOException | RuntimeException e) {
+                // the process is gone, or said something else: handled below
             }
             ready.completeExceptionally(new IllegalStateException("worker process " + process.pid()
-                    + " exited before it was ready (see " + log + ")"));
+                    + " exited before it was ready (see " + log(index) + ")"));
         }, "qb-node-" + process.pid());
         reader.setDaemon(true);
         reader.start();
         return ready;
     }
 
+    /** The first extra node whose process is alive: the one a fault hits. */
+    synchronized Optional<Node> firstAlive() {
+        return nodes.stream().filter(node -> node.process().isAlive()).findFirst();
+    }
+
+    /** SIGKILL: the node dies at once, in the middle of whatever it was doing. Returns once it is gone. */
+    void kill(Node node) throws InterruptedException {
+        node.process().destroyForcibly();
+        node.process().waitFor();
+    }
+
+    /** SIGSTOP, or SIGCONT when {@code stop} is false: the node freezes, its sessions and locks held, or goes on. */
+    void signalStop(Node node, boolean stop) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", stop ? "-STOP" : "-CONT", Long.toString(node.process().pid()))
+                .redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill " + (stop ? "-STOP " : "-CONT ") + node.process().pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+        }
+    }
+
+    /** Starts a new worker in place of each one that died, so that the next run has as many nodes as asked. */
+    synchronized void replaceDead() {
+        List<Node> dead = nodes.stream().filter(node -> !node.process().isAlive()).toList();
+        if (dead.isEmpty()) {
+            return;
+        }
+        nodes.removeAll(dead);
+        try {
+            startAll(dead.stream().map(Node::index).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a worker process", e);
+        }
+    }
+
     /** SIGTERM to every worker, then waits for each to drain and exit; kills one that does not in time. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        List<Process> processes = nodes.stream().map(Node::process).toList();
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {

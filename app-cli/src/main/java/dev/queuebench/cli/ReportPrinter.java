@@ -15,6 +15,7 @@ import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.ResourceSummary;
+import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.SweepResult;
 import dev.queuebench.ports.in.TrialMetric;
@@ -263,6 +264,36 @@ final class ReportPrinter {
         out.flush();
     }
 
+    /**
+     * Per backend and injected fault: when it hit, how long until the jobs a killed node was running had run elsewhere
+     * (or a paused node resumed, or the database was back), how long until throughput was back to 90% of its rate
+     * before, re-executions and jobs missing at the end. Tables only: JSON and CSV carry the faults in each run.
+     */
+    void printResilience(List<TrialResult> results) {
+        if (format != OutputFormat.table) {
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"resilience", "run", "fault", "node", "its jobs ran / over after",
+            "throughput back after", "re-executions", "missing", "status"});
+        for (TrialResult result : results) {
+            for (RunReport report : result.trials()) {
+                for (RunFault fault : report.injectedFaults()) {
+                    rows.add(new String[] {result.backend().value(), report.run().id().toString(), fault.kind(),
+                        fault.node(), fault.recovered() ? Text.duration(fault.duration()) : "not before the end",
+                        report.throughputRecoveryAfter(fault.startedAt()).map(Text::duration).orElse("-"),
+                        Text.count(report.completions().duplicateExecutions()),
+                        Text.count(report.completions().missingJobs()), Text.status(report)});
+                }
+            }
+        }
+        if (rows.size() > 1) {
+            out.println();
+            printColumns(rows);
+            out.flush();
+        }
+    }
+
     /** The metric the compared workload is judged by first (they all ran the same workload). */
     private static TrialMetric headline(List<TrialResult> results) {
         return TrialMetric.headlineOf(results.get(0).trials().get(0).run().spec().workload());
@@ -402,9 +433,16 @@ final class ReportPrinter {
         out.println("  pickup lag   " + latency(report.pickupLag()));
         out.println("  end-to-end   " + latency(report.endToEnd()));
         out.println("  enqueue      " + latency(report.enqueueLatency()));
-        if (!report.faults().isEmpty()) {
-            out.println("  faults       " + report.faults().size() + " ridden out, the database unreachable for "
-                    + Text.duration(report.databaseUnreachable()) + " in all; first: " + report.faults().get(0).detail());
+        List<RunFault> outages = report.faults().stream()
+                .filter(fault -> fault.kind().equals(RunFault.DATABASE_UNREACHABLE)).toList();
+        if (!outages.isEmpty()) {
+            out.println("  outages      " + outages.size() + " ridden out, the database unreachable for "
+                    + Text.duration(report.databaseUnreachable()) + " in all; first: " + outages.get(0).detail());
+        }
+        for (RunFault fault : report.injectedFaults()) {
+            out.println("  fault        " + fault.kind() + " on " + fault.node() + " at " + Text.time(fault.startedAt())
+                    + ": " + fault.detail() + "; throughput back to 90% after "
+                    + report.throughputRecoveryAfter(fault.startedAt()).map(Text::duration).orElse("- (not before the end)"));
         }
         ResourceSummary resources = report.resources();
         if (resources.samples() > 0) {

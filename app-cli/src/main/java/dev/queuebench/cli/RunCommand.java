@@ -5,7 +5,9 @@ import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
@@ -55,14 +57,16 @@ final class RunCommand implements Callable<Integer> {
                 BackendChoice.settings(BackendChoice.backend(backendId), benchmark.threads, backendOptions));
         benchmark.validate();
         int nodes = benchmark.singleNodeCount();
+        List<FaultSpec> faults = benchmark.faultSpecs(database);
         ResultsLog log = benchmark.resultsLogOrNull();
 
         try (Bench bench = Bench.open(database, benchmark.settings(), Map.of(backendId, settings));
-             LocalNodes ignored = benchmark.startExtraNodes(nodes, backendId, settings, database)) {
+             LocalNodes extraNodes = benchmark.startExtraNodes(nodes, backendId, settings, database)) {
             ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
+            RunListener listener = FaultInjector.around(faults, bench, backendId, extraNodes, progress);
             ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
             if (benchmark.singleRun()) {
-                RunReport report = bench.core().runToEnd(command, progress);
+                RunReport report = bench.core().runToEnd(command, listener);
                 progress.done();
                 if (log != null) {
                     log.append(List.of(report));
@@ -70,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
                 printer.printRun(report);
                 return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
             }
-            TrialResult result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, progress);
+            TrialResult result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, listener);
             progress.done();
             if (log != null) {
                 log.append(result.trials());

@@ -33,6 +33,16 @@ final class WorkerCommand implements Callable<Integer> {
     /** The line a worker prints on stdout once its workers run: what {@code --nodes} waits for. */
     static final String READY = "ready";
 
+    /** The node id in a ready line ({@code ready: node ID runs the workers of ...}). */
+    static NodeId nodeOfReadyLine(String line) {
+        String prefix = READY + ": node ";
+        int end = line.indexOf(" runs the workers of ");
+        if (!line.startsWith(prefix) || end < prefix.length()) {
+            throw new IllegalArgumentException("not a ready line: " + line);
+        }
+        return NodeId.of(line.substring(prefix.length(), end));
+    }
+
     @Mixin
     DatabaseOptions database;
 

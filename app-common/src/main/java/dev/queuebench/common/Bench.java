@@ -50,12 +50,13 @@ public final class Bench implements AutoCloseable {
             opened.add(persistence);
             QueueBench.Builder builder = persistence.storesInto(QueueBench.builder())
                     .backendDataSources(id -> backendPools.computeIfAbsent(id,
-                            backend -> Databases.pool(target, "qb-" + backend.value(), options.backendPoolSize)))
+                            backend -> Databases.pool(target, poolName(backend), options.backendPoolSize)))
                     .poolMetrics(this::samplePools)
                     .environmentFacts(Map.of(
                             "queue_bench.version", Launcher.version(),
                             "database.kind", target.embedded() ? "embedded" : "external",
                             "database.url", target.displayUrl()))
+                    .journals(DatabaseOptions.home().resolve("journal"))
                     .settings(settings);
             backendSettings.forEach(builder::backendSettings);
             core = builder.build();
@@ -93,6 +94,40 @@ public final class Bench implements AutoCloseable {
      */
     public String databaseVersion() throws SQLException {
         return persistence.databaseMetrics().version();
+    }
+
+    /**
+     * Terminates ({@code pg_terminate_backend}) every session of the backend's pools, on every node of the database,
+     * as a failover would: idle ones and ones in the middle of a statement.
+     *
+     * @return how many sessions were terminated
+     * @throws SQLException when the server does not answer
+     */
+    public int dropConnections(BackendId backend) throws SQLException {
+        return Databases.terminateSessions(corePool, poolName(backend));
+    }
+
+    /**
+     * Stops the embedded PostgreSQL and starts it again on the same data and port; every node's connections break
+     * meanwhile and reconnect after.
+     *
+     * @throws IllegalStateException on a database of one's own (--jdbc-url): only the embedded one is ours to restart
+     */
+    public void restartDatabase() {
+        if (embedded == null) {
+            throw new IllegalStateException("restart-db restarts the embedded PostgreSQL; a server of your own"
+                    + " (--jdbc-url) is yours to restart");
+        }
+        embedded.restart();
+    }
+
+    /** Whether this process uses the embedded PostgreSQL. */
+    public boolean embeddedDatabase() {
+        return embedded != null;
+    }
+
+    private static String poolName(BackendId backend) {
+        return "qb-" + backend.value();
     }
 
     private List<PoolSample> samplePools() {

@@ -242,16 +242,23 @@ public record RunJson(
 
         static Faults of(RunReport report) {
             return new Faults(report.faults().size(), report.databaseUnreachable().toMillis(),
-                    report.faults().stream().map(Fault::of).toList());
+                    report.faults().stream().map(fault -> Fault.of(fault, report)).toList());
         }
     }
 
-    /** One fault: what, when, for how long, seen by which node, and the first error it caused. */
-    public record Fault(String kind, Instant startedAt, Instant endedAt, long durationMs, String node, String detail) {
+    /**
+     * One fault: what, when, for how long, seen by or hitting which node, what it caused or did, whether what it
+     * took away came back before the run ended, and (for a fault injected on purpose) how long until the run's
+     * completions per second were back to 90% of their rate before it ({@code null}: not before the run's end).
+     */
+    public record Fault(String kind, Instant startedAt, Instant endedAt, long durationMs, String node, String detail,
+                        boolean recovered, Long throughputBackAfterMs) {
 
-        static Fault of(RunFault fault) {
+        static Fault of(RunFault fault, RunReport report) {
+            Long throughputBack = fault.kind().equals(RunFault.DATABASE_UNREACHABLE) ? null
+                    : report.throughputRecoveryAfter(fault.startedAt()).map(Duration::toMillis).orElse(null);
             return new Fault(fault.kind(), fault.startedAt(), fault.endedAt(), fault.duration().toMillis(), fault.node(),
-                    fault.detail());
+                    fault.detail(), fault.recovered(), throughputBack);
         }
     }
 

@@ -404,7 +404,8 @@ class CliEndToEndTest {
         throw new AssertionError("the first run never started");
     }
 
-    private static void assertBadInput(CliRunner.Result result, String message) {
+    /** Exit code 2, one line on stderr that says {@code message}, nothing on stdout. */
+    static void assertBadInput(CliRunner.Result result, String message) {
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(result.err()).contains(message);
         assertThat(result.err().lines().filter(line -> line.startsWith("queue-bench:")).count()).isEqualTo(1);

@@ -23,6 +23,17 @@ final class ChartCanvas {
     record Point(double second, double value) {
     }
 
+    /** Something that happened from {@code from} to {@code to}, the same second for a moment, e.g. a fault. */
+    record Mark(double from, double to, String label, String title) {
+    }
+
+    /** Labels of marks step down over this many rows, so that marks close together keep readable labels. */
+    private static final int LABEL_ROWS = 3;
+    private static final int LABEL_LINE_HEIGHT = 12;
+    private static final int LABEL_GAP = 4;
+    /** Past this share of the plot's width a label goes left of its line, so that it stays inside the chart. */
+    private static final double LABEL_FLIP = 0.75;
+
     private final Frame frame;
     private final TimeAxis axis;
     private final long yStep;
@@ -48,6 +59,10 @@ final class ChartCanvas {
     }
 
     Chart chart(List<Chart.Line> lines, LongFunction<String> yLabel, String summary) {
+        return chart(lines, List.of(), yLabel, summary);
+    }
+
+    Chart chart(List<Chart.Line> lines, List<Chart.Marker> markers, LongFunction<String> yLabel, String summary) {
         List<Chart.Tick> yTicks = new ArrayList<>();
         for (long value = 0; value <= yTop; value += yStep) {
             yTicks.add(new Chart.Tick(coordinate(y(value)), yLabel.apply(value)));
@@ -57,7 +72,30 @@ final class ChartCanvas {
             xTicks.add(new Chart.Tick(coordinate(x(second)), axis.tickLabel(second)));
         }
         return new Chart(frame.width(), frame.height(), frame.left(), frame.top(), frame.right(), frame.bottom(),
-                List.copyOf(lines), yTicks, xTicks, axis.label(), summary);
+                List.copyOf(lines), List.copyOf(markers), yTicks, xTicks, axis.label(), summary);
+    }
+
+    /**
+     * The marks that fall on the chart, cut to its time range: one that began before the chart shows as a band from
+     * its left edge without a start line, and one wholly before or after it is left out.
+     */
+    List<Chart.Marker> markers(List<Mark> marks) {
+        List<Chart.Marker> markers = new ArrayList<>();
+        for (Mark mark : marks) {
+            boolean startsOnChart = mark.from() >= axis.from() && mark.from() <= axis.to();
+            boolean reachesChart = mark.from() < axis.from() && mark.to() > axis.from();
+            if (!startsOnChart && !reachesChart) {
+                continue;
+            }
+            double start = x(Math.max(mark.from(), axis.from()));
+            double end = x(Math.min(mark.to(), axis.to()));
+            boolean labelLeft = start > frame.left() + LABEL_FLIP * (frame.right() - frame.left());
+            double labelY = frame.top() + LABEL_LINE_HEIGHT * (1 + markers.size() % LABEL_ROWS);
+            markers.add(new Chart.Marker(coordinate(start), end > start ? coordinate(end - start) : null,
+                    startsOnChart, coordinate(labelLeft ? start - LABEL_GAP : start + LABEL_GAP),
+                    coordinate(labelY), labelLeft ? "end" : "start", mark.label(), mark.title()));
+        }
+        return markers;
     }
 
     /** Steps as a line; a step that does not start where the previous one ended starts a new stretch. */

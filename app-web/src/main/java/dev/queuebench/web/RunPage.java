@@ -21,8 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One run's report ({@code GET /runs/{id}}): phases, correctness, throughput, latencies, the charts, the resources it
- * used and the environment it ran on.
+ * One run's report ({@code GET /runs/{id}}): phases, correctness, throughput, latencies, the charts, the faults it
+ * met, the resources it used and the environment it ran on.
  */
 final class RunPage {
 
@@ -94,8 +94,10 @@ final class RunPage {
                         latency("Pickup lag", "job start − due time", report.pickupLag()),
                         latency("End-to-end", "job finish − due time", report.endToEnd()),
                         latency("Enqueue", "one enqueue call", report.enqueueLatency())),
-                axis.flatMap(a -> ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond(), a))
-                        .orElse(null),
+                axis.flatMap(a -> ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond(), a,
+                        FaultsSection.marks(report.faults(), a))).orElse(null),
+                FaultsSection.of(report.faults(),
+                        axis.orElseGet(() -> TimeAxis.sinceCreation(run.timeline().createdAt()))),
                 axis.map(a -> ResourceSection.of(report.resourceSamples(), report.resources(), a)).orElse(null),
                 EnvironmentSections.of(report.environment()));
     }

@@ -10,7 +10,9 @@ import java.util.List;
  * @param outcome     a backlog's drain or a rate's offer as it came out, or {@code null} for the delayed workload
  * @param nodes       what each node did, in the order of their ids
  * @param fairness    the smallest node's share over the largest's, or "-"
- * @param chart       completions (and enqueues) per second, or {@code null} before anything was enqueued
+ * @param chart       completions (and enqueues) per second with the faults marked, or {@code null} before anything
+ *                    was enqueued
+ * @param faults      what the run met and rode out, or {@code null} when it met nothing
  * @param resources   what was sampled during the run, or {@code null} when nothing was (older runs, runs started by
  *                    a process that does not sample)
  * @param environment the fingerprint in groups; empty when the run has none
@@ -19,7 +21,8 @@ record RunView(long id, String backend, String backendVersion, String jobs, Stri
                String outcome, String created, String createdIso, String status, String statusText, String schedulingDuration,
                String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
                String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String fairness,
-               List<LatencyRow> latencies, Chart chart, Resources resources, List<EnvironmentGroup> environment) {
+               List<LatencyRow> latencies, Chart chart, Faults faults, Resources resources,
+               List<EnvironmentGroup> environment) {
 
     /** One node's part of the run; the page shows them when more than one node recorded. */
     record NodeRow(String node, String completedJobs, String executions, String share) {
@@ -32,6 +35,22 @@ record RunView(long id, String backend, String backendVersion, String jobs, Stri
     /** Percentiles of one latency; every value is "-" without samples. */
     record LatencyRow(String name, String meaning, String samples, String p50, String p90, String p95, String p99,
                       String p999, String max) {
+    }
+
+    /**
+     * @param since what the start times count from: the charts' time axis, or the run's creation when it has none
+     * @param rows  in time order
+     */
+    record Faults(String since, List<FaultRow> rows) {
+    }
+
+    /**
+     * @param kind    in words, e.g. "database unreachable"
+     * @param started seconds since {@link Faults#since()}, negative before it
+     * @param lasted  "-" for a fault without a duration
+     * @param detail  the first error seen, or what was done
+     */
+    record FaultRow(String kind, String node, String started, String lasted, String detail) {
     }
 
     /**

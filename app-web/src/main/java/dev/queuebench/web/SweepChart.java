@@ -51,7 +51,7 @@ final class SweepChart {
         lines.add(new Chart.Line("line completions", figureName, path(figures, top)));
         String summary = figureName + " at each point of the sweep, in jobs per second";
         return Optional.of(new Chart(FRAME.width(), FRAME.height(), FRAME.left(), FRAME.top(), FRAME.right(),
-                FRAME.bottom(), lines, yTicks, xTicks, xLabel, summary));
+                FRAME.bottom(), lines, List.of(), yTicks, xTicks, xLabel, summary));
     }
 
     /** The points joined by straight lines, each marked; a missing figure leaves a gap. */

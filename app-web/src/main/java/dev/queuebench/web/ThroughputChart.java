@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Lays out the run page's throughput chart: completions per second as an area, enqueues per second as a line, on the
- * page's time axis from the first enqueue, so the job delay shows as the gap between the two.
+ * page's time axis from the first enqueue, so the job delay shows as the gap between the two; the faults the run met
+ * are marked where they happened, so that a dip lines up with its cause.
  */
 final class ThroughputChart {
 
@@ -26,6 +27,12 @@ final class ThroughputChart {
 
     /** On the page's shared axis; empty when nothing was enqueued. */
     static Optional<Chart> of(ThroughputSeries completions, ThroughputSeries enqueues, TimeAxis axis) {
+        return of(completions, enqueues, axis, List.of());
+    }
+
+    /** On the page's shared axis, with the faults marked that fall in its range; empty when nothing was enqueued. */
+    static Optional<Chart> of(ThroughputSeries completions, ThroughputSeries enqueues, TimeAxis axis,
+                              List<ChartCanvas.Mark> faults) {
         if (completions.seconds() == 0 && enqueues.seconds() == 0) {
             return Optional.empty();
         }
@@ -47,10 +54,22 @@ final class ThroughputChart {
         if (!enqueued.isEmpty()) {
             lines.add(new Chart.Line("line enqueues", "enqueues per second", canvas.steps(enqueued)));
         }
+        List<Chart.Marker> markers = canvas.markers(faults);
         String summary = "Completions per second over " + Text.count(Math.round(axis.span())) + " s, peak "
                 + Text.count(completions.peak()) + "/s"
-                + (enqueues.seconds() > 0 ? "; enqueues peak " + Text.count(enqueues.peak()) + "/s" : "");
-        return Optional.of(canvas.chart(lines, Text::count, summary));
+                + (enqueues.seconds() > 0 ? "; enqueues peak " + Text.count(enqueues.peak()) + "/s" : "")
+                + faultsMarked(markers.size(), faults.size());
+        return Optional.of(canvas.chart(lines, markers, Text::count, summary));
+    }
+
+    /** Read out with the chart, which a screen reader takes as one image. */
+    private static String faultsMarked(int marked, int faults) {
+        if (faults == 0) {
+            return "";
+        }
+        String counted = marked == faults ? String.valueOf(faults) : marked + " of " + faults;
+        String outside = marked < faults ? ", " + (faults - marked) + " outside its time range" : "";
+        return "; " + counted + (faults == 1 ? " fault" : " faults") + " marked" + outside;
     }
 
     /** Events per second, averaged over buckets of {@code bucket} seconds. */

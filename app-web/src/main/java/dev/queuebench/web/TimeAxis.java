@@ -17,6 +17,7 @@ final class TimeAxis {
 
     static final String SINCE_FIRST_ENQUEUE = "seconds since the first enqueue";
     static final String SINCE_SCHEDULING_STARTED = "seconds since scheduling started";
+    static final String SINCE_CREATED = "seconds since the run was created";
 
     private static final long[] SECOND_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1_800, 3_600, 7_200};
     private static final double NANOS_PER_SECOND = 1e9;
@@ -69,6 +70,14 @@ final class TimeAxis {
         to = Math.max(to, from + 1);
         return Optional.of(new TimeAxis(unbounded.originEpochSecond, unbounded.originNanos, from, to,
                 unbounded.label));
+    }
+
+    /**
+     * The axis of a run with nothing to plot, from its creation, a second wide: what the run met before it enqueued
+     * anything can still be timed.
+     */
+    static TimeAxis sinceCreation(Instant createdAt) {
+        return new TimeAxis(createdAt.getEpochSecond(), createdAt.getNano(), 0, 1, SINCE_CREATED);
     }
 
     /** The axis of the throughput series alone. */

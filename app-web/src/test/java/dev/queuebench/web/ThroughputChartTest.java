@@ -1,9 +1,11 @@
 package dev.queuebench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.queuebench.ports.in.ThroughputSeries;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThroughputChartTest {
@@ -48,6 +50,57 @@ class ThroughputChartTest {
         assertThat(points).isLessThanOrEqualTo(2 * 600 + 1);
         assertThat(chart.xTicks()).extracting(Chart.Tick::label).contains("0 min", "60 min");
         assertThat(chart.line("enqueues")).isEmpty();
+    }
+
+    @Test
+    void a_chart_without_faults_marks_nothing() {
+        Chart chart = ThroughputChart.of(new ThroughputSeries(START, new int[] {5, 5}), ThroughputSeries.EMPTY)
+                .orElseThrow();
+
+        assertThat(chart.markers()).isEmpty();
+        assertThat(chart.summary()).doesNotContain("fault");
+    }
+
+    @Test
+    void each_fault_is_marked_where_it_began_with_a_band_while_it_lasted_and_its_kind_as_label() {
+        Chart chart = tenSeconds(List.of(
+                new ChartCanvas.Mark(2, 5, "database unreachable", "database unreachable on node-1 for 3.00 s: refused"),
+                new ChartCanvas.Mark(8, 8, "kill node", "kill node on node-2: killed")));
+
+        // the plot runs from x 64 to 740 over ten seconds
+        assertThat(chart.markers()).extracting(Chart.Marker::x, Chart.Marker::width, Chart.Marker::startLine,
+                Chart.Marker::label).containsExactly(
+                tuple("199.2", "202.8", true, "database unreachable"),
+                tuple("604.8", null, true, "kill node"));
+        assertThat(chart.markers()).extracting(Chart.Marker::title)
+                .containsExactly("database unreachable on node-1 for 3.00 s: refused", "kill node on node-2: killed");
+        assertThat(chart.markers()).extracting(Chart.Marker::labelY).as("stepped down").doesNotHaveDuplicates();
+        assertThat(chart.markers().get(1)).as("near the right edge, left of its line")
+                .extracting(Chart.Marker::anchor, Chart.Marker::labelX).containsExactly("end", "600.8");
+        assertThat(chart.summary()).endsWith("; 2 faults marked");
+    }
+
+    @Test
+    void a_fault_that_began_before_the_chart_is_a_band_from_its_edge_and_one_wholly_outside_it_is_left_out() {
+        Chart chart = tenSeconds(List.of(
+                new ChartCanvas.Mark(-3, -1, "restart db", "before"),
+                new ChartCanvas.Mark(-2, 1, "database unreachable", "across the start"),
+                new ChartCanvas.Mark(10.5, 10.5, "pause node", "after")));
+
+        assertThat(chart.markers()).singleElement().satisfies(marker -> {
+            assertThat(marker.title()).isEqualTo("across the start");
+            assertThat(marker.x()).isEqualTo("64.0");
+            assertThat(marker.width()).isEqualTo("67.6");
+            assertThat(marker.startLine()).as("it did not begin at the edge").isFalse();
+        });
+        assertThat(chart.summary()).endsWith("; 1 of 3 faults marked, 2 outside its time range");
+    }
+
+    /** Ten counted seconds: an axis from 0 to 10. */
+    private static Chart tenSeconds(List<ChartCanvas.Mark> faults) {
+        ThroughputSeries completions = new ThroughputSeries(START, new int[] {5, 5, 5, 5, 5, 5, 5, 5, 5, 5});
+        TimeAxis axis = TimeAxis.of(completions, ThroughputSeries.EMPTY).orElseThrow();
+        return ThroughputChart.of(completions, ThroughputSeries.EMPTY, axis, faults).orElseThrow();
     }
 
     private static String path(Chart chart, String series) {

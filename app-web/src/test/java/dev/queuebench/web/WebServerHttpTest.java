@@ -20,6 +20,7 @@ import dev.queuebench.ports.in.DatabaseSample;
 import dev.queuebench.ports.in.JvmSample;
 import dev.queuebench.ports.in.PoolSample;
 import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
@@ -47,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -400,6 +402,41 @@ class WebServerHttpTest {
     }
 
     @Test
+    void the_run_page_marks_each_fault_on_the_chart_and_lists_it_in_a_table() throws Exception {
+        RunId id = startRunAndAwaitFinished("50");
+        // the chart's time axis starts at the second of the first enqueue and is at least a second wide
+        Instant zero = Instant.ofEpochSecond(web.core.runReport(id).orElseThrow().enqueuesPerSecond()
+                .startEpochSecond());
+        web.persistence.runFaults().saveFaults(id, List.of(
+                new RunFault(RunFault.DATABASE_UNREACHABLE, zero.plusMillis(200), zero.plusMillis(700), "node-a",
+                        "Connection refused"),
+                new RunFault("kill_node", zero.plusMillis(900), zero.plusMillis(900), "node-b", SCRIPT)));
+
+        String html = browser.get("/runs/" + id).body();
+
+        assertThat(Pattern.compile("<g class=\"marker\">").matcher(html).results().count()).isEqualTo(2);
+        assertThat(html).contains("2 faults marked",
+                "<title>database unreachable on node-a for 500 ms: Connection refused</title>",
+                "<title>kill node on node-b: &lt;script&gt;alert(1)&lt;/script&gt;</title>",
+                ">database unreachable</text>", ">kill node</text>", "<rect class=\"marker-band\"");
+        String faults = section(html, "faults");
+        assertThat(faults).contains("<h2>Faults</h2>", "seconds since the first enqueue")
+                .containsPattern(cells("database unreachable", "node-a", "200 ms", "500 ms", "Connection refused"))
+                .containsPattern(cells("kill node", "node-b", "900 ms", "-", "&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertThat(html).doesNotContain("<script>alert");
+    }
+
+    @Test
+    void a_run_without_faults_has_neither_markers_nor_a_faults_table() throws Exception {
+        RunId id = startRunAndAwaitFinished("20");
+
+        String html = browser.get("/runs/" + id).body();
+
+        assertThat(html).contains("class=\"area completions\" d=\"M")
+                .doesNotContain("class=\"marker", "id=\"faults\"", "<h2>Faults</h2>", "faults marked");
+    }
+
+    @Test
     void a_run_without_samples_or_fingerprint_says_so() {
         RunId id = web.insertPendingRun(10);
 
@@ -730,6 +767,12 @@ class WebServerHttpTest {
         int start = html.indexOf("<tr data-live-run=\"" + id + "\"");
         assertThat(start).as("row of run %s", id).isNotNegative();
         return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    /** A pattern of a table row's cells, in order, each with or without a class. */
+    private static String cells(String... values) {
+        return Stream.of(values).map(value -> "<td[^>]*>" + Pattern.quote(value) + "</td>")
+                .collect(Collectors.joining("\\s*"));
     }
 
     /** The page's {@code <section id="...">}, up to the next section. */

@@ -5,15 +5,19 @@ import dev.queuebench.core.internal.service.QueueBackends;
 import dev.queuebench.core.memory.InMemorySweepStore;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.in.FaultAccountingUseCase;
 import dev.queuebench.ports.in.GetRunReportQuery;
+import dev.queuebench.ports.in.KilledNode;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
+import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
@@ -39,7 +43,9 @@ import dev.queuebench.ports.out.SweepStorePort;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +76,7 @@ import javax.sql.DataSource;
  * one), unless {@link Builder#providers} names them. Ports left out keep nothing ({@link Builder}).
  */
 public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
-        ListBackendsQuery, SweepUseCase, ServeWorkersUseCase, AutoCloseable {
+        ListBackendsQuery, SweepUseCase, ServeWorkersUseCase, FaultAccountingUseCase, AutoCloseable {
 
     private final CoreServices core;
     private final BenchmarkSettings settings;
@@ -81,7 +87,8 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
                 builder.snapshots, builder.runLock, builder.nodeLeases, builder.runFaults, builder.environments,
                 builder.resourceSamples, builder.poolMetrics, builder.databaseMetrics,
                 builder.schemaMigrations, builder.sweeps), builder.providers,
-                Map.copyOf(builder.backendSettings), builder.environmentFacts, settings, builder.clock);
+                Map.copyOf(builder.backendSettings), builder.environmentFacts, settings, builder.journals,
+                builder.clock);
     }
 
     public static Builder builder() {
@@ -178,6 +185,21 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         core.backends().backend(id).startWorkers();
     }
 
+    @Override
+    public void recordFault(RunId run, RunFault fault) {
+        core.faultAccounting().recordFault(run, fault);
+    }
+
+    @Override
+    public Optional<KilledNode> adoptKilledNode(RunId run, NodeId node) {
+        return core.faultAccounting().adoptKilledNode(run, node);
+    }
+
+    @Override
+    public boolean allCompleted(RunId run, BitSet jobs) {
+        return core.faultAccounting().allCompleted(run, jobs);
+    }
+
     /**
      * The backend itself, created (its tables migrated) on first use: for the backend contract suite and tools that
      * test a backend. Runners never call it (an architecture rule checks): they go through the use cases.
@@ -220,6 +242,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         private BenchmarkSettings settings = BenchmarkSettings.defaults();
         private List<QueueBackendProvider> providers;
         private final Map<BackendId, BackendSettings> backendSettings = new HashMap<>();
+        private Path journals;
 
         private Builder() {
         }
@@ -316,6 +339,16 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         /** Facts only the runner knows, for fingerprints: {@code queue_bench.version}, {@code database.kind}, ... */
         public Builder environmentFacts(Map<String, String> environmentFacts) {
             this.environmentFacts = Map.copyOf(Objects.requireNonNull(environmentFacts, "facts are required"));
+            return this;
+        }
+
+        /**
+         * Where this node journals what its jobs do, in memory-mapped files that outlive a SIGKILL: what lets a run
+         * count in the work of a node of this machine that was killed ({@link #adoptKilledNode}). Without it, nothing
+         * is journaled and a killed node's last second of completions is lost from the accounting.
+         */
+        public Builder journals(Path directory) {
+            this.journals = Objects.requireNonNull(directory, "journal directory is required");
             return this;
         }
 

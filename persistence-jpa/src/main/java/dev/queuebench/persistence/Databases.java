@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.queuebench.ports.in.PoolSample;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -27,6 +29,8 @@ public final class Databases {
         config.setUsername(target.user());
         config.setPassword(target.password());
         config.setPoolName(name);
+        // each session says which pool it is of (pg_stat_activity.application_name): what drop-connections aims at
+        config.addDataSourceProperty("ApplicationName", name);
         config.setMaximumPoolSize(maximumSize);
         config.setMinimumIdle(Math.min(2, maximumSize));
         config.setConnectionTimeout(10_000);
@@ -60,6 +64,25 @@ public final class Databases {
             return true;
         } catch (SQLException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Terminates ({@code pg_terminate_backend}) every session of the pool named {@code poolName}, from any process,
+     * as a failover or a server restart would drop them.
+     *
+     * @return how many sessions were terminated
+     */
+    public static int terminateSessions(DataSource dataSource, String poolName) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement terminate = connection.prepareStatement("select count(*) filter (where"
+                     + " pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?"
+                     + " and pid <> pg_backend_pid()")) {
+            terminate.setString(1, poolName);
+            try (ResultSet result = terminate.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
         }
     }
 

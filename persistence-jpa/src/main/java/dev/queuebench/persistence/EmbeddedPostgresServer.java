@@ -51,7 +51,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** This JVM's users of each home's server: one shared lock per home and JVM (Java locks are per JVM). */
     private static final Map<Path, Users> USERS = new HashMap<>();
 
-    private final EmbeddedPostgres owned;
+    /** The server this process started, or {@code null} when it joined one; replaced by {@link #restart()}. */
+    private EmbeddedPostgres owned;
     private final int port;
     private final Path home;
     private final Path dataDirectory;
@@ -82,18 +83,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     use(home);
                     return new EmbeddedPostgresServer(null, running.get(), home, dataDirectory);
                 }
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("shared_buffers", "256MB")
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        // the owner stops the server itself, after its workers and flushers: see close()
-                        .setRegisterShutdownHook(false)
-                        .setOutputRedirector(Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                        .start();
+                EmbeddedPostgres postgres = builder(home, dataDirectory).start();
                 use(home);
                 return new EmbeddedPostgresServer(postgres, postgres.getPort(), home, dataDirectory);
             }
@@ -102,6 +92,48 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     "could not start the embedded PostgreSQL in " + dataDirectory + ": "
                     + e.getMessage() + " (see " + home.resolve("postgres.log")
                     + "; or use a server of your own with --jdbc-url)", e);
+        }
+    }
+
+    /** The server's settings: PostgreSQL's durable defaults, room for many nodes' pools, its log under the home. */
+    private static EmbeddedPostgres.Builder builder(Path home, Path dataDirectory) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("shared_buffers", "256MB")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // the owner stops the server itself, after its workers and flushers: see close()
+                .setRegisterShutdownHook(false)
+                .setOutputRedirector(Redirect.appendTo(home.resolve("postgres.log").toFile()));
+    }
+
+    /**
+     * Stops the server (a fast shutdown: every session is ended) and starts it again on the same data and port, as
+     * a database failover or an operator's restart would: what {@code --fault restart-db} does. The processes that
+     * joined it reconnect to the same port.
+     *
+     * @throws IllegalStateException when another process started the server: only its starter restarts it
+     */
+    public void restart() {
+        synchronized (EmbeddedPostgresServer.class) {
+            restartOwned();
+        }
+    }
+
+    private void restartOwned() {
+        if (owned == null) {
+            throw new IllegalStateException("the embedded PostgreSQL was started by another Queue Bench process;"
+                    + " only that one can restart it");
+        }
+        try {
+            owned.close();
+            owned = builder(home, dataDirectory).setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart the embedded PostgreSQL (see "
+                    + home.resolve("postgres.log") + ")", e);
         }
     }
 

@@ -22,7 +22,7 @@ final class JpaRunFaultStore implements RunFaultPort {
     @Override
     public void saveFaults(RunId runId, List<RunFault> faults) {
         emf.runInTransaction(em -> faults.forEach(fault -> em.persist(new RunFaultEntity(runId.value(), fault.kind(),
-                fault.startedAt(), fault.endedAt(), fault.node(), fault.detail()))));
+                fault.startedAt(), fault.endedAt(), fault.node(), fault.detail(), fault.recovered()))));
     }
 
     @Override
@@ -37,7 +37,7 @@ final class JpaRunFaultStore implements RunFaultPort {
                     .setParameter("runIds", runIds.stream().map(RunId::value).toList())
                     .getResultList()
                     .forEach(f -> faults.computeIfAbsent(RunId.of(f.runId), id -> new ArrayList<>())
-                            .add(new RunFault(f.kind, f.startedAt, f.endedAt, f.nodeId, f.detail)));
+                            .add(new RunFault(f.kind, f.startedAt, f.endedAt, f.nodeId, f.detail, f.recovered)));
             return faults;
         });
     }

@@ -34,16 +34,21 @@ class RunFaultEntity {
     @Column(nullable = false)
     String detail;
 
+    @Column(nullable = false)
+    boolean recovered;
+
     protected RunFaultEntity() {
         // for Hibernate
     }
 
-    RunFaultEntity(long runId, String kind, Instant startedAt, Instant endedAt, String nodeId, String detail) {
+    RunFaultEntity(long runId, String kind, Instant startedAt, Instant endedAt, String nodeId, String detail,
+                   boolean recovered) {
         this.runId = runId;
         this.kind = kind;
         this.startedAt = startedAt;
         this.endedAt = endedAt;
         this.nodeId = nodeId;
         this.detail = detail;
+        this.recovered = recovered;
     }
 }

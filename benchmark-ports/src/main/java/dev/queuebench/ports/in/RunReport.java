@@ -27,7 +27,8 @@ import java.util.OptionalDouble;
  * @param enqueueLatency    duration of each enqueue call (one call per job, or per batch in bulk mode)
  * @param environment       the run's fingerprint: versions, machine, database settings, backend knobs
  * @param resourceSamples   JVM, pool and database samples taken about once a second, in time order
- * @param faults            what went wrong around the run and was ridden out (database outages), in time order
+ * @param faults            what went wrong around the run: the database outages it rode out, and the faults injected
+ *                          into it on purpose, in time order
  * @param nodes             what each node that recorded for the run did, in the order of their ids
  */
 public record RunReport(
@@ -46,6 +47,12 @@ public record RunReport(
         List<ResourceSample> resourceSamples,
         List<RunFault> faults,
         List<NodeShare> nodes) {
+
+    /** Throughput counts as recovered from a fault at this share of its rate before it. */
+    public static final double RECOVERED_SHARE = 0.9;
+    /** The seconds before a fault whose mean rate is what throughput must get back to. */
+    public static final int RATE_BEFORE_SECONDS = 10;
+    private static final int RECOVERY_WINDOW_SECONDS = 3;
 
     public RunReport {
         Objects.requireNonNull(run, "run is required");
@@ -82,6 +89,39 @@ public record RunReport(
         long most = nodes.stream().mapToLong(NodeShare::executions).max().orElse(0);
         long least = nodes.stream().mapToLong(NodeShare::executions).min().orElse(0);
         return most == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) least / most);
+    }
+
+    /** The faults injected on purpose ({@code --fault}), without the outages they caused, in time order. */
+    public List<RunFault> injectedFaults() {
+        return faults.stream().filter(fault -> !fault.kind().equals(RunFault.DATABASE_UNREACHABLE)).toList();
+    }
+
+    /**
+     * How long after {@code at} the completions per second were back to {@value #RECOVERED_SHARE} of their rate over
+     * the {@value #RATE_BEFORE_SECONDS} seconds before it (three seconds in a row, on average): the run's recovery
+     * from a fault there. Zero when the rate never fell that low; empty when nothing completed before {@code at}, or
+     * the rate was not back before the last completion. Seconds are whole, as the series is.
+     */
+    public Optional<Duration> throughputRecoveryAfter(Instant at) {
+        int[] counts = completionsPerSecond.counts();
+        int fault = (int) (at.getEpochSecond() - completionsPerSecond.startEpochSecond());
+        // the series' first second is a partial one (the first job finished somewhere in it): not a rate to get back to
+        int from = Math.max(1, fault - RATE_BEFORE_SECONDS);
+        if (fault <= from || fault > counts.length) {
+            return Optional.empty();
+        }
+        double before = Arrays.stream(counts, from, fault).average().orElse(0);
+        if (before == 0) {
+            return Optional.empty();
+        }
+        for (int second = fault; second + RECOVERY_WINDOW_SECONDS <= counts.length; second++) {
+            double rate = Arrays.stream(counts, second, second + RECOVERY_WINDOW_SECONDS).average().orElse(0);
+            if (rate >= RECOVERED_SHARE * before) {
+                Instant back = Instant.ofEpochSecond(completionsPerSecond.startEpochSecond() + second);
+                return Optional.of(back.isAfter(at) ? Duration.between(at, back) : Duration.ZERO);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Why the run ended unfinished, if it did. */

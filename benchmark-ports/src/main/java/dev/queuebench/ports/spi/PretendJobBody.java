@@ -42,6 +42,7 @@ public final class PretendJobBody {
         RunId run = RunId.of(runId);
         JobWork work = jobWork.jobWorkOf(run);
         Instant startedAt = clock.instant();
+        completions.jobStarted(run, index, startedAt);
         int carried = payload == null ? 0 : payload.length();
         if (carried != work.payloadBytes()) {
             throw new IllegalStateException("job " + index + " of run " + runId + " came back with a payload of "

@@ -75,6 +75,26 @@ class RunReportWorkloadTest {
         assertThat(offer.keptUp()).isFalse();
     }
 
+    @Test
+    void throughput_recovers_from_a_fault_when_three_seconds_in_a_row_average_90_percent_of_the_rate_before() {
+        // a partial first second, 100 jobs/s, a fault at 4.5 s, 20/s for two seconds, then 95/s
+        RunReport report = report(Workload.DELAYED, 1_000, T0, T0.plusSeconds(1), T0.plusSeconds(12),
+                series(T0, 1_000), series(T0, 7, 100, 100, 100, 100, 20, 20, 95, 95, 95, 95, 40));
+
+        assertThat(report.throughputRecoveryAfter(T0.plusMillis(4_500))).hasValue(Duration.ofMillis(2_500));
+        assertThat(report.throughputRecoveryAfter(T0.plusSeconds(2))).as("no dip: at once").hasValue(Duration.ZERO);
+        assertThat(report.throughputRecoveryAfter(T0.plusSeconds(1))).as("no full second before it").isEmpty();
+    }
+
+    @Test
+    void throughput_that_never_gets_back_to_90_percent_has_no_recovery() {
+        // one of two nodes killed at 3 s: the survivor runs at 60% of the pair's rate to the end
+        RunReport report = report(Workload.DELAYED, 1_000, T0, T0.plusSeconds(1), T0.plusSeconds(9),
+                series(T0, 1_000), series(T0, 50, 100, 100, 60, 60, 60, 60, 60));
+
+        assertThat(report.throughputRecoveryAfter(T0.plusSeconds(3))).isEmpty();
+    }
+
     private static ThroughputSeries series(Instant start, int... counts) {
         return new ThroughputSeries(start.getEpochSecond(), counts);
     }

@@ -97,6 +97,16 @@ public final class CompletionFlusher implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves a replayed journal as its node's snapshot, in place of the node's last one, then finishes the run if
+     * that completed it: how the completions of a killed node count.
+     */
+    public synchronized void adopt(JournalReplay replay) {
+        CompletionSnapshot snapshot = replay.recorder().snapshot(replay.node(), clock.instant());
+        snapshots.saveSnapshot(snapshot);
+        finishIfComplete(replay.recorder(), snapshot);
+    }
+
     private void finishIfComplete(RunRecorder recorder, CompletionSnapshot local) {
         List<CompletionSnapshot> all = local.distinctCompleted() == recorder.jobsCount()
                 ? List.of(local)
@@ -125,14 +135,23 @@ public final class CompletionFlusher implements AutoCloseable {
         return Duration.between(recorder.lastProgressAt(), now).compareTo(CompletionRecorders.KEEP_FINISHED) >= 0;
     }
 
-    /** Stops the background flushes and flushes one last time. */
+    /**
+     * Stops the background flushes and flushes one last time; the journals whose every record is now in a saved
+     * snapshot are deleted, the others kept.
+     */
     @Override
     public void close() {
         background.close();
         try {
             flush();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the last flush of completion snapshots failed", e);
+            LOG.log(Level.WARNING, "the last flush of completion snapshots failed; the journals under the Queue Bench"
+                    + " home keep what it held", e);
+        }
+        for (RunRecorder recorder : recorders.all()) {
+            if (!recorder.hasChangedSinceLastSnapshot()) {
+                recorders.deleteJournal(recorder);
+            }
         }
     }
 }

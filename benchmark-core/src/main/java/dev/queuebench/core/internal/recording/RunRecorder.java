@@ -46,11 +46,18 @@ public final class RunRecorder {
     private long executionsAtLastSnapshot = -1;
     private long enqueuedAtLastSnapshot = -1;
     private volatile boolean runFinished;
+    /** Where every record goes first, to survive a SIGKILL; {@code null} for none. */
+    private final CompletionJournal journal;
 
     /**
      * @param createdAt when the run was created: the origin of its per-second series
      */
     public RunRecorder(RunId runId, int jobsCount, Instant createdAt) {
+        this(runId, jobsCount, createdAt, null);
+    }
+
+    /** @param journal where each record is written first, before it counts here ({@code null} for none) */
+    RunRecorder(RunId runId, int jobsCount, Instant createdAt, CompletionJournal journal) {
         if (jobsCount < 1) {
             throw new IllegalArgumentException("jobs count must be positive, was " + jobsCount);
         }
@@ -60,6 +67,7 @@ public final class RunRecorder {
         this.completionsPerSecond = new SecondsSeries(createdAt.getEpochSecond());
         this.enqueuesPerSecond = new SecondsSeries(createdAt.getEpochSecond());
         this.lastProgressMicros = Micros.of(createdAt);
+        this.journal = journal;
     }
 
     /** Continues from what this node recorded before (a restarted process, or an evicted recorder). */
@@ -109,6 +117,9 @@ public final class RunRecorder {
             throw new IllegalArgumentException("job index " + jobIndex + " is outside run " + runId
                     + " of " + jobsCount + " jobs");
         }
+        if (journal != null) {
+            journal.completed(jobIndex, dueMicros, startedMicros, finishedMicros);
+        }
         // Count the execution before marking the job, so a snapshot never sees more jobs than executions.
         executions.increment();
         long bit = 1L << jobIndex;
@@ -122,8 +133,23 @@ public final class RunRecorder {
         return (before & bit) == 0;
     }
 
+    /** Notes that job {@code jobIndex} started here: in the journal only, which tells what a killed node held. */
+    void recordStart(int jobIndex, long startedMicros) {
+        if (journal != null && jobIndex >= 0 && jobIndex < jobsCount) {
+            journal.started(jobIndex, startedMicros);
+        }
+    }
+
+    /** This recorder's journal, if it keeps one. */
+    Optional<CompletionJournal> journal() {
+        return Optional.ofNullable(journal);
+    }
+
     /** Records one enqueue call that enqueued {@code jobs} jobs and took {@code latencyMicros}. */
     public void recordEnqueue(int jobs, long latencyMicros, long finishedMicros) {
+        if (journal != null) {
+            journal.enqueued(jobs, latencyMicros, finishedMicros);
+        }
         enqueued.add(jobs);
         enqueueLatency.record(latencyMicros);
         enqueuesPerSecond.add(Math.floorDiv(finishedMicros, 1_000_000L), jobs);

@@ -270,6 +270,7 @@ public final class BenchmarkRunner implements AutoCloseable {
         // the report returned holds the run's resources up to its end, however short the run was
         sampler.finish(id);
         supervisor.settle(id);
+        listener.ended(id);
         report = report(id);
         listener.progress(report);
         return report;

@@ -26,6 +26,7 @@ import dev.queuebench.ports.out.SweepStorePort;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,14 @@ public final class CoreServices implements AutoCloseable {
     private final SweepRunner sweeps;
     private final ResourceSampler sampler;
     private final RunSupervisor supervisor;
+    private final FaultAccountingService faultAccounting;
 
     public CoreServices(Ports ports, List<QueueBackendProvider> providers,
                         Map<BackendId, BackendSettings> backendSettings, Map<String, String> environmentFacts,
-                        BenchmarkSettings settings, Clock clock) {
+                        BenchmarkSettings settings, Path journals, Clock clock) {
         RunStatusRule statusRule = new RunStatusRule(clock, settings.stallTimeout());
         Retrier retrier = new Retrier(new DatabaseOutages(clock, settings.nodeId().value()), settings.stallTimeout());
-        this.recorders = new CompletionRecorders(settings.nodeId(), ports.loadRuns(), ports.snapshots());
+        this.recorders = new CompletionRecorders(settings.nodeId(), ports.loadRuns(), ports.snapshots(), journals);
         this.flusher = new CompletionFlusher(recorders, ports.snapshots(), ports.loadRuns(), ports.saveRuns(), clock,
                 settings.flushInterval(), retrier.outages());
         // Backends are created before the scheduler exists; their jobs reach it through this reference.
@@ -86,6 +88,8 @@ public final class CoreServices implements AutoCloseable {
                         .map(report -> RunActivity.of(report.run(), report.lastProgressAt())));
         this.runner = new BenchmarkRunner(backends, startRuns, scheduler, reports, ports.saveRuns(), queue,
                 ports.runLock(), recorders, flusher, sampler, supervisor, retrier, clock);
+        this.faultAccounting = new FaultAccountingService(recorders, flusher, ports.snapshots(), ports.runFaults(),
+                retrier);
         this.sweeps = new SweepRunner(backends, runner, reports, ports.sweeps(), retrier, clock);
         supervisor.start(settings.nodeId());
         flusher.start();
@@ -117,6 +121,10 @@ public final class CoreServices implements AutoCloseable {
 
     public BenchmarkRunner runner() {
         return runner;
+    }
+
+    public FaultAccountingService faultAccounting() {
+        return faultAccounting;
     }
 
     public SweepRunner sweeps() {

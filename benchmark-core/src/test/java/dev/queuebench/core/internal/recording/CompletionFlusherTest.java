@@ -33,15 +33,21 @@ class CompletionFlusherTest {
 
     @BeforeEach
     void scheduledRunOfFourJobs() {
-        runId = runs.nextRunId();
-        BenchmarkRun run = BenchmarkRun.create(runId, new RunSpec(BackendId.of("fake"), JobsCount.of(4),
-                SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT), clock.instant());
+        runId = scheduledRun(runs, 4, clock.instant());
+    }
+
+    /** A run of {@code jobs} jobs whose scheduling finished at {@code at}, created by node a. */
+    static RunId scheduledRun(InMemoryRunStore runs, int jobs, Instant at) {
+        RunId id = runs.nextRunId();
+        BenchmarkRun run = BenchmarkRun.create(id, new RunSpec(BackendId.of("fake"), JobsCount.of(jobs),
+                SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT), at);
         runs.insertRun(run, NodeId.of("a"));
-        BenchmarkRun submitted = run.submit(clock.instant());
+        BenchmarkRun submitted = run.submit(at);
         runs.saveSubmitted(submitted);
-        BenchmarkRun started = submitted.startScheduling(clock.instant());
+        BenchmarkRun started = submitted.startScheduling(at);
         runs.saveSchedulingStarted(started);
-        runs.saveSchedulingFinished(started.finishScheduling(clock.instant()));
+        runs.saveSchedulingFinished(started.finishScheduling(at));
+        return id;
     }
 
     private CompletionFlusher flusher(CompletionRecorders recorders) {

@@ -93,7 +93,7 @@ final class InMemoryCore implements AutoCloseable {
                 () -> List.of(new PoolSample("qb-fake", 3, 7, 0)), database, (dataSource, migrations) -> { },
                 new InMemorySweepStore()),
                 List.of(provider), Map.of(),
-                Map.of("queue_bench.version", "test", "database.kind", "in-memory"), settings, clock);
+                Map.of("queue_bench.version", "test", "database.kind", "in-memory"), settings, null, clock);
     }
 
     /** A second process on the same database: the same stores and leases, a node and a fake backend of its own. */

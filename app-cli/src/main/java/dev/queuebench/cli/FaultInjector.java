@@ -1,0 +1,278 @@
+package dev.queuebench.cli;
+
+import dev.queuebench.common.Bench;
+import dev.queuebench.common.Text;
+import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.FaultSpec;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.FaultAccountingUseCase;
+import dev.queuebench.ports.in.KilledNode;
+import dev.queuebench.ports.in.RunFault;
+import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.RunReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Injects {@code --fault}s into each run it hears of, at their share of completed jobs or their time after the
+ * workers started, and stores each with the run: what, when, which node, and what it did.
+ *
+ * <p>A killed node's journal is merged into the run at once (nothing it completed is lost from the accounting), and
+ * the jobs it was running are watched until every one of them ran on another node: that instant ends the fault.
+ * Faults run on a thread of their own, so the run's progress goes on while a node is paused or the database restarts.
+ * When a run ends, killed nodes are replaced, so that the next trial has as many nodes as the first.
+ */
+final class FaultInjector implements RunListener {
+
+    private static final String DATABASE = "database";
+
+    private final List<FaultSpec> faults;
+    private final FaultAccountingUseCase accounting;
+    private final Bench bench;
+    private final BackendId backend;
+    private final LocalNodes nodes;
+    private final RunListener next;
+    private final Clock clock;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "qb-faults");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Future<?>> injected = new ArrayList<>();
+    private final List<KillWatch> kills = new ArrayList<>();
+    private RunId run;
+    private boolean[] fired;
+
+    /**
+     * @param nodes the extra nodes of this process ({@code null} with one node: then only database faults apply)
+     * @param next  hears the run's progress as if this injector were not there
+     */
+    FaultInjector(List<FaultSpec> faults, Bench bench, BackendId backend, LocalNodes nodes, RunListener next,
+                  Clock clock) {
+        this.faults = List.copyOf(faults);
+        this.bench = Objects.requireNonNull(bench, "bench is required");
+        this.accounting = bench.core();
+        this.backend = Objects.requireNonNull(backend, "backend is required");
+        this.nodes = nodes;
+        this.next = Objects.requireNonNull(next, "listener is required");
+        this.clock = Objects.requireNonNull(clock, "clock is required");
+    }
+
+    /** The listener to drive a run with: this injector when there are faults, {@code next} itself otherwise. */
+    static RunListener around(List<FaultSpec> faults, Bench bench, BackendId backend, LocalNodes nodes,
+                              RunListener next) {
+        return faults.isEmpty() ? next : new FaultInjector(faults, bench, backend, nodes, next, Clock.systemUTC());
+    }
+
+    @Override
+    public synchronized void progress(RunReport report) {
+        next.progress(report);
+        if (!report.run().id().equals(run)) {
+            run = report.run().id();
+            fired = new boolean[faults.size()];
+        }
+        if (!report.status().isActive() || report.run().timeline().workersStartedAt().isEmpty()) {
+            return;
+        }
+        double share = report.completions().distinctCompleted() / (double) report.run().jobsCount();
+        Duration sinceWorkersStarted = Duration.between(report.run().timeline().workersStartedAt().get(),
+                clock.instant());
+        for (int i = 0; i < faults.size(); i++) {
+            FaultSpec fault = faults.get(i);
+            if (!fired[i] && fault.firesAt(share, sinceWorkersStarted)) {
+                fired[i] = true;
+                String when = whenText(report);
+                RunId target = run;
+                injected.add(executor.submit(() -> inject(target, fault, when)));
+            }
+        }
+        if (!kills.isEmpty()) {
+            executor.submit(this::checkKilledNodesJobs);
+        }
+    }
+
+    @Override
+    public void notice(String message) {
+        next.notice(message);
+    }
+
+    /** Waits for the faults under way, settles the killed nodes' accounts and replaces them. */
+    @Override
+    public void ended(RunId ended) {
+        synchronized (this) {
+            for (int i = 0; fired != null && i < faults.size(); i++) {
+                if (!fired[i]) {
+                    next.notice("fault " + faults.get(i) + " was not injected: run " + ended + " ended first");
+                }
+            }
+        }
+        // a pause under way is waited out: its node resumes before the run's nodes are stopped or reused
+        while (true) {
+            List<Future<?>> pending;
+            synchronized (this) {
+                pending = List.copyOf(injected);
+                injected.clear();
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            pending.forEach(FaultInjector::await);
+        }
+        await(executor.submit(() -> settleKills(ended)));
+        next.ended(ended);
+        if (nodes != null) {
+            nodes.replaceDead();
+        }
+    }
+
+    private void inject(RunId target, FaultSpec fault, String when) {
+        try {
+            switch (fault.kind()) {
+                case KILL_NODE -> killNode(target, when);
+                case PAUSE_NODE -> pauseNode(target, fault.pause().orElseThrow(), when);
+                case DROP_CONNECTIONS -> dropConnections(target, when);
+                case RESTART_DB -> restartDatabase(target, when);
+            }
+        } catch (Exception e) {
+            next.notice("fault " + fault + " failed: " + e.getMessage());
+        }
+    }
+
+    private void killNode(RunId target, String when) throws InterruptedException {
+        LocalNodes.Node node = aliveNode("kill-node");
+        Instant at = clock.instant();
+        nodes.kill(node);
+        KilledNode killed = accounting.adoptKilledNode(target, node.id())
+                .orElse(new KilledNode(node.id(), 0, new BitSet()));
+        String what = "SIGKILL of pid " + node.process().pid() + " " + when + "; its journal held "
+                + Text.count(killed.journalRecords()) + " records, and it was running "
+                + jobs(killed.inFlight().cardinality());
+        if (killed.inFlight().isEmpty()) {
+            accounting.recordFault(target, new RunFault(FaultSpec.Kind.KILL_NODE.wireName(), at, at,
+                    node.id().value(), what));
+            return;
+        }
+        synchronized (this) {
+            kills.add(new KillWatch(target, node, at, killed.inFlight(), what));
+        }
+    }
+
+    private void pauseNode(RunId target, Duration pause, String when) throws Exception {
+        LocalNodes.Node node = aliveNode("pause-node");
+        Instant at = clock.instant();
+        nodes.signalStop(node, true);
+        Future<?> resume = executor.schedule(() -> {
+            try {
+                nodes.signalStop(node, false);
+            } catch (Exception e) {
+                next.notice("could not resume node " + node.id() + ": " + e.getMessage());
+            }
+            accounting.recordFault(target, new RunFault(FaultSpec.Kind.PAUSE_NODE.wireName(), at, clock.instant(),
+                    node.id().value(), "SIGSTOP of pid " + node.process().pid() + " " + when + ", SIGCONT "
+                    + Text.duration(pause) + " later"));
+        }, pause.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            injected.add(resume);
+        }
+    }
+
+    private void dropConnections(RunId target, String when) throws Exception {
+        Instant at = clock.instant();
+        int terminated = bench.dropConnections(backend);
+        accounting.recordFault(target, new RunFault(FaultSpec.Kind.DROP_CONNECTIONS.wireName(), at, at, DATABASE,
+                "pg_terminate_backend of " + terminated + " sessions of the qb-" + backend + " pools, on every node, "
+                        + when));
+    }
+
+    private void restartDatabase(RunId target, String when) {
+        Instant at = clock.instant();
+        bench.restartDatabase();
+        Instant back = clock.instant();
+        accounting.recordFault(target, new RunFault(FaultSpec.Kind.RESTART_DB.wireName(), at, back, DATABASE,
+                "stopped (fast shutdown) and started the embedded PostgreSQL " + when + "; it accepted connections"
+                        + " again after " + Text.duration(Duration.between(at, back))));
+    }
+
+    /** Ends the watch of each killed node whose running jobs all ran elsewhere by now. */
+    private void checkKilledNodesJobs() {
+        for (KillWatch watch : watches()) {
+            if (accounting.allCompleted(watch.run(), watch.inFlight())) {
+                record(watch, clock.instant(), "; they all ran on other nodes");
+            }
+        }
+    }
+
+    /** At a run's end: merges each killed node's journal once more, and stores the kills still watched. */
+    private void settleKills(RunId ended) {
+        for (KillWatch watch : watches()) {
+            if (!watch.run().equals(ended)) {
+                continue;
+            }
+            accounting.adoptKilledNode(ended, watch.node().id());
+            if (accounting.allCompleted(ended, watch.inFlight())) {
+                record(watch, clock.instant(), "; they all ran on other nodes");
+            } else {
+                record(watch, null, "; not all of them ran on another node before the run ended");
+            }
+        }
+    }
+
+    private synchronized List<KillWatch> watches() {
+        return List.copyOf(kills);
+    }
+
+    /** Stores a kill whose node's jobs all ran elsewhere by {@code end}; {@code null} when they did not. */
+    private void record(KillWatch watch, Instant end, String outcome) {
+        synchronized (this) {
+            if (!kills.remove(watch)) {
+                return;
+            }
+        }
+        String after = end == null ? "" : " within " + Text.duration(Duration.between(watch.at(), end));
+        accounting.recordFault(watch.run(), new RunFault(FaultSpec.Kind.KILL_NODE.wireName(), watch.at(),
+                end == null ? watch.at() : end, watch.node().id().value(), watch.what() + outcome + after,
+                end != null));
+    }
+
+    private LocalNodes.Node aliveNode(String fault) {
+        if (nodes == null) {
+            throw new IllegalStateException(fault + " needs a worker node: run with --nodes 2 or more");
+        }
+        return nodes.firstAlive().orElseThrow(() -> new IllegalStateException("no worker node is alive to " + fault));
+    }
+
+    private static String whenText(RunReport report) {
+        return String.format("at %.0f%% (%s of %s jobs completed)",
+                100.0 * report.completions().distinctCompleted() / report.run().jobsCount(),
+                Text.count(report.completions().distinctCompleted()), Text.count(report.run().jobsCount()));
+    }
+
+    private static String jobs(int count) {
+        return count == 1 ? "1 job" : Text.count(count) + " jobs";
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // inject() reports its own failures; anything else is a bug worth a stack trace
+            throw new IllegalStateException("a fault failed", e.getCause());
+        }
+    }
+
+    /** A killed node whose running jobs have not all run elsewhere yet. */
+    private record KillWatch(RunId run, LocalNodes.Node node, Instant at, BitSet inFlight, String what) {
+    }
+}

@@ -1,0 +1,89 @@
+package dev.queuebench.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.queuebench.common.Launcher;
+import dev.queuebench.testing.TestPostgres;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The faults that take minutes, run on purpose: {@code QB_SLOW_FAULT_TESTS=1 ./mvnw -pl app-dist -am verify
+ * -Dtest=SlowFaultsTest -Dsurefire.failIfNoSpecifiedTests=false} (README, "Faults"). Each asserts what the library
+ * promises after the fault: every job ran, and the fault is stored with the run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIfEnvironmentVariable(named = "QB_SLOW_FAULT_TESTS", matches = "1|true")
+@Timeout(1200)
+class SlowFaultsTest {
+
+    private final TestDatabase database = TestPostgres.newDatabase();
+    private final CliRunner cli = new CliRunner(database);
+
+    @AfterAll
+    void dropDatabase() {
+        database.close();
+    }
+
+    @Test
+    void a_killed_jobrunr_or_quartz_node_loses_no_job() {
+        CliRunner.Result result = cli.run("compare", "--backends", "jobrunr,quartz", "--jobs", "2000", "--delay", "1s",
+                "--job-work", "sleep:50ms", "--nodes", "2", "--fault", "kill-node@30%", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        for (JsonNode backend : result.json()) {
+            JsonNode run = backend.get("trials").get(0);
+            assertThat(run.get("status").asText()).as(run.get("backend").asText()).isEqualTo("finished");
+            assertThat(run.get("missing_jobs").asInt()).isZero();
+            assertThat(CliFaultsTest.faultsOf(run, "kill_node").get(0).get("recovered").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void a_paused_node_comes_back_and_no_job_is_lost() {
+        CliRunner.Result result = cli.run("run", "--backend", "postgres", "--jobs", "3000", "--delay", "1s",
+                "--job-work", "sleep:20ms", "--nodes", "2", "--fault", "pause-node@30%:10s", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode run = result.json();
+        assertThat(run.get("missing_jobs").asInt()).isZero();
+        JsonNode pause = CliFaultsTest.faultsOf(run, "pause_node").get(0);
+        assertThat(pause.get("duration_ms").asLong()).isBetween(10_000L, 15_000L);
+    }
+
+    @Test
+    void a_restart_of_the_embedded_database_mid_run_costs_no_job_on_any_backend(@TempDir Path home) throws Exception {
+        QueueBenchMain.commandLine(); // registers the program to start
+        List<String> command = new ArrayList<>(Launcher.relaunchCommand().orElseThrow());
+        command.addAll(List.of("compare", "--jobs", "2000", "--delay", "1s", "--job-work", "sleep:10ms",
+                "--fault", "restart-db@40%", "--format", "json"));
+        Path out = home.resolve("out.json");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(home.resolve("err.txt").toFile());
+        builder.environment().put("QB_HOME", home.toString());
+        Process compare = builder.start();
+        assertThat(compare.waitFor(15, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(compare.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
+        for (JsonNode backend : new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8))) {
+            JsonNode run = backend.get("trials").get(0);
+            assertThat(run.get("status").asText()).as(run.get("backend").asText()).isEqualTo("finished");
+            assertThat(run.get("missing_jobs").asInt()).isZero();
+            assertThat(CliFaultsTest.faultsOf(run, "restart_db").get(0).get("detail").asText())
+                    .contains("started the embedded PostgreSQL");
+        }
+    }
+}

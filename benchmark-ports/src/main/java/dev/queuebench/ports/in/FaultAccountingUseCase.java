@@ -1,0 +1,24 @@
+package dev.queuebench.ports.in;
+
+import dev.queuebench.domain.NodeId;
+import dev.queuebench.domain.RunId;
+import java.util.BitSet;
+import java.util.Optional;
+
+/** What a runner that injects faults into a run needs from the core: to store them, and to count a killed node in. */
+public interface FaultAccountingUseCase {
+
+    /** Stores a fault with the run: it shows in the run's report, in time order. */
+    void recordFault(RunId run, RunFault fault);
+
+    /**
+     * Merges the journal of a node of this machine that was killed into the run, as that node's snapshot: nothing it
+     * completed is lost from the accounting. Safe to call again (the snapshot is rebuilt from the whole journal).
+     *
+     * @return empty when this process keeps no journals, or the run or the node's journal is unknown
+     */
+    Optional<KilledNode> adoptKilledNode(RunId run, NodeId node);
+
+    /** Whether every one of {@code jobs} (indexes) has completed on some node, as the stored snapshots say. */
+    boolean allCompleted(RunId run, BitSet jobs);
+}

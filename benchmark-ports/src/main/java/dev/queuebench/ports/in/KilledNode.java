@@ -1,0 +1,26 @@
+package dev.queuebench.ports.in;
+
+import dev.queuebench.domain.NodeId;
+import java.util.BitSet;
+import java.util.Objects;
+
+/**
+ * A node of this machine that was killed, as its journal tells it: what it recorded is merged into the run, and the
+ * jobs it was running when it died are known.
+ *
+ * @param node           the killed node
+ * @param journalRecords how many whole records its journal of the run held (starts, completions and enqueues)
+ * @param inFlight       the indexes of the jobs it had started and not completed: its jobs that must run elsewhere
+ */
+public record KilledNode(NodeId node, int journalRecords, BitSet inFlight) {
+
+    public KilledNode {
+        Objects.requireNonNull(node, "node is required");
+        inFlight = (BitSet) Objects.requireNonNull(inFlight, "in-flight jobs are required").clone();
+    }
+
+    @Override
+    public BitSet inFlight() {
+        return (BitSet) inFlight.clone();
+    }
+}
