@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -275,15 +276,15 @@ final class ReportPrinter {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"resilience", "run", "fault", "node", "its jobs ran / over after",
-            "throughput back after", "re-executions", "missing", "status"});
+            "throughput back after", "re-executions", "lost", "pending", "status"});
         for (TrialResult result : results) {
             for (RunReport report : result.trials()) {
                 for (RunFault fault : report.injectedFaults()) {
                     rows.add(new String[] {result.backend().value(), report.run().id().toString(), fault.kind(),
                         fault.node(), fault.recovered() ? Text.duration(fault.duration()) : "not before the end",
                         report.throughputRecoveryAfter(fault.startedAt()).map(Text::duration).orElse("-"),
-                        Text.count(report.completions().duplicateExecutions()),
-                        Text.count(report.completions().missingJobs()), Text.status(report)});
+                        Text.count(report.completions().duplicateExecutions()), count(report.lostJobs()),
+                        count(report.pendingJobs()), Text.status(report)});
                 }
             }
         }
@@ -292,6 +293,10 @@ final class ReportPrinter {
             printColumns(rows);
             out.flush();
         }
+    }
+
+    private static String count(OptionalInt value) {
+        return value.isPresent() ? Text.count(value.getAsInt()) : "-";
     }
 
     /** The metric the compared workload is judged by first (they all ran the same workload). */
@@ -396,6 +401,15 @@ final class ReportPrinter {
         return row;
     }
 
+    /** " (2 pending, 1 lost)" when jobs are missing at the end and the pending ones were counted. */
+    private static String missingSplit(RunReport report) {
+        if (report.completions().missingJobs() == 0 || report.pendingJobs().isEmpty()) {
+            return "";
+        }
+        return " (" + Text.count(report.pendingJobs().getAsInt()) + " pending, "
+                + Text.count(report.lostJobs().getAsInt()) + " lost)";
+    }
+
     private void printSummary(RunReport report) {
         BenchmarkRun run = report.run();
         CompletionCounts counts = report.completions();
@@ -409,7 +423,8 @@ final class ReportPrinter {
                 + "   draining " + Text.duration(report.drainingPhase()));
         out.println("  completions  " + Text.count(counts.distinctCompleted()) + " distinct   "
                 + Text.count(counts.duplicateExecutions()) + " duplicates   "
-                + Text.count(counts.missingJobs()) + " missing   (" + Text.count(counts.executions()) + " executions)");
+                + Text.count(counts.missingJobs()) + " missing" + missingSplit(report) + "   ("
+                + Text.count(counts.executions()) + " executions)");
         out.println("  throughput   " + (report.jobsPerSecond().isPresent()
                 ? Text.rate(report.jobsPerSecond().getAsDouble()) + " jobs/s (first to last completion)"
                 : "-"));

@@ -25,13 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * One run as JSON, the same object wherever it is printed ({@code run}, {@code show}, {@code list},
  * {@code /api/runs}). Keys are snake_case, like the original harness's columns; a missing time or duration is
  * {@code null} ("Pending"); latencies are milliseconds with microsecond precision, {@code null} without samples;
  * {@code fingerprint} says what the run ran on (versions, machine, database settings, backend knobs);
- * {@code end_reason} says why a run ended unfinished (stalled or interrupted); {@code faults} lists what it rode out;
+ * {@code end_reason} says why a run ended unfinished (stalled or interrupted); of its {@code missing_jobs},
+ * {@code pending_jobs} were still held by the backend when it ended and {@code lost_jobs} were not ({@code null}:
+ * not counted); {@code faults} lists what it met (outages ridden out, faults injected on purpose);
  * {@code nodes} says what each node did (its share of the executions) and {@code fairness} is the smallest share over
  * the largest ({@code null} for one node).
  */
@@ -65,6 +68,8 @@ public record RunJson(
         long executions,
         long duplicateExecutions,
         int missingJobs,
+        Integer pendingJobs,
+        Integer lostJobs,
         Double jobsPerSecond,
         Double enqueueRate,
         Double drainRate,
@@ -123,6 +128,8 @@ public record RunJson(
                 counts.executions(),
                 counts.duplicateExecutions(),
                 counts.missingJobs(),
+                integer(report.pendingJobs()),
+                integer(report.lostJobs()),
                 rate(report.jobsPerSecond()),
                 rate(report.enqueueRate()),
                 rate(report.drainRate()),
@@ -146,6 +153,10 @@ public record RunJson(
 
     private static Long millis(Optional<Duration> duration) {
         return duration.map(Duration::toMillis).orElse(null);
+    }
+
+    private static Integer integer(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     private static double round(double value, int decimals) {

@@ -3,13 +3,17 @@ package dev.queuebench.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Why and when a run ended without finishing: it {@link RunStatus#STALLED stalled}, or it was
  * {@link RunStatus#INTERRUPTED interrupted} (its process is gone, or its scheduling job was never picked up). Stored
  * with the run, so that no run stays pending or running for ever once nobody can finish it.
+ *
+ * @param pendingJobs how many jobs the backend still held (scheduled, enqueued, running or waiting for a retry) when
+ *                    the run ended, as the process that drove it counted them; empty when nobody could count
  */
-public record RunEnding(RunStatus status, String reason, Instant at) {
+public record RunEnding(RunStatus status, String reason, Instant at, OptionalInt pendingJobs) {
 
     public RunEnding {
         Objects.requireNonNull(status, "status is required");
@@ -21,6 +25,19 @@ public record RunEnding(RunStatus status, String reason, Instant at) {
             throw new IllegalArgumentException("the reason a run ended must not be blank");
         }
         Objects.requireNonNull(at, "end time is required");
+        Objects.requireNonNull(pendingJobs, "pending jobs are required (may be empty)");
+        if (pendingJobs.isPresent() && pendingJobs.getAsInt() < 0) {
+            throw new IllegalArgumentException("pending jobs cannot be negative, was " + pendingJobs.getAsInt());
+        }
+    }
+
+    public RunEnding(RunStatus status, String reason, Instant at) {
+        this(status, reason, at, OptionalInt.empty());
+    }
+
+    /** The same ending, with the jobs the backend still held when the run ended. */
+    public RunEnding withPendingJobs(int count) {
+        return new RunEnding(status, reason, at, OptionalInt.of(count));
     }
 
     public static RunEnding stalled(Duration stallTimeout, Instant at) {

@@ -67,6 +67,9 @@ class BenchmarkRunEntity {
     @Column(name = "end_reason")
     String endReason;
 
+    @Column(name = "pending_jobs")
+    Integer pendingJobs;
+
     @Column(name = "scheduling_started_at")
     Instant schedulingStartedAt;
 

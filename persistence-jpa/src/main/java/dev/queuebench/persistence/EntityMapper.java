@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Maps entities to domain types and back. */
 final class EntityMapper {
@@ -48,7 +49,8 @@ final class EntityMapper {
         Optional<RunEnding> ending = entity.endStatus == null
                 ? Optional.empty()
                 : Optional.of(new RunEnding(RunStatus.valueOf(entity.endStatus.toUpperCase(Locale.ROOT)),
-                        entity.endReason, entity.endedAt));
+                        entity.endReason, entity.endedAt, entity.pendingJobs == null ? OptionalInt.empty()
+                                : OptionalInt.of(entity.pendingJobs)));
         return new BenchmarkRun(RunId.of(entity.id), spec, timeline, entity.scheduledJobs, ending);
     }
 
@@ -76,6 +78,7 @@ final class EntityMapper {
             entity.endedAt = ending.at();
             entity.endStatus = ending.status().wireName();
             entity.endReason = ending.reason();
+            entity.pendingJobs = ending.pendingJobs().isPresent() ? ending.pendingJobs().getAsInt() : null;
         });
         entity.schedulingStartedAt = run.timeline().schedulingStartedAt().orElse(null);
         entity.schedulingFinishedAt = run.timeline().schedulingFinishedAt().orElse(null);

@@ -150,11 +150,13 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
     public boolean saveEnding(BenchmarkRun run) {
         RunEnding ending = run.ending().orElseThrow();
         return update(em -> em.createQuery("update BenchmarkRunEntity r"
-                        + " set r.endedAt = :at, r.endStatus = :status, r.endReason = :reason"
+                        + " set r.endedAt = :at, r.endStatus = :status, r.endReason = :reason,"
+                        + " r.pendingJobs = :pending"
                         + " where r.id = :id and r.runFinishedAt is null and r.endedAt is null")
                 .setParameter("at", ending.at())
                 .setParameter("status", ending.status().wireName())
                 .setParameter("reason", ending.reason())
+                .setParameter("pending", ending.pendingJobs().isPresent() ? ending.pendingJobs().getAsInt() : null)
                 .setParameter("id", run.id().value())
                 .executeUpdate()) == 1;
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * What is known about one run: the run itself, its status, correctness counts, throughput and latencies, merged
@@ -122,6 +123,31 @@ public record RunReport(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Of the jobs missing when the run ended, those its backend still held (scheduled, enqueued, running or waiting
+     * for a retry): 0 for a finished run; empty when the run ended unfinished and nobody counted them.
+     */
+    public OptionalInt pendingJobs() {
+        if (completions.missingJobs() == 0) {
+            return OptionalInt.of(0);
+        }
+        return run.ending().map(ending -> ending.pendingJobs().isPresent()
+                ? OptionalInt.of(Math.min(ending.pendingJobs().getAsInt(), completions.missingJobs()))
+                : OptionalInt.empty()).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * Of the jobs missing when the run ended, those that never ran and that the backend no longer held: lost by it.
+     * Empty while the run is active, or when the pending ones were not counted.
+     */
+    public OptionalInt lostJobs() {
+        if (completions.missingJobs() == 0) {
+            return OptionalInt.of(0);
+        }
+        OptionalInt pending = pendingJobs();
+        return pending.isPresent() ? OptionalInt.of(completions.missingJobs() - pending.getAsInt()) : OptionalInt.empty();
     }
 
     /** Why the run ended unfinished, if it did. */

@@ -260,12 +260,14 @@ public final class BenchmarkRunner implements AutoCloseable {
             retrier.run("flush the completions", flusher::flush);
             report = report(id);
             if (report.status().isActive() && !backend.workersRunning()) {
-                supervisor.end(report.run(), RunEnding.workersStopped(report.run().backend(), clock.instant()));
+                supervisor.end(report.run(), withPendingJobs(RunEnding.workersStopped(report.run().backend(),
+                        clock.instant()), backend));
                 report = report(id);
             }
         }
         if (report.status() == RunStatus.STALLED) {
-            supervisor.end(report.run(), RunEnding.stalled(queue.statusRule().stallTimeout(), clock.instant()));
+            supervisor.end(report.run(), withPendingJobs(RunEnding.stalled(queue.statusRule().stallTimeout(),
+                    clock.instant()), backend));
         }
         // the report returned holds the run's resources up to its end, however short the run was
         sampler.finish(id);
@@ -274,6 +276,20 @@ public final class BenchmarkRunner implements AutoCloseable {
         report = report(id);
         listener.progress(report);
         return report;
+    }
+
+    /**
+     * The ending, with the jobs the backend still holds: its tables hold this run's jobs only (runs take turns), so
+     * they are the missing jobs that are pending rather than lost. Without the count when the backend cannot say.
+     */
+    private RunEnding withPendingJobs(RunEnding ending, QueueBackend backend) {
+        try {
+            long pending = retrier.call("count the jobs the backend still holds", backend::pendingJobs);
+            return ending.withPendingJobs((int) Math.min(Integer.MAX_VALUE, pending));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not count the jobs the backend still holds at the run's end", e);
+            return ending;
+        }
     }
 
     private RunReport report(RunId id) {
