@@ -7,7 +7,6 @@ import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.JobDelay;
-import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.domain.Workload;
@@ -77,10 +76,8 @@ final class BenchmarkOptions {
                     "with the run; `compare` prints the resilience table."})
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--stall-timeout", defaultValue = RunStatusRule.DEFAULT_STALL_TIMEOUT_TEXT,
-            converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
-    Duration stallTimeout;
+    @Mixin
+    StallTimeoutOption stall;
 
     @Option(names = "--trials", defaultValue = "1", paramLabel = "N",
             description = "Runs to keep, each from clean tables; with more than one, statistics. Default: ${DEFAULT-VALUE}.")
@@ -210,6 +207,6 @@ final class BenchmarkOptions {
     }
 
     BenchmarkSettings settings() {
-        return BenchmarkSettings.defaults().withStallTimeout(stallTimeout);
+        return stall.settings();
     }
 }

@@ -50,6 +50,7 @@ final class FaultInjector implements RunListener {
     });
     private final List<Future<?>> injected = new ArrayList<>();
     private final List<KillWatch> kills = new ArrayList<>();
+    private final List<Killed> killed = new ArrayList<>();
     private RunId run;
     private boolean[] fired;
 
@@ -152,18 +153,22 @@ final class FaultInjector implements RunListener {
         LocalNodes.Node node = aliveNode("kill-node");
         Instant at = clock.instant();
         nodes.kill(node);
-        KilledNode killed = accounting.adoptKilledNode(target, node.id())
-                .orElse(new KilledNode(node.id(), 0, new BitSet()));
+        synchronized (this) {
+            killed.add(new Killed(target, node));
+        }
+        KilledNode journal = accounting.adoptKilledNode(target, node.id())
+                .orElse(new KilledNode(node.id(), 0, 0, new BitSet()));
         String what = "SIGKILL of pid " + node.process().pid() + " " + when + "; its journal held "
-                + Text.count(killed.journalRecords()) + " records, and it was running "
-                + jobs(killed.inFlight().cardinality());
-        if (killed.inFlight().isEmpty()) {
+                + Text.count(journal.journalRecords()) + " records (" + Text.count(journal.beyondSnapshot())
+                + " completions beyond its last snapshot), and it was running "
+                + jobs(journal.inFlight().cardinality());
+        if (journal.inFlight().isEmpty()) {
             accounting.recordFault(target, new RunFault(FaultSpec.Kind.KILL_NODE.wireName(), at, at,
                     node.id().value(), what));
             return;
         }
         synchronized (this) {
-            kills.add(new KillWatch(target, node, at, killed.inFlight(), what));
+            kills.add(new KillWatch(target, node, at, journal.inFlight(), what));
         }
     }
 
@@ -212,13 +217,24 @@ final class FaultInjector implements RunListener {
         }
     }
 
-    /** At a run's end: merges each killed node's journal once more, and stores the kills still watched. */
+    /**
+     * At a run's end: merges each killed node's journal once more (a flush it had in flight may have landed after the
+     * first merge) and deletes it, then stores the kills still watched.
+     */
     private void settleKills(RunId ended) {
+        List<Killed> ofRun;
+        synchronized (this) {
+            ofRun = killed.stream().filter(kill -> kill.run().equals(ended)).toList();
+            killed.removeAll(ofRun);
+        }
+        for (Killed kill : ofRun) {
+            accounting.adoptKilledNode(ended, kill.node().id());
+            accounting.discardJournal(ended, kill.node().id());
+        }
         for (KillWatch watch : watches()) {
             if (!watch.run().equals(ended)) {
                 continue;
             }
-            accounting.adoptKilledNode(ended, watch.node().id());
             if (accounting.allCompleted(ended, watch.inFlight())) {
                 record(watch, clock.instant(), "; they all ran on other nodes");
             } else {
@@ -270,6 +286,10 @@ final class FaultInjector implements RunListener {
             // inject() reports its own failures; anything else is a bug worth a stack trace
             throw new IllegalStateException("a fault failed", e.getCause());
         }
+    }
+
+    /** A node killed during a run. */
+    private record Killed(RunId run, LocalNodes.Node node) {
     }
 
     /** A killed node whose running jobs have not all run elsewhere yet. */

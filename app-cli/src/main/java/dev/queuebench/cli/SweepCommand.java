@@ -10,10 +10,8 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunStatus;
-import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.SweepPlan;
-import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.SweepResult;
 import dev.queuebench.ports.spi.BackendSettings;
 import java.time.Duration;
@@ -83,10 +81,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "A backend knob, e.g. -o poll-interval=500ms (a thread sweep sets the threads itself).")
     Map<String, String> backendOptions = new LinkedHashMap<>();
 
-    @Option(names = "--stall-timeout", defaultValue = RunStatusRule.DEFAULT_STALL_TIMEOUT_TEXT,
-            converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "A started run without progress for this long is stalled. Default: ${DEFAULT-VALUE}.")
-    Duration stallTimeout;
+    @Mixin
+    StallTimeoutOption stall;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table, json (the sweep with each point's run object) or csv (one row per point). "
@@ -108,7 +104,7 @@ final class SweepCommand implements Callable<Integer> {
         }
 
         SweepResult sweep;
-        try (Bench bench = Bench.open(database, BenchmarkSettings.defaults().withStallTimeout(stallTimeout),
+        try (Bench bench = Bench.open(database, stall.settings(),
                 Map.of(backendId, settings))) {
             ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
             sweep = bench.core().runSweep(plan, progress);

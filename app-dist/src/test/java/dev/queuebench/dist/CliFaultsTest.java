@@ -48,7 +48,8 @@ class CliFaultsTest {
                 .isEqualTo(2_000 + run.get("duplicate_executions").asLong());
         JsonNode kill = faultsOf(run, "kill_node").get(0);
         assertThat(kill.get("recovered").asBoolean()).as(kill.toString()).isTrue();
-        assertThat(kill.get("detail").asText()).contains("SIGKILL of pid", "they all ran on other nodes")
+        assertThat(kill.get("detail").asText()).contains("SIGKILL of pid", "completions beyond its last snapshot",
+                        "they all ran on other nodes")
                 .as("fired at the first progress report past 30%").containsPattern(" at ([3-9]\\d)% ");
         JsonNode killedNode = nodeNamed(run, kill.get("node").asText());
         assertThat(killedNode.get("executions").asLong())

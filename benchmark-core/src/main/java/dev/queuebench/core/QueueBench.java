@@ -196,6 +196,11 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     }
 
     @Override
+    public void discardJournal(RunId run, NodeId node) {
+        core.faultAccounting().discardJournal(run, node);
+    }
+
+    @Override
     public boolean allCompleted(RunId run, BitSet jobs) {
         return core.faultAccounting().allCompleted(run, jobs);
     }

@@ -161,6 +161,15 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
                 .executeUpdate()) == 1;
     }
 
+    @Override
+    public boolean savePendingJobs(RunId runId, int pendingJobs) {
+        return update(em -> em.createQuery("update BenchmarkRunEntity r set r.pendingJobs = :pending"
+                        + " where r.id = :id and r.endedAt is not null and r.pendingJobs is null")
+                .setParameter("pending", pendingJobs)
+                .setParameter("id", runId.value())
+                .executeUpdate()) == 1;
+    }
+
     private int update(java.util.function.Function<EntityManager, Integer> statement) {
         return emf.callInTransaction(statement);
     }

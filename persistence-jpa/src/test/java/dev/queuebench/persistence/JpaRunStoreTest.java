@@ -136,6 +136,23 @@ class JpaRunStoreTest {
     }
 
     @Test
+    void the_jobs_pending_at_a_runs_end_are_stored_once_and_only_for_an_ended_run() {
+        BenchmarkRun run = newRun("db-scheduler", T0);
+        assertThat(save.savePendingJobs(run.id(), 3)).as("not ended yet").isFalse();
+        save.saveEnding(run.end(RunEnding.stalled(Duration.ofSeconds(120), T0.plusSeconds(200))));
+
+        assertThat(save.savePendingJobs(run.id(), 7)).isTrue();
+        assertThat(save.savePendingJobs(run.id(), 9)).as("counted already").isFalse();
+        assertThat(load.loadRun(run.id()).orElseThrow().ending().orElseThrow().pendingJobs()).hasValue(7);
+
+        BenchmarkRun counted = newRun("db-scheduler", T0);
+        BenchmarkRun ended = counted.end(RunEnding.stalled(Duration.ofSeconds(120), T0.plusSeconds(200))
+                .withPendingJobs(2));
+        save.saveEnding(ended);
+        assertThat(load.loadRun(counted.id())).contains(ended);
+    }
+
+    @Test
     void scheduling_progress_only_grows_when_an_older_write_arrives_late() {
         BenchmarkRun started = submitted(newRun("db-scheduler", T0)).startScheduling(T0);
         save.saveSchedulingStarted(started);

@@ -160,6 +160,18 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
         return true;
     }
 
+    @Override
+    public synchronized boolean savePendingJobs(RunId runId, int pendingJobs) {
+        BenchmarkRun stored = require(runId);
+        if (stored.ending().isEmpty() || stored.ending().get().pendingJobs().isPresent()) {
+            return false;
+        }
+        runs.put(runId, new BenchmarkRun(stored.id(), stored.spec(), stored.timeline(), stored.scheduledJobs(),
+                stored.ending().map(ending -> ending.withPendingJobs(pendingJobs))));
+        log("pending " + runId + " " + pendingJobs);
+        return true;
+    }
+
     /** Every write, in order, e.g. {@code "progress 1 500"}. */
     public synchronized List<String> writes() {
         return List.copyOf(writes);

@@ -19,6 +19,9 @@ public interface FaultAccountingUseCase {
      */
     Optional<KilledNode> adoptKilledNode(RunId run, NodeId node);
 
+    /** Deletes the journal of a killed node once it is merged for good (at the run's end). */
+    void discardJournal(RunId run, NodeId node);
+
     /** Whether every one of {@code jobs} (indexes) has completed on some node, as the stored snapshots say. */
     boolean allCompleted(RunId run, BitSet jobs);
 }

@@ -10,9 +10,11 @@ import java.util.Objects;
  *
  * @param node           the killed node
  * @param journalRecords how many whole records its journal of the run held (starts, completions and enqueues)
+ * @param beyondSnapshot how many executions its journal held that its last flushed snapshot did not: what the
+ *                       accounting would have lost without the journal
  * @param inFlight       the indexes of the jobs it had started and not completed: its jobs that must run elsewhere
  */
-public record KilledNode(NodeId node, int journalRecords, BitSet inFlight) {
+public record KilledNode(NodeId node, int journalRecords, long beyondSnapshot, BitSet inFlight) {
 
     public KilledNode {
         Objects.requireNonNull(node, "node is required");

@@ -59,4 +59,13 @@ public interface SaveRunPort {
      * @return whether this call ended the run
      */
     boolean saveEnding(BenchmarkRun run);
+
+    /**
+     * Stores how many jobs the backend still held when the run ended, unless the run did not end or the count is
+     * stored already: for a run another node ended (e.g. its supervisor saw it stall first) before the process that
+     * drove it could count.
+     *
+     * @return whether this call stored it
+     */
+    boolean savePendingJobs(RunId runId, int pendingJobs);
 }

@@ -113,6 +113,13 @@ public final class CompletionRecorders implements RecordJobCompletionUseCase {
         });
     }
 
+    /** Deletes another node's journal of a run, e.g. a killed node's once it is merged. */
+    public void deleteJournalOf(RunId runId, NodeId node) {
+        if (journals != null) {
+            CompletionJournal.delete(journals, runId, node);
+        }
+    }
+
     /**
      * What another node of this machine recorded for a run, read back from its journal: a node that was killed, whose
      * last snapshot may lack its last second of work. Empty when this node keeps no journals or the run is unknown.

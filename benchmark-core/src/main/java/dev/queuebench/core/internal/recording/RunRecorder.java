@@ -179,6 +179,11 @@ public final class RunRecorder {
         return ((long) WORDS.getAcquire(completedWords, jobIndex >>> 6) & (1L << jobIndex)) != 0;
     }
 
+    /** Executions recorded on this node so far, repeats included. */
+    public long executions() {
+        return executions.sum();
+    }
+
     /** Distinct jobs completed on this node so far. */
     public int distinctCompleted() {
         int count = 0;

@@ -260,18 +260,17 @@ public final class BenchmarkRunner implements AutoCloseable {
             retrier.run("flush the completions", flusher::flush);
             report = report(id);
             if (report.status().isActive() && !backend.workersRunning()) {
-                supervisor.end(report.run(), withPendingJobs(RunEnding.workersStopped(report.run().backend(),
-                        clock.instant()), backend));
+                supervisor.end(report.run(), RunEnding.workersStopped(report.run().backend(), clock.instant()));
                 report = report(id);
             }
         }
         if (report.status() == RunStatus.STALLED) {
-            supervisor.end(report.run(), withPendingJobs(RunEnding.stalled(queue.statusRule().stallTimeout(),
-                    clock.instant()), backend));
+            supervisor.end(report.run(), RunEnding.stalled(queue.statusRule().stallTimeout(), clock.instant()));
         }
         // the report returned holds the run's resources up to its end, however short the run was
         sampler.finish(id);
         supervisor.settle(id);
+        countPendingJobs(id, backend);
         listener.ended(id);
         report = report(id);
         listener.progress(report);
@@ -279,16 +278,21 @@ public final class BenchmarkRunner implements AutoCloseable {
     }
 
     /**
-     * The ending, with the jobs the backend still holds: its tables hold this run's jobs only (runs take turns), so
-     * they are the missing jobs that are pending rather than lost. Without the count when the backend cannot say.
+     * Stores, with the ending of a run that did not finish, the jobs its backend still holds: its tables hold this
+     * run's jobs only (runs take turns), so they are the missing jobs that are pending rather than lost. Whichever node
+     * ended the run, only this process has the backend to count them.
      */
-    private RunEnding withPendingJobs(RunEnding ending, QueueBackend backend) {
+    private void countPendingJobs(RunId id, QueueBackend backend) {
+        BenchmarkRun run = report(id).run();
+        if (run.ending().isEmpty() || run.ending().get().pendingJobs().isPresent()) {
+            return;
+        }
         try {
             long pending = retrier.call("count the jobs the backend still holds", backend::pendingJobs);
-            return ending.withPendingJobs((int) Math.min(Integer.MAX_VALUE, pending));
+            retrier.call("store the jobs pending at the end of run " + id,
+                    () -> saveRuns.savePendingJobs(id, (int) Math.min(Integer.MAX_VALUE, pending)));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not count the jobs the backend still holds at the run's end", e);
-            return ending;
+            LOG.log(Level.WARNING, "could not count the jobs the backend still held at the end of run " + id, e);
         }
     }
 

@@ -48,8 +48,17 @@ public final class FaultAccountingService implements FaultAccountingUseCase {
         if (replay.isEmpty() || replay.get().records() == 0) {
             return Optional.empty();
         }
+        long flushed = retrier.call("load the snapshot of node " + node + " for run " + run,
+                () -> snapshots.loadSnapshot(run, node)).map(CompletionSnapshot::executions).orElse(0L);
         retrier.run("save the journal of node " + node + " for run " + run, () -> flusher.adopt(replay.get()));
-        return Optional.of(new KilledNode(node, replay.get().records(), replay.get().inFlight()));
+        long journaled = replay.get().recorder().executions();
+        return Optional.of(new KilledNode(node, replay.get().records(), Math.max(0, journaled - flushed),
+                replay.get().inFlight()));
+    }
+
+    @Override
+    public void discardJournal(RunId run, NodeId node) {
+        recorders.deleteJournalOf(run, node);
     }
 
     @Override

@@ -166,6 +166,8 @@ class BenchmarkRunnerTest {
 
         assertThat(report.status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(report.endReason()).contains("the workers of fake stopped by themselves while it ran (see the log)");
+        assertThat(report.pendingJobs()).as("held by the backend when the run ended").hasValue(10);
+        assertThat(report.lostJobs()).hasValue(0);
     }
 
     @Test
