@@ -42,6 +42,8 @@ final class LocalNodes implements AutoCloseable {
     private final DatabaseOptions database;
     private final Path logs;
     private final List<Node> nodes = new ArrayList<>();
+    /** Every worker process started, ready or not: what {@link #close} stops. */
+    private final List<Process> processes = new ArrayList<>();
 
     private LocalNodes(List<String> command, DatabaseOptions database, Path logs) {
         this.command = command;
@@ -91,7 +93,9 @@ final class LocalNodes implements AutoCloseable {
                     .redirectErrorStream(false)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log(index).toFile()));
             database.passTo(builder.environment());
-            ready.add(awaitReady(index, builder.start()));
+            Process process = builder.start();
+            processes.add(process);
+            ready.add(awaitReady(index, process));
         }
         try {
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
@@ -104,13 +108,8 @@ final class LocalNodes implements AutoCloseable {
             throw new IllegalStateException("interrupted while worker processes started", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a worker process failed to start: " + e.getCause().getMessage(), e);
-        } finally {
-            ready.forEach(node -> node.thenAccept(this::add));
         }
-    }
-
-    private synchronized void add(Node node) {
-        nodes.add(node);
+        ready.forEach(node -> nodes.add(node.join()));
     }
 
     /** Where the i-th extra node of this process writes its stderr, appended to across its starts. */
@@ -172,6 +171,7 @@ final class LocalNodes implements AutoCloseable {
             return;
         }
         nodes.removeAll(dead);
+        dead.forEach(node -> processes.remove(node.process()));
         try {
             startAll(dead.stream().map(Node::index).toList());
         } catch (IOException e) {
@@ -182,7 +182,6 @@ final class LocalNodes implements AutoCloseable {
     /** SIGTERM to every worker, then waits for each to drain and exit; kills one that does not in time. */
     @Override
     public synchronized void close() {
-        List<Process> processes = nodes.stream().map(Node::process).toList();
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {

@@ -121,11 +121,6 @@ public final class Bench implements AutoCloseable {
         embedded.restart();
     }
 
-    /** Whether this process uses the embedded PostgreSQL. */
-    public boolean embeddedDatabase() {
-        return embedded != null;
-    }
-
     private static String poolName(BackendId backend) {
         return "qb-" + backend.value();
     }
