@@ -31,6 +31,7 @@ import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import dev.queuebench.ports.spi.Tables;
+import dev.queuebench.ports.spi.TransientFailures;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
 import dev.queuebench.testing.TestPostgres;
 import java.lang.reflect.InvocationHandler;
@@ -88,6 +89,8 @@ public abstract class QueueBackendContract {
     private static final Duration CLOCK_TOLERANCE = Duration.ofMillis(2);
 
     private static final FlywayMigrations MIGRATIONS = new FlywayMigrations();
+    /** More than a backend pool holds connections terminated by a test, each evicted when it fails. */
+    private static final int TEARDOWN_ATTEMPTS = 40;
 
     private TestDatabase database;
     private SchedulingPause schedulingPause;
@@ -154,7 +157,25 @@ public abstract class QueueBackendContract {
     @AfterEach
     void closeCore() {
         bench.close();
-        backend.clearTables();
+        clearTablesAfterDroppedConnections();
+    }
+
+    /**
+     * Clears the backend's tables, trying again while it gets pooled sessions that a test terminated (the pool hands
+     * out a connection used within the last half second without checking it, and evicts it when it fails), as the
+     * harness does through its retries before each run.
+     */
+    private void clearTablesAfterDroppedConnections() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                backend.clearTables();
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || attempt == TEARDOWN_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Test
