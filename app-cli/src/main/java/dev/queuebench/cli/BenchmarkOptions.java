@@ -3,10 +3,13 @@ package dev.queuebench.cli;
 import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Converters.DurationConverter;
 import dev.queuebench.common.Converters.ModeConverter;
+import dev.queuebench.common.Converters.ProfileConverter;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.Profile;
+import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.domain.Workload;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -33,8 +37,16 @@ final class BenchmarkOptions {
     String workload;
 
     @Option(names = "--jobs", paramLabel = "N",
-            description = "Jobs to schedule: 1 to 10,000,000 (delayed and backlog; a rate's are rate x duration).")
+            description = {"Jobs to schedule: 1 to 10,000,000 (delayed and backlog; a rate's are rate x duration).",
+                    "Left out, each backend's runs are sized by --min-duration."})
     Long jobs;
+
+    @Option(names = "--min-duration", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = {"delayed and backlog, instead of --jobs: as many jobs per run as make the middle 80% of its",
+                    "completions last this long on each backend, from the steady rate of a discarded calibration run",
+                    "(1,000 jobs, and larger ones while too short to tell). Default: " + RunSizing.DEFAULT_MINIMUM_TEXT
+                            + " when --jobs is left out."})
+    Duration minDuration;
 
     @Option(names = "--rate", paramLabel = "JOBS_PER_S",
             description = "The rate workload's offer, in jobs per second (up to 100,000).")
@@ -57,8 +69,17 @@ final class BenchmarkOptions {
     JobWorkOptions jobWork;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads of the backend(s) (their own defaults otherwise).")
+            description = "Worker threads of the backend(s), the same for each: " + BackendSettings.DEFAULT_THREADS
+                    + " unless given (or -o BACKEND.threads=N for one).")
     Integer threads;
+
+    @Option(names = {"--profile", "--profiles"}, split = ",", defaultValue = Profile.DEFAULT_WIRE_NAME,
+            converter = ProfileConverter.class, paramLabel = "PROFILE",
+            description = {"Whose advice the backends' knobs follow: shipped (the library as its authors ship it,",
+                    "with the harness's changes named) or tuned (the authors' published advice for throughput). `-o`",
+                    "overrides a value; `backends` lists both with their sources. `compare` takes a list",
+                    "(shipped,tuned) and prints them side by side. Default: ${DEFAULT-VALUE}."})
+    List<Profile> profiles;
 
     @Option(names = "--nodes", defaultValue = "1", split = ",", paramLabel = "N",
             description = {"Nodes that execute the run: this process and N-1 `worker` processes started on this machine",
@@ -83,9 +104,9 @@ final class BenchmarkOptions {
             description = "Runs to keep, each from clean tables; with more than one, statistics. Default: ${DEFAULT-VALUE}.")
     int trials;
 
-    @Option(names = "--warmup", defaultValue = "0", paramLabel = "M",
-            description = "Runs to execute and discard first. Default: ${DEFAULT-VALUE}.")
-    int warmups;
+    @Option(names = "--warmup", paramLabel = "M",
+            description = "Runs to execute and discard first. Default: 1 with more than one trial, else 0.")
+    Integer warmups;
 
     @Option(names = "--results-log", paramLabel = "FILE",
             description = "Append each kept run as one line of JSON to this file.")
@@ -101,6 +122,7 @@ final class BenchmarkOptions {
             StartRunCommand command = switch (workload.trim().toLowerCase(Locale.ROOT)) {
                 case "rate" -> {
                     refuse(jobs != null, "the rate workload's jobs are --rate x --duration: leave out --jobs");
+                    refuse(minDuration != null, "a rate run lasts its --duration: leave out --min-duration");
                     refuse(delay != null, "the rate workload's jobs are due at their intended time: leave out --delay");
                     refuse(rate == null || duration == null, "the rate workload needs --rate and --duration,"
                             + " e.g. --rate 500 --duration 60s");
@@ -109,12 +131,13 @@ final class BenchmarkOptions {
                 case "backlog" -> {
                     requireJobsWithoutRate();
                     refuse(delay != null, "a backlog's jobs are due when they are enqueued: leave out --delay");
-                    yield StartRunCommand.backlog(backend, jobs, mode);
+                    yield StartRunCommand.backlog(backend, jobsOrFirstCalibration(), mode);
                 }
                 default -> {
                     Workload.withoutParameters(workload.trim().toLowerCase(Locale.ROOT));
                     requireJobsWithoutRate();
-                    yield StartRunCommand.of(backend, jobs, mode, delay == null ? JobDelay.DEFAULT.value() : delay);
+                    yield StartRunCommand.of(backend, jobsOrFirstCalibration(), mode,
+                            delay == null ? JobDelay.DEFAULT.value() : delay);
                 }
             };
             return command.withJobWork(jobWork.jobWork());
@@ -122,8 +145,33 @@ final class BenchmarkOptions {
     }
 
     private void requireJobsWithoutRate() {
-        refuse(jobs == null, "--jobs is required (for the " + workload + " workload)");
+        refuse(jobs != null && minDuration != null, "give --jobs or --min-duration, not both: --jobs sets the jobs"
+                + " of every run, --min-duration sizes each backend's runs by time");
         refuse(rate != null || duration != null, "--rate and --duration belong to the rate workload (--workload rate)");
+    }
+
+    /** The jobs given, or the first calibration run's size for runs sized by time ({@link #sizing()}). */
+    private long jobsOrFirstCalibration() {
+        return jobs != null ? jobs : RunSizing.FIRST_CALIBRATION_JOBS;
+    }
+
+    /**
+     * How each backend's runs are sized by time: for a delayed or backlog benchmark without {@code --jobs}; empty when
+     * {@code --jobs} or a rate sets the jobs.
+     *
+     * @throws BadInputException for a minimum out of range
+     */
+    Optional<RunSizing> sizing() {
+        if (jobs != null || workload.trim().equalsIgnoreCase("rate")) {
+            return Optional.empty();
+        }
+        Duration minimum = minDuration == null ? RunSizing.DEFAULT_MINIMUM : minDuration;
+        return Optional.of(BadInputException.check(() -> new RunSizing(minimum)));
+    }
+
+    /** Runs to discard before the trials: as given, else one before several trials. */
+    int warmups() {
+        return warmups != null ? warmups : trials > 1 ? 1 : 0;
     }
 
     private static void refuse(boolean wrong, String message) {
@@ -168,9 +216,13 @@ final class BenchmarkOptions {
         if (trials < 1 || trials > TrialPlan.MAX) {
             throw new BadInputException("--trials must be between 1 and " + TrialPlan.MAX + ", was " + trials);
         }
-        if (warmups < 0 || warmups > TrialPlan.MAX) {
-            throw new BadInputException("--warmup must be between 0 and " + TrialPlan.MAX + ", was " + warmups);
+        if (profiles.stream().distinct().count() != profiles.size()) {
+            throw new BadInputException("a profile is listed twice in --profiles " + profiles);
         }
+        if (warmups() < 0 || warmups() > TrialPlan.MAX) {
+            throw new BadInputException("--warmup must be between 0 and " + TrialPlan.MAX + ", was " + warmups());
+        }
+        sizing();
         BadInputException.check(this::settings);
     }
 
@@ -184,9 +236,18 @@ final class BenchmarkOptions {
         if (nodes == 1) {
             return null;
         }
-        List<String> knobs = new ArrayList<>();
+        List<String> knobs = new ArrayList<>(List.of("--profile", settings.profile().wireName()));
         settings.values().forEach((key, value) -> knobs.addAll(List.of("-o", key + "=" + value)));
         return LocalNodes.start(nodes - 1, backend, database, knobs);
+    }
+
+    /** The one profile of a {@code run}. @throws BadInputException for a list */
+    Profile singleProfile() {
+        if (profiles.size() != 1) {
+            throw new BadInputException("run takes one profile (--profile shipped); compare takes a list, was "
+                    + profiles);
+        }
+        return profiles.get(0);
     }
 
     /** The one node count of a {@code run}. @throws BadInputException for a list */
@@ -203,7 +264,7 @@ final class BenchmarkOptions {
     }
 
     boolean singleRun() {
-        return trials == 1 && warmups == 0;
+        return trials == 1 && warmups() == 0;
     }
 
     BenchmarkSettings settings() {

@@ -7,8 +7,10 @@ import dev.queuebench.common.ExitCode;
 import dev.queuebench.core.stats.RegressionCheck;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.FaultSpec;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.SizedRun;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.spi.BackendSettings;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,17 +65,28 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         Map<BackendId, StartRunCommand> commands = new LinkedHashMap<>();
         Map<BackendId, BackendSettings> settings = new LinkedHashMap<>();
+        List<Profile> profiles = benchmark.profiles;
         BadInputException.check(() -> {
             for (AvailableBackend backend : chosenBackends()) {
                 BackendId id = backend.descriptor().id();
                 commands.put(id, benchmark.command(id.value()));
-                settings.put(id, BackendChoice.settings(backend, benchmark.threads, optionsOf(id)));
+                // each profile's values checked; the runs give the backend each profile in turn
+                for (Profile profile : profiles) {
+                    BackendChoice.settings(backend, profile, benchmark.threads, optionsOf(id));
+                }
+                settings.put(id, BackendChoice.settings(backend, profiles.get(0), benchmark.threads, optionsOf(id)));
             }
             requireOptionsNameChosenBackends(commands.keySet());
         });
+        settings.forEach((id, knobs) -> BackendChoice.requireEnoughConnections(id, knobs, profiles, database));
         benchmark.validate();
-        if (baselineFile != null && benchmark.nodes.size() > 1) {
-            throw new BadInputException("--baseline compares one result per backend: give one node count with it");
+        if (baselineFile != null && (benchmark.nodes.size() > 1 || profiles.size() > 1)) {
+            throw new BadInputException("--baseline compares one result per backend: give one node count and one"
+                    + " profile with it");
+        }
+        if (benchmark.nodes.size() > 1 && profiles.size() > 1) {
+            throw new BadInputException("compare takes several node counts or several profiles, not both: give one"
+                    + " --nodes or one --profile");
         }
         List<FaultSpec> faults = benchmark.faultSpecs(database);
         Baseline baseline = baselineFile == null ? null : BadInputException.check(() -> Baseline.read(baselineFile));
@@ -83,21 +97,33 @@ final class CompareCommand implements Callable<Integer> {
         try (Bench bench = Bench.open(database, benchmark.settings(), settings)) {
             for (StartRunCommand command : commands.values()) {
                 BackendId backend = command.spec().backend();
-                for (int nodes : benchmark.nodes) {
-                    TrialResult result;
-                    try (LocalNodes extraNodes = benchmark.startExtraNodes(nodes, backend, settings.get(backend),
-                            database)) {
-                        ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(),
-                                System.console() != null);
-                        RunListener listener = FaultInjector.around(faults, bench, backend, extraNodes, progress);
-                        result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, listener);
-                        progress.done();
+                for (Profile profile : profiles) {
+                    StartRunCommand inProfile = command.withProfile(profile);
+                    for (int nodes : benchmark.nodes) {
+                        TrialResult result;
+                        try (LocalNodes extraNodes = benchmark.startExtraNodes(nodes, backend,
+                                settings.get(backend).withProfile(profile), database)) {
+                            ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(),
+                                    System.console() != null);
+                            RunListener listener = FaultInjector.around(faults, bench, backend, extraNodes, progress);
+                            Optional<SizedRun> sized = benchmark.sizing()
+                                    .map(sizing -> bench.core().sizedToLast(inProfile, sizing, progress));
+                            if (sized.isPresent() && sized.get().command().isEmpty()) {
+                                // the failed calibration stands for the backend's trials: its report says why
+                                result = new TrialResult(backend, 0, List.of(sized.get().lastCalibration()));
+                            } else {
+                                StartRunCommand runs = sized.flatMap(SizedRun::command).orElse(inProfile);
+                                result = bench.core().runTrials(runs, benchmark.warmups(), benchmark.trials,
+                                        listener);
+                            }
+                            progress.done();
+                        }
+                        if (log != null) {
+                            log.append(result.trials());
+                        }
+                        results.add(result);
+                        byNodes.computeIfAbsent(nodes, n -> new ArrayList<>()).add(result);
                     }
-                    if (log != null) {
-                        log.append(result.trials());
-                    }
-                    results.add(result);
-                    byNodes.computeIfAbsent(nodes, n -> new ArrayList<>()).add(result);
                 }
             }
         }

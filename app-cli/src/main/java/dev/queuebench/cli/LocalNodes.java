@@ -64,8 +64,8 @@ final class LocalNodes implements AutoCloseable {
         // each worker names itself as any process does (host, pid, a random suffix): ids stay unique when a compare
         // starts workers again for its next node count or backend, or a killed node is replaced
         command.addAll(List.of("worker", "--backend", backend.value(),
-                "--db-pool-size", Integer.toString(database.backendPoolSize()),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        command.addAll(database.poolArguments());
         command.addAll(workerOptions);
         LocalNodes nodes = new LocalNodes(List.copyOf(command), database, DatabaseOptions.home().resolve("logs"));
         try {

@@ -9,6 +9,7 @@ import dev.queuebench.common.TrialResultJson;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.AvailableBackend;
@@ -116,7 +117,8 @@ final class ReportPrinter {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(column(results, "", result -> result.backend().value()));
+        rows.add(column(results, "", result -> label(result, results)));
+        rows.add(column(results, "profile", ReportPrinter::profileOf));
         rows.add(column(results, "runs", result -> result.trials().stream()
                 .map(report -> report.run().id().toString()).collect(Collectors.joining(","))));
         rows.add(column(results, "status", result -> result.allFinished() ? "finished"
@@ -130,6 +132,11 @@ final class ReportPrinter {
         if (results.stream().anyMatch(result -> result.statistics().containsKey(TrialMetric.DRAIN_RATE))) {
             rows.add(column(results, "drain rate", result -> statistic(result, TrialMetric.DRAIN_RATE, Text::rate)));
         }
+        rows.add(column(results, "steady rate", result -> statistic(result, TrialMetric.STEADY_RATE, Text::rate)));
+        rows.add(column(results, "start-up", result -> orDash(mean(result.trials(),
+                r -> r.startUp().map(d -> d.toNanos() / 1e6)).map(ms -> Duration.ofNanos((long) (ms * 1e6))))));
+        rows.add(column(results, "tail", result -> orDash(mean(result.trials(),
+                r -> r.tail().map(d -> d.toNanos() / 1e6)).map(ms -> Duration.ofNanos((long) (ms * 1e6))))));
         if (results.stream().anyMatch(result -> result.statistics().containsKey(TrialMetric.ACHIEVED_RATE))) {
             rows.add(column(results, "achieved rate", result -> statistic(result, TrialMetric.ACHIEVED_RATE,
                     Text::rate)));
@@ -299,6 +306,17 @@ final class ReportPrinter {
         return value.isPresent() ? Text.count(value.getAsInt()) : "-";
     }
 
+    /** The profile a result's runs ran in, from their fingerprint; "-" for runs stored without one. */
+    static String profileOf(TrialResult result) {
+        return result.trials().get(0).profile().map(Profile::wireName).orElse("-");
+    }
+
+    /** A result's column: its backend, and its profile when the results ran in more than one. */
+    private static String label(TrialResult result, List<TrialResult> results) {
+        boolean profilesDiffer = results.stream().map(ReportPrinter::profileOf).distinct().count() > 1;
+        return result.backend().value() + (profilesDiffer ? " " + profileOf(result) : "");
+    }
+
     /** The metric the compared workload is judged by first (they all ran the same workload). */
     private static TrialMetric headline(List<TrialResult> results) {
         return TrialMetric.headlineOf(results.get(0).trials().get(0).run().spec().workload());
@@ -312,19 +330,22 @@ final class ReportPrinter {
         Set<BackendId> references = BackendChoice.registered().stream().map(AvailableBackend::descriptor)
                 .filter(BackendDescriptor::reference).map(BackendDescriptor::id).collect(Collectors.toSet());
         TrialMetric headline = headline(results);
-        Optional<TrialStatistics> reference = results.stream()
-                .filter(result -> references.contains(result.backend()))
-                .map(result -> result.statistics().get(headline))
-                .filter(Objects::nonNull)
-                .findFirst();
-        if (reference.isEmpty() || reference.get().mean() == 0) {
+        // the reference measured in the same profile: its settings are the same in each, its run is not
+        Map<String, TrialStatistics> referenceByProfile = new java.util.HashMap<>();
+        results.stream().filter(result -> references.contains(result.backend()))
+                .filter(result -> result.statistics().get(headline) != null)
+                .forEach(result -> referenceByProfile.putIfAbsent(profileOf(result),
+                        result.statistics().get(headline)));
+        if (referenceByProfile.values().stream().allMatch(stats -> stats.mean() == 0)) {
             return Optional.empty();
         }
         String label = headline.key() + " vs " + results.stream().map(TrialResult::backend)
                 .filter(references::contains).findFirst().orElseThrow();
         return Optional.of(column(results, label, result -> {
             TrialStatistics stats = result.statistics().get(headline);
-            return stats == null ? "-" : String.format(Locale.ROOT, "%.2fx", stats.mean() / reference.get().mean());
+            TrialStatistics reference = referenceByProfile.get(profileOf(result));
+            return stats == null || reference == null || reference.mean() == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.2fx", stats.mean() / reference.mean());
         }));
     }
 
@@ -344,9 +365,10 @@ final class ReportPrinter {
             result.statistics().forEach((metric, stats) -> {
                 List<RunReport> withValue = trials.stream().filter(t -> metric.valueOf(t).isPresent()).toList();
                 rows.add(new String[] {
-                    result.backend().value(), metric.key(), Integer.toString(stats.n()), number(stats.mean()),
+                    label(result, results), metric.key(), Integer.toString(stats.n()), number(stats.mean()),
                     number(stats.stddev()), cv(result, metric), number(stats.min()), number(stats.max()),
-                    number(stats.ci95Low()) + " .. " + number(stats.ci95High()),
+                    stats.ci95().map(ci -> number(ci.low()) + " .. " + number(ci.high()))
+                            .orElse("too few trials (" + TrialStatistics.MIN_TRIALS_FOR_AN_INTERVAL + "+)"),
                     stats.outliers().isEmpty() ? "-" : stats.outliers().stream()
                             .map(i -> "run " + withValue.get(i).run().id()).collect(Collectors.joining(", "))});
             });
@@ -376,7 +398,8 @@ final class ReportPrinter {
             return "-";
         }
         String mean = format.apply(stats.mean());
-        return stats.n() < 2 ? mean : mean + " +- " + format.apply((stats.ci95High() - stats.ci95Low()) / 2);
+        return stats.ci95().map(ci -> mean + " (" + format.apply(ci.low()) + " .. " + format.apply(ci.high()) + ")")
+                .orElse(mean);
     }
 
     private static Optional<Double> mean(List<RunReport> trials, Function<RunReport, Optional<Double>> value) {
@@ -433,6 +456,13 @@ final class ReportPrinter {
                     + " drained at " + rate(report.drainRate()) + " jobs/s from the workers' start"
                     + " (latencies below from the workers' start)");
         }
+        out.println("  steady       " + report.steadyCompletions()
+                .map(steady -> Text.rate(steady.perSecond()) + " jobs/s over the middle 80% of the completions ("
+                        + Text.duration(steady.window()) + ")")
+                .orElse("- (too few completions, or all within half a second)")
+                + "   start-up " + orDash(report.startUp()) + "   tail " + orDash(report.tail())
+                + report.steadyEnqueues().map(steady -> "   enqueues " + Text.rate(steady.perSecond()) + "/s")
+                        .orElse(""));
         report.offer().ifPresent(offer -> out.println("  offer        " + Text.rate(offer.offeredRate())
                 + " jobs/s offered, " + Text.rate(offer.achievedRate()) + " achieved; backlog peak "
                 + Text.count(offer.maxBacklog()) + (offer.backlogBounded() ? ", bounded" : ", growing") + " -> "
@@ -470,6 +500,14 @@ final class ReportPrinter {
                     + "   pool waits peak " + poolWaitPeak
                     + "   lock waits peak " + (int) resources.sessionsWaitingOnLocks().peak());
         }
+        report.profile().ifPresent(profile -> out.println("  settings     profile " + profile.wireName() + ", "
+                + report.environment().getOrDefault("backend.threads", "?") + " threads" + report.pool()
+                        .map(pool -> pool.isShort()
+                                ? ", pool " + pool.connections() + " connections: fewer than the " + pool.needed()
+                                        + " it needs, on purpose (--allow-small-pool), so the figures measure the"
+                                        + " pool too"
+                                : ", pool " + pool.connections() + " connections")
+                        .orElse("")));
         Map<String, String> environment = report.environment();
         if (!environment.isEmpty()) {
             out.println("  environment  Queue Bench " + environment.get("queue_bench.version")
@@ -479,6 +517,10 @@ final class ReportPrinter {
                     + environment.get("postgres.synchronous_commit") + "), " + environment.get("backend.id") + " "
                     + environment.get("backend.library_version"));
         }
+    }
+
+    private static String orDash(Optional<Duration> duration) {
+        return duration.map(Text::duration).orElse("-");
     }
 
     private static String rate(java.util.OptionalDouble rate) {

@@ -6,8 +6,11 @@ import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.FaultSpec;
+import dev.queuebench.domain.Profile;
+import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.SizedRun;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
@@ -15,6 +18,7 @@ import dev.queuebench.ports.spi.BackendSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,10 +55,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StartRunCommand command = benchmark.command(backend);
+        Profile profile = benchmark.singleProfile();
+        StartRunCommand command = benchmark.command(backend).withProfile(profile);
         BackendId backendId = command.spec().backend();
         BackendSettings settings = BadInputException.check(() ->
-                BackendChoice.settings(BackendChoice.backend(backendId), benchmark.threads, backendOptions));
+                BackendChoice.settings(BackendChoice.backend(backendId), profile, benchmark.threads, backendOptions));
+        BackendChoice.requireEnoughConnections(backendId, settings, List.of(profile), database);
         benchmark.validate();
         int nodes = benchmark.singleNodeCount();
         List<FaultSpec> faults = benchmark.faultSpecs(database);
@@ -65,6 +71,17 @@ final class RunCommand implements Callable<Integer> {
             ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
             RunListener listener = FaultInjector.around(faults, bench, backendId, extraNodes, progress);
             ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
+            Optional<RunSizing> sizing = benchmark.sizing();
+            if (sizing.isPresent()) {
+                // calibrated without the faults, which are for the runs that count
+                SizedRun sized = bench.core().sizedToLast(command.withProfile(profile), sizing.get(), progress);
+                if (sized.command().isEmpty()) {
+                    progress.done();
+                    printer.printRun(sized.lastCalibration());
+                    return ExitCode.RUN_FAILED;
+                }
+                command = sized.command().get();
+            }
             if (benchmark.singleRun()) {
                 RunReport report = bench.core().runToEnd(command, listener);
                 progress.done();
@@ -74,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                 printer.printRun(report);
                 return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
             }
-            TrialResult result = bench.core().runTrials(command, benchmark.warmups, benchmark.trials, listener);
+            TrialResult result = bench.core().runTrials(command, benchmark.warmups(), benchmark.trials, listener);
             progress.done();
             if (log != null) {
                 log.append(result.trials());

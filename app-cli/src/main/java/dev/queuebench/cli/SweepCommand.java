@@ -4,11 +4,13 @@ import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.Converters.DurationConverter;
 import dev.queuebench.common.Converters.ModeConverter;
+import dev.queuebench.common.Converters.ProfileConverter;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.SweepPlan;
@@ -77,6 +79,11 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     JobWorkOptions jobWork;
 
+    @Option(names = "--profile", defaultValue = Profile.DEFAULT_WIRE_NAME, converter = ProfileConverter.class,
+            paramLabel = "PROFILE", description = "shipped or tuned: whose advice the backend's knobs follow (see"
+                    + " `backends`). Default: ${DEFAULT-VALUE}.")
+    Profile profile;
+
     @Option(names = {"-o", "--backend-option"}, paramLabel = "KEY=VALUE",
             description = "A backend knob, e.g. -o poll-interval=500ms (a thread sweep sets the threads itself).")
     Map<String, String> backendOptions = new LinkedHashMap<>();
@@ -97,10 +104,18 @@ final class SweepCommand implements Callable<Integer> {
         BackendId backendId = BackendId.of(backend.trim());
         SweepPlan plan = BadInputException.check(this::plan);
         BackendSettings settings = BadInputException.check(() ->
-                BackendChoice.settings(BackendChoice.backend(backendId), null, backendOptions));
+                BackendChoice.settings(BackendChoice.backend(backendId), profile, null, backendOptions));
         if (plan.kind() == SweepPlan.Kind.THREADS && settings.values().containsKey(BackendSettings.THREADS)) {
             throw new BadInputException("a thread sweep sets the worker threads itself: leave out -o "
                     + BackendSettings.THREADS + "=...");
+        }
+        if (plan.kind() == SweepPlan.Kind.THREADS) {
+            for (Double threads : plan.values()) {
+                BackendChoice.requireEnoughConnections(backendId, settings.with(BackendSettings.THREADS,
+                        Integer.toString(threads.intValue())), List.of(profile), database);
+            }
+        } else {
+            BackendChoice.requireEnoughConnections(backendId, settings, List.of(profile), database);
         }
 
         SweepResult sweep;

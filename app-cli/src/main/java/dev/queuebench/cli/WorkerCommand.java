@@ -3,13 +3,16 @@ package dev.queuebench.cli;
 import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
+import dev.queuebench.common.Converters.ProfileConverter;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.NodeId;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.spi.BackendSettings;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +55,11 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (the backend's default otherwise).")
     Integer threads;
 
+    @Option(names = "--profile", defaultValue = Profile.DEFAULT_WIRE_NAME, converter = ProfileConverter.class,
+            paramLabel = "PROFILE", description = "shipped or tuned: whose advice the knobs follow, as the runs this"
+                    + " node works for run with. Default: ${DEFAULT-VALUE}.")
+    Profile profile;
+
     @Option(names = {"-o", "--backend-option"}, paramLabel = "KEY=VALUE",
             description = "A backend knob, e.g. -o poll-interval=500ms; see `backends`.")
     Map<String, String> backendOptions = new LinkedHashMap<>();
@@ -71,7 +79,8 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         BackendId id = BackendId.of(backend.trim());
         BackendSettings settings = BadInputException.check(() ->
-                BackendChoice.settings(BackendChoice.backend(id), threads, backendOptions));
+                BackendChoice.settings(BackendChoice.backend(id), profile, threads, backendOptions));
+        BackendChoice.requireEnoughConnections(id, settings, List.of(profile), database);
         BenchmarkSettings benchmarkSettings = nodeId == null ? BenchmarkSettings.defaults()
                 : BadInputException.check(() -> BenchmarkSettings.defaults().withNodeId(NodeId.of(nodeId.trim())));
         // closed by the Bench's own shutdown hook on Ctrl-C or SIGTERM: workers drained, recordings flushed

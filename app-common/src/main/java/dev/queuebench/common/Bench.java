@@ -49,15 +49,14 @@ public final class Bench implements AutoCloseable {
             persistence = JpaPersistence.open(corePool);
             opened.add(persistence);
             QueueBench.Builder builder = persistence.storesInto(QueueBench.builder())
-                    .backendDataSources(id -> backendPools.computeIfAbsent(id,
-                            backend -> Databases.pool(target, poolName(backend), options.backendPoolSize)))
+                    .backendDataSources(this::backendPool)
                     .poolMetrics(this::samplePools)
                     .environmentFacts(Map.of(
                             "queue_bench.version", Launcher.version(),
                             "database.kind", target.embedded() ? "embedded" : "external",
                             "database.url", target.displayUrl()))
                     .journals(DatabaseOptions.home().resolve("journal"))
-                    .settings(settings);
+                    .settings(options.applyTo(settings));
             backendSettings.forEach(builder::backendSettings);
             core = builder.build();
             // Ctrl-C: stop workers, flush and stop the embedded server in order, as a normal close does
@@ -119,6 +118,16 @@ public final class Bench implements AutoCloseable {
                     + " (--jdbc-url) is yours to restart");
         }
         embedded.restart();
+    }
+
+    /** The backend's pool, created on first use, and resized when the backend is created anew with other settings. */
+    private HikariDataSource backendPool(BackendId backend, int connections) {
+        HikariDataSource pool = backendPools.computeIfAbsent(backend,
+                id -> Databases.pool(target, poolName(id), connections));
+        if (pool.getMaximumPoolSize() != connections) {
+            pool.setMaximumPoolSize(connections);
+        }
+        return pool;
     }
 
     private static String poolName(BackendId backend) {

@@ -1,6 +1,7 @@
 package dev.queuebench.common;
 
 import dev.queuebench.domain.Durations;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.SchedulingMode;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,6 +20,18 @@ public final class Converters {
         public Duration convert(String value) {
             try {
                 return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code shipped} or {@code tuned}. */
+    public static final class ProfileConverter implements ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            try {
+                return Profile.fromWireName(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -1,7 +1,12 @@
 package dev.queuebench.common;
 
+import dev.queuebench.ports.in.BackendSetup;
+import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.spi.BackendSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -21,16 +26,68 @@ public final class DatabaseOptions {
             description = "Database password (env QB_DB_PASSWORD).")
     String password;
 
-    @Option(names = "--db-pool-size", defaultValue = "30", paramLabel = "N",
-            description = "Connections per backend pool (default: ${DEFAULT-VALUE}).")
-    int backendPoolSize;
+    @Option(names = "--db-pool-size", paramLabel = "N",
+            description = {"Connections of each backend's pool, 1 to " + BenchmarkSettings.MAX_POOL_SIZE + " (default:"
+                    + " what the backend needs with its threads: its workers, the library's own threads and Queue",
+                    "Bench's enqueuers, as `backends` lists). Fewer than it needs is refused, unless --allow-small-pool."})
+    Integer backendPoolSize;
+
+    @Option(names = "--allow-small-pool",
+            description = "Run with a --db-pool-size below what the backend needs, on purpose (the report says so).")
+    boolean allowSmallPool;
 
     public boolean embedded() {
         return jdbcUrl == null || jdbcUrl.isBlank();
     }
 
-    public int backendPoolSize() {
-        return backendPoolSize;
+    /**
+     * Each backend's pool as the user sized it; empty to size each from what it needs.
+     *
+     * @throws BadInputException for a size out of range
+     */
+    public OptionalInt backendPoolSize() {
+        if (backendPoolSize == null) {
+            return OptionalInt.empty();
+        }
+        BadInputException.check(() -> BenchmarkSettings.defaults().withBackendPoolSize(backendPoolSize));
+        return OptionalInt.of(backendPoolSize);
+    }
+
+    /**
+     * The core's settings with the user's pool size, if any.
+     *
+     * @throws BadInputException for a pool size out of range
+     */
+    public BenchmarkSettings applyTo(BenchmarkSettings settings) {
+        return backendPoolSize == null ? settings
+                : BadInputException.check(() -> settings.withBackendPoolSize(backendPoolSize));
+    }
+
+    /**
+     * Refuses a backend's pool that holds fewer connections than it needs, unless the user allowed it on purpose.
+     *
+     * @throws BadInputException saying what it needs, and how to ask for it anyway
+     */
+    public void requireEnoughConnections(BackendSetup setup) {
+        if (setup.poolShort() && !allowSmallPool) {
+            throw new BadInputException("--db-pool-size " + setup.pool() + " is below the " + setup.poolNeeded()
+                    + " connections " + setup.backend() + " needs with " + setup.knobs().get(BackendSettings.THREADS)
+                    + " threads (its workers, its library's own threads and Queue Bench's enqueuers): leave it out to"
+                    + " size the pool from the threads, or add --allow-small-pool to run short of connections on"
+                    + " purpose");
+        }
+    }
+
+    /** The pool options, for another Queue Bench process on this database ({@code --nodes}). */
+    public List<String> poolArguments() {
+        List<String> arguments = new ArrayList<>();
+        if (backendPoolSize != null) {
+            arguments.addAll(List.of("--db-pool-size", Integer.toString(backendPoolSize)));
+        }
+        if (allowSmallPool) {
+            arguments.add("--allow-small-pool");
+        }
+        return arguments;
     }
 
     /**

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunEnding;
+import dev.queuebench.domain.SteadyState;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.NodeShare;
@@ -29,7 +31,8 @@ import java.util.OptionalInt;
 
 /**
  * One run as JSON, the same object wherever it is printed ({@code run}, {@code show}, {@code list},
- * {@code /api/runs}). Keys are snake_case, like the original harness's columns; a missing time or duration is
+ * {@code /api/runs}). Keys are snake_case, like the original harness's columns; {@code profile} names whose advice the
+ * backend's knobs followed ({@code shipped} or {@code tuned}) and {@code pool} its connection pool; a missing time or duration is
  * {@code null} ("Pending"); latencies are milliseconds with microsecond precision, {@code null} without samples;
  * {@code fingerprint} says what the run ran on (versions, machine, database settings, backend knobs);
  * {@code end_reason} says why a run ended unfinished (stalled or interrupted); of its {@code missing_jobs},
@@ -42,6 +45,8 @@ import java.util.OptionalInt;
 public record RunJson(
         long id,
         String backend,
+        String profile,
+        Pool pool,
         int jobsCount,
         String schedulingMode,
         long jobDelayMs,
@@ -73,6 +78,7 @@ public record RunJson(
         Double jobsPerSecond,
         Double enqueueRate,
         Double drainRate,
+        Steady steady,
         Offer offer,
         Latency pickupLagMs,
         Latency endToEndMs,
@@ -102,6 +108,8 @@ public record RunJson(
         return new RunJson(
                 run.id().value(),
                 run.backend().value(),
+                report.profile().map(Profile::wireName).orElse(null),
+                report.pool().map(Pool::of).orElse(null),
                 run.jobsCount(),
                 run.spec().schedulingMode().wireName(),
                 run.spec().jobDelay().value().toMillis(),
@@ -133,6 +141,7 @@ public record RunJson(
                 rate(report.jobsPerSecond()),
                 rate(report.enqueueRate()),
                 rate(report.drainRate()),
+                Steady.of(report),
                 report.offer().map(Offer::of).orElse(null),
                 Latency.of(report.pickupLag()),
                 Latency.of(report.endToEnd()),
@@ -162,6 +171,39 @@ public record RunJson(
     private static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
+    }
+
+    /**
+     * The backend's connection pool: the connections it held, how many the backend needed with its settings, and
+     * whether it held fewer (asked for on purpose: the figures then measure the pool too).
+     */
+    public record Pool(int connections, int needed, boolean belowNeed) {
+
+        static Pool of(RunReport.Pool pool) {
+            return new Pool(pool.connections(), pool.needed(), pool.isShort());
+        }
+    }
+
+    /**
+     * The run where it was steady: its completions per second over the middle 80% of them ({@code rate}, from
+     * {@code from} to {@code to}), its enqueues likewise ({@code enqueue_rate}), and what lies outside: from the
+     * workers' start to the first completion ({@code start_up_ms}) and from the end of the middle to the last one
+     * ({@code tail_ms}). {@code null} parts are too short or empty to tell.
+     */
+    public record Steady(Double rate, Instant from, Instant to, Long windowMs, Double enqueueRate, Long startUpMs,
+                         Long tailMs) {
+
+        static Steady of(RunReport report) {
+            Optional<SteadyState> completions = report.steadyCompletions();
+            Double enqueueRate = report.steadyEnqueues().map(steady -> round(steady.perSecond(), 1)).orElse(null);
+            if (completions.isEmpty() && enqueueRate == null) {
+                return null;
+            }
+            return new Steady(completions.map(steady -> round(steady.perSecond(), 1)).orElse(null),
+                    completions.map(SteadyState::from).orElse(null), completions.map(SteadyState::to).orElse(null),
+                    completions.map(steady -> steady.window().toMillis()).orElse(null), enqueueRate,
+                    millis(report.startUp()), millis(report.tail()));
+        }
     }
 
     /** What one node did: the distinct jobs it completed, its executions, and their share of the run's. */

@@ -1,13 +1,16 @@
 package dev.queuebench.common;
 
+import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.in.ResourceSummary;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.TrialMetric;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.in.TrialStatistics;
+import dev.queuebench.ports.in.TrialStatistics.Interval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One backend's trials as JSON, as {@code compare} and {@code run --trials} print them and {@code --baseline} reads
@@ -16,6 +19,7 @@ import java.util.Map;
  */
 public record TrialResultJson(
         String backend,
+        String profile,
         String libraryVersion,
         int warmups,
         List<RunJson> trials,
@@ -30,6 +34,7 @@ public record TrialResultJson(
         Map<String, String> fingerprint = trials.get(0).environment();
         return new TrialResultJson(
                 result.backend().value(),
+                trials.get(0).profile().map(Profile::wireName).orElse(null),
                 fingerprint.getOrDefault("backend.library_version", null),
                 result.warmups(),
                 trials.stream().map(RunJson::of).toList(),
@@ -39,23 +44,27 @@ public record TrialResultJson(
     }
 
     /**
-     * One metric over the trials; {@code cv} is the coefficient of variation (stddev / mean, {@code null} for one
-     * trial); {@code outlier_runs} are the ids of trials beyond median -+ 3 MAD.
+     * One metric over the trials; {@code ci95_low} and {@code ci95_high} bound its 95% interval ({@code null} with
+     * fewer than three trials; on the log scale for rates and durations); {@code cv} is the coefficient of variation
+     * (stddev / mean, {@code null} for one trial); {@code outlier_runs} are the ids of trials beyond median -+ 3 MAD.
      */
     public record Statistics(int n, double mean, double stddev, double min, double max, double median, double mad,
-                             double ci95Low, double ci95High, Double cv, List<Long> outlierRuns) {
+                             Double ci95Low, Double ci95High, Double cv, List<Long> outlierRuns) {
 
         static Statistics of(TrialStatistics stats, List<RunReport> trials, TrialMetric metric) {
             List<RunReport> withValue = trials.stream().filter(t -> metric.valueOf(t).isPresent()).toList();
             List<Long> outliers = stats.outliers().stream().map(i -> withValue.get(i).run().id().value()).toList();
             return new Statistics(stats.n(), stats.mean(), stats.stddev(), stats.min(), stats.max(), stats.median(),
-                    stats.mad(), stats.ci95Low(), stats.ci95High(),
+                    stats.mad(), stats.ci95().map(Interval::low).orElse(null),
+                    stats.ci95().map(Interval::high).orElse(null),
                     stats.cv().isPresent() ? stats.cv().getAsDouble() : null, outliers);
         }
 
         /** Back to the figures the regression check compares. */
         public TrialStatistics toTrialStatistics() {
-            return new TrialStatistics(n, mean, stddev, min, max, median, mad, ci95Low, ci95High, List.of());
+            Optional<Interval> interval = ci95Low == null || ci95High == null || n < TrialStatistics
+                    .MIN_TRIALS_FOR_AN_INTERVAL ? Optional.empty() : Optional.of(new Interval(ci95Low, ci95High));
+            return new TrialStatistics(n, mean, stddev, min, max, median, mad, interval, List.of());
         }
     }
 }

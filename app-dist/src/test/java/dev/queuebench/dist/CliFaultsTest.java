@@ -79,7 +79,9 @@ class CliFaultsTest {
 
     @Test
     void dropped_connections_mid_run_cost_no_job_on_any_backend() {
-        CliRunner.Result result = cli.run("compare", "--jobs", "1000", "--delay", "1s", "--job-work", "sleep:5ms",
+        // jobs of 20 ms on 10 threads: two seconds of work at least, so that progress reports see 30% on every backend,
+        // including those that pick up all their due jobs in one poll
+        CliRunner.Result result = cli.run("compare", "--jobs", "1000", "--delay", "1s", "--job-work", "sleep:20ms",
                 "--fault", "drop-connections@30%", "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -46,16 +46,18 @@ class CliMeasurementTest {
     void trials_after_discarded_warm_ups_come_with_statistics_resources_and_a_fingerprint() {
         int runsBefore = cli.run("list", "--limit", "500", "--format", "json").json().size();
 
-        CliRunner.Result result = compare("--trials", "2", "--warmup", "1", "--format", "json");
+        CliRunner.Result result = compare("--trials", "3", "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode backend = result.json().get(0);
-        assertThat(backend.get("warmups").asInt()).isEqualTo(1);
-        assertThat(backend.get("trials")).hasSize(2);
+        assertThat(backend.get("warmups").asInt()).as("one warm-up by default before several trials").isEqualTo(1);
+        assertThat(backend.get("trials")).hasSize(3);
         JsonNode runDuration = backend.get("statistics").get("run_duration_ms");
-        assertThat(runDuration.get("n").asInt()).isEqualTo(2);
-        assertThat(runDuration.get("ci95_low").asDouble()).isLessThanOrEqualTo(runDuration.get("mean").asDouble());
-        assertThat(runDuration.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(runDuration.get("mean").asDouble());
+        assertThat(runDuration.get("n").asInt()).isEqualTo(3);
+        assertThat(runDuration.get("ci95_low").asDouble()).as("a duration's interval stays above zero").isPositive()
+                .isLessThanOrEqualTo(runDuration.get("ci95_high").asDouble());
+        assertThat(runDuration.get("ci95_low").asDouble()).isLessThanOrEqualTo(runDuration.get("max").asDouble());
+        assertThat(runDuration.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(runDuration.get("min").asDouble());
         assertThat(backend.get("statistics").fieldNames()).toIterable()
                 .contains("run_duration_ms", "jobs_per_second", "pickup_lag_p99_ms");
         assertThat(backend.get("resources").get("samples").asInt()).isPositive();
@@ -63,7 +65,19 @@ class CliMeasurementTest {
         assertThat(backend.get("fingerprint").get("postgres.fsync")).isNotNull();
         assertThat(backend.get("fingerprint").get("jvm.version").asText()).isEqualTo(Runtime.version().toString());
         assertThat(cli.run("list", "--limit", "500", "--format", "json").json())
-                .as("the warm-up was discarded, the two trials kept").hasSize(runsBefore + 2);
+                .as("the warm-up was discarded, the three trials kept").hasSize(runsBefore + 3);
+    }
+
+    @Test
+    void two_trials_are_too_few_for_an_interval_and_say_so() {
+        CliRunner.Result json = compare("--trials", "2", "--warmup", "0", "--format", "json");
+        JsonNode runDuration = json.json().get(0).get("statistics").get("run_duration_ms");
+        assertThat(runDuration.get("n").asInt()).isEqualTo(2);
+        assertThat(runDuration.get("ci95_low").isNull()).isTrue();
+        assertThat(runDuration.get("ci95_high").isNull()).isTrue();
+
+        CliRunner.Result table = compare("--trials", "2", "--warmup", "0");
+        assertThat(table.out()).contains("too few trials (3+)").doesNotContain(" +- ");
     }
 
     @Test
@@ -98,11 +112,11 @@ class CliMeasurementTest {
     @Test
     void csv_output_has_one_row_per_run_with_flattened_columns() {
         compare("--format", "json");
-        CliRunner.Result csv = cli.run("list", "--limit", "2", "--format", "csv");
+        CliRunner.Result csv = cli.run("list", "--limit", "1", "--format", "csv");
 
         List<String> lines = csv.out().lines().toList();
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("id,backend,jobs_count").contains("pickup_lag_ms_p99",
+        assertThat(lines).as("a header and one run").hasSize(2);
+        assertThat(lines.get(0)).startsWith("id,backend,profile,").contains("pickup_lag_ms_p99", "steady",
                 "resources_heap_used_bytes_peak", "fingerprint_jvm.version");
     }
 
@@ -123,7 +137,7 @@ class CliMeasurementTest {
 
     @Test
     void a_baseline_far_better_than_now_is_a_regression_with_exit_code_3() throws Exception {
-        CliRunner.Result now = compare("--trials", "2", "--format", "json");
+        CliRunner.Result now = compare("--trials", "3", "--format", "json");
         ArrayNode baseline = (ArrayNode) now.json();
         ObjectNode runDuration = (ObjectNode) baseline.get(0).get("statistics").get("run_duration_ms");
         double mean = runDuration.get("mean").asDouble();
@@ -133,14 +147,14 @@ class CliMeasurementTest {
         Path same = files.resolve("same.json");
         Files.writeString(same, now.out());
 
-        // three trials: with two, the 95% interval is +-9 standard deviations wide (t = 12.7), and short runs that
-        // differ by a tenth reach down to the baseline (not a significant change); with three it is +-2.5
+        // three trials, the fewest with an interval
         CliRunner.Result regressed = compare("--trials", "3", "--baseline", better.toString());
         assertThat(regressed.exitCode()).as(regressed.err()).isEqualTo(ExitCode.REGRESSION);
         assertThat(regressed.out()).contains("run_duration_ms").contains("regression");
 
-        CliRunner.Result unchanged = compare("--trials", "2", "--baseline", same.toString());
-        assertThat(unchanged.out()).doesNotContain(" regression");
+        CliRunner.Result tooFew = compare("--trials", "2", "--baseline", better.toString());
+        assertThat(tooFew.exitCode()).as("two trials cannot tell a regression").isZero();
+        assertThat(tooFew.out()).contains("too few trials to tell").doesNotContain(" regression");
 
         Path garbage = files.resolve("garbage.json");
         Files.writeString(garbage, "{\"not\": \"a compare result\"}");

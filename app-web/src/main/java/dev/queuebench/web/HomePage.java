@@ -4,6 +4,7 @@ import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BackendDescriptor;
@@ -73,7 +74,7 @@ final class HomePage {
             String message = Text.sentence(e.getMessage());
             Optional<BackendId> backend = form.registeredBackend(registered);
             RefusedForm refused = new RefusedForm(backend.orElse(null), message, form.jobsCount(),
-                    form.schedulingMode(), form.workload(), form.rate(), form.duration());
+                    form.schedulingMode(), form.workload(), form.rate(), form.duration(), form.profile());
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, Paging.NEWEST, null,
                     backend.isPresent() ? null : message, refused);
             return;
@@ -116,6 +117,7 @@ final class HomePage {
                 refused == null || refused.workload() == null ? "delayed" : refused.workload(),
                 refused == null ? null : refused.rate(),
                 refused == null ? null : refused.duration(),
+                refused == null || refused.profile() == null ? Profile.DEFAULT.wireName() : refused.profile(),
                 rows, newer, older);
     }
 
@@ -123,7 +125,8 @@ final class HomePage {
         BenchmarkRun run = report.run();
         return new HomeView.RunRow(run.id().value(), Text.count(run.jobsCount()),
                 Text.mode(run.spec().schedulingMode()) + (run.spec().workload() instanceof Workload.Delayed
-                        ? "" : ", " + Text.workload(run.spec())),
+                        ? "" : ", " + Text.workload(run.spec()))
+                        + report.profile().map(profile -> ", " + profile.wireName()).orElse(""),
                 Text.time(run.timeline().createdAt()), run.timeline().createdAt().toString(),
                 Text.duration(report.schedulingDuration()), Text.duration(report.runDuration()),
                 report.status().wireName(), Text.status(report));
@@ -137,7 +140,7 @@ final class HomePage {
 
     /** What a refused form held, to show it again with the reason next to it. */
     private record RefusedForm(BackendId backend, String message, String jobsCount, String schedulingMode,
-                               String workload, String rate, String duration) {
+                               String workload, String rate, String duration, String profile) {
     }
 
     /**

@@ -17,12 +17,14 @@ record HomeView(String csrfToken, String flash, String error, List<BackendPanel>
      * @param enteredWorkload the custom form's workload, {@code delayed} unless one was chosen
      * @param enteredRate     the rate as typed, or {@code null}
      * @param enteredDuration the rate's duration as typed, or {@code null}
+     * @param enteredProfile  the custom form's profile, the default one unless one was chosen
      * @param newerHref    the first page of this backend's runs when showing an older one, else {@code null}
      * @param olderHref    the next page of older runs when there is one, else {@code null}
      */
     record BackendPanel(String id, String displayName, String libraryVersion, List<Preset> presets, String error,
                         String enteredCount, String enteredMode, String enteredWorkload, String enteredRate,
-                        String enteredDuration, List<RunRow> runs, String newerHref, String olderHref) {
+                        String enteredDuration, String enteredProfile, List<RunRow> runs, String newerHref,
+                        String olderHref) {
     }
 
     record Preset(String label, int jobs) {

@@ -63,7 +63,10 @@ final class RunPage {
                 report.resourceSamples());
         String version = new RegisteredBackends(backends.backends()).find(run.backend().value())
                 .map(BackendDescriptor::libraryVersion)
-                .orElse("(not registered)");
+                .orElse("(not registered)")
+                + report.profile().map(profile -> " · " + profile.wireName() + " profile").orElse("")
+                + report.pool().filter(RunReport.Pool::isShort).map(pool -> " · pool of " + pool.connections()
+                        + ", below the " + pool.needed() + " it needs").orElse("");
         return new RunView(
                 run.id().value(),
                 run.backend().value(),
@@ -125,7 +128,14 @@ final class RunPage {
                         "last job enqueued → last job finished; includes the job delay"),
                 new RunView.Phase("Executing", Text.duration(executing), executionRate,
                         "first job finished → last job finished, overlapping the phases above; distinct jobs per"
-                                + " second"));
+                                + " second"),
+                new RunView.Phase("Steady", report.steadyCompletions().map(steady -> Text.duration(steady.window()))
+                        .orElse("-"), report.steadyRate().isPresent()
+                        ? Text.rate(report.steadyRate().getAsDouble()) + " jobs/s" : NO_RATE,
+                        "the middle 80% of the completions, 10th → 90th percentile of their times: without the"
+                                + " start-up (" + report.startUp().map(Text::duration).orElse("-") + " from the"
+                                + " workers' start to the first completion) and the tail ("
+                                + report.tail().map(Text::duration).orElse("-") + ")"));
     }
 
     private static double seconds(Duration duration) {

@@ -5,6 +5,7 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.StartRunCommand;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * own validation, so that the page and the CLI refuse the same input with the same words.
  */
 record StartRunForm(String backend, String jobsCount, String schedulingMode, String workload, String rate,
-                    String duration) {
+                    String duration, String profile) {
 
     static final String BACKEND = "benchmark_run[backend]";
     static final String JOBS_COUNT = "benchmark_run[jobs_count]";
@@ -25,13 +26,14 @@ record StartRunForm(String backend, String jobsCount, String schedulingMode, Str
     static final String WORKLOAD = "benchmark_run[workload]";
     static final String RATE = "benchmark_run[rate]";
     static final String DURATION = "benchmark_run[duration]";
+    static final String PROFILE = "benchmark_run[profile]";
 
     private static final int ECHO_LENGTH = 40;
 
     static StartRunForm from(Context ctx) {
         return new StartRunForm(trimmed(ctx.formParam(BACKEND)), trimmed(ctx.formParam(JOBS_COUNT)),
                 trimmed(ctx.formParam(SCHEDULING_MODE)), trimmed(ctx.formParam(WORKLOAD)),
-                trimmed(ctx.formParam(RATE)), trimmed(ctx.formParam(DURATION)));
+                trimmed(ctx.formParam(RATE)), trimmed(ctx.formParam(DURATION)), trimmed(ctx.formParam(PROFILE)));
     }
 
     /** The registered backend this form names, if any: a refused form is shown again next to its buttons. */
@@ -39,8 +41,18 @@ record StartRunForm(String backend, String jobsCount, String schedulingMode, Str
         return registered.find(backend).map(descriptor -> descriptor.id());
     }
 
-    /** @throws IllegalArgumentException with a message for the person who filled the form in */
+    /**
+     * The run the form asks for, in the profile it names (without one, the backend runs as the server was started).
+     *
+     * @throws IllegalArgumentException with a message for the person who filled the form in
+     */
     StartRunCommand toCommand(RegisteredBackends registered, JobDelay delay) {
+        StartRunCommand command = commandInAnyProfile(registered, delay);
+        return profile == null ? command : command.withProfile(Profile.fromWireName(Text.abbreviate(profile,
+                ECHO_LENGTH)));
+    }
+
+    private StartRunCommand commandInAnyProfile(RegisteredBackends registered, JobDelay delay) {
         if (backend == null) {
             throw new IllegalArgumentException("choose a backend: " + registered.names());
         }

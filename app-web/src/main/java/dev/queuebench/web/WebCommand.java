@@ -1,11 +1,15 @@
 package dev.queuebench.web;
 
+import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.Converters.DurationConverter;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.Profile;
+import dev.queuebench.ports.in.AvailableBackend;
+import dev.queuebench.ports.spi.BackendSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -50,7 +54,15 @@ public final class WebCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WebSettings settings = WebSettings.defaults().withHost(host).withPort(port).withJobDelay(delay);
+        WebSettings settings = BadInputException.check(() ->
+                WebSettings.defaults().withHost(host).withPort(port).withJobDelay(delay));
+        // the page starts runs of every backend in either profile: a pool sized by hand must hold each
+        for (AvailableBackend backend : QueueBench.availableBackends()) {
+            for (Profile profile : Profile.values()) {
+                database.requireEnoughConnections(QueueBench.setupOf(backend.descriptor().id(),
+                        BackendSettings.none().withProfile(profile), database.backendPoolSize()));
+            }
+        }
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

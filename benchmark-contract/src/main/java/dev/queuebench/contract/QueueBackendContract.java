@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.queuebench.core.QueueBench;
+import dev.queuebench.core.memory.InMemoryEnvironmentStore;
 import dev.queuebench.core.memory.InMemoryRunLock;
 import dev.queuebench.core.memory.InMemoryRunStore;
 import dev.queuebench.core.memory.InMemorySnapshotStore;
@@ -12,6 +13,7 @@ import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.ConcurrentRunException;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.NodeId;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatus;
@@ -47,6 +49,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,7 +57,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +154,7 @@ public abstract class QueueBackendContract {
                 .dataSource(database.dataSource())
                 .runStore(runs, schedulingPause.around(runs))
                 .snapshots(new InMemorySnapshotStore())
+                .environments(new InMemoryEnvironmentStore())
                 .runLock(new InMemoryRunLock())
                 .providers(List.of(provider()))
                 .schemaMigrations(MIGRATIONS)
@@ -187,6 +194,18 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    void a_small_run_completes_every_job_exactly_once_in_every_profile() {
+        for (Profile profile : Profile.values()) {
+            RunReport report = bench.runToEnd(command(200, SchedulingMode.IN_BULK).withProfile(profile),
+                    RunListener.SILENT);
+
+            assertEveryJobCompletedOnce(report, 200);
+            assertThat(report.profile()).as("the profile in the fingerprint").contains(profile);
+            assertThat(bench.setupOf(provider().descriptor().id()).profile()).isEqualTo(profile);
+        }
+    }
+
+    @Test
     void a_small_run_scheduled_in_bulk_completes_every_job_exactly_once() {
         backend.startWorkers();
         RunReport report = runToTheEnd(1_200, SchedulingMode.IN_BULK);
@@ -205,6 +224,42 @@ public abstract class QueueBackendContract {
         assertThat(report.firstCompletionAt().orElseThrow()).as("no job ran before the workers started")
                 .isAfterOrEqualTo(workersStarted);
         assertThat(report.drainRate()).isPresent();
+    }
+
+    @Test
+    void jobs_due_now_are_enqueued_ready_and_jobs_due_later_are_scheduled_where_the_library_tells_them_apart() {
+        RunId run = RunId.of(11);
+        Instant now = Instant.now();
+        Instant later = now.plus(Duration.ofHours(1));
+        backend.enqueue(PretendJob.dueNow(run, 0, now, ""));
+        backend.enqueueBatch(IntStream.range(1, 30).mapToObj(i -> PretendJob.dueNow(run, i, now, "")).toList());
+        backend.enqueue(PretendJob.dueLater(run, 30, later, ""));
+        backend.enqueueBatch(IntStream.range(31, 45).mapToObj(i -> PretendJob.dueLater(run, i, later, "")).toList());
+
+        assertThat(backend.pendingJobs()).isEqualTo(45);
+        OptionalLong ready = backend.readyJobs();
+        if (ready.isPresent()) {
+            assertThat(ready.getAsLong()).as("jobs in %s's ready state: the 30 due now, not the 15 due in an hour",
+                    provider().descriptor().displayName()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void a_backlogs_jobs_wait_in_the_librarys_ready_state_before_the_workers_start() {
+        AtomicLong pendingAtSchedulingEnd = new AtomicLong(-1);
+        AtomicReference<OptionalLong> readyAtSchedulingEnd = new AtomicReference<>();
+        schedulingPause.atSchedulingEnd(() -> {
+            pendingAtSchedulingEnd.set(backend.pendingJobs());
+            readyAtSchedulingEnd.set(backend.readyJobs());
+        });
+
+        RunReport report = bench.runToEnd(StartRunCommand.backlog(provider().descriptor().id().value(), 200,
+                SchedulingMode.IN_BULK), RunListener.SILENT);
+
+        assertEveryJobCompletedOnce(report, 200);
+        assertThat(pendingAtSchedulingEnd.get()).as("jobs held when the last was enqueued").isEqualTo(200);
+        readyAtSchedulingEnd.get().ifPresent(ready -> assertThat(ready)
+                .as("jobs in the ready state before the workers started").isEqualTo(200));
     }
 
     @Test
@@ -409,21 +464,41 @@ public abstract class QueueBackendContract {
     }
 
     @Test
-    void every_knob_has_a_default_that_reads_back_and_shows_in_the_settings_in_effect() {
+    void every_knob_has_a_value_in_every_profile_that_reads_back_with_its_source() {
         Knobs knobs = provider().knobs();
-        Map<String, String> effective = knobs.effective(BackendSettings.none());
-
-        assertThat(effective.keySet()).as("knobs in effect").containsExactlyElementsOf(
-                knobs.options().stream().map(BackendOption::name).toList());
         assertThat(knobs.options()).as("every knob says what it means").allSatisfy(option ->
                 assertThat(option.meaning()).isNotBlank());
-        for (Knob<?> knob : knobs.all()) {
-            assertThat(effective.get(knob.name())).as("default of " + knob.name()).isEqualTo(knob.option().defaultValue());
-            // the default, typed as a user would, is taken as it is
-            assertThat(knobs.effective(BackendSettings.none().with(knob.name(), knob.option().defaultValue())))
-                    .isEqualTo(effective);
-        }
         assertThat(knobs.options()).extracting(BackendOption::name).contains(BackendSettings.THREADS);
+        for (Profile profile : Profile.values()) {
+            BackendSettings inProfile = BackendSettings.none().withProfile(profile);
+            Map<String, String> effective = knobs.effective(inProfile);
+
+            assertThat(effective.keySet()).as("knobs in effect").containsExactlyElementsOf(
+                    knobs.options().stream().map(BackendOption::name).toList());
+            for (BackendOption option : knobs.options()) {
+                assertThat(option.sourceIn(profile)).as("where the %s value of %s comes from", profile,
+                        option.name()).isNotBlank();
+                // the profile's value, typed as a user would, is taken as it is
+                assertThat(knobs.effective(inProfile.with(option.name(), effective.get(option.name()))))
+                        .isEqualTo(effective);
+            }
+            assertThat(effective.get(BackendSettings.THREADS)).as("threads are their own axis, not a profile's")
+                    .isEqualTo(Integer.toString(BackendSettings.DEFAULT_THREADS));
+            assertThat(provider().connectionsNeeded(inProfile)).as("connections the backend needs in %s", profile)
+                    .isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void a_value_a_knob_does_not_take_is_refused_naming_the_knob_before_anything_is_created() {
+        BackendSettings negativeThreads = settings().with(BackendSettings.THREADS, "-3");
+        assertThatThrownBy(() -> provider().connectionsNeeded(negativeThreads))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(BackendSettings.THREADS);
+        try (QueueBench withBadValue = benchOver(negativeThreads).build()) {
+            assertThatThrownBy(() -> withBadValue.startRun(command(10, SchedulingMode.ONE_BY_ONE)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(BackendSettings.THREADS);
+        }
     }
 
     @Test
@@ -598,13 +673,15 @@ public abstract class QueueBackendContract {
 
     /**
      * Holds a run's scheduling phase still, once armed, at its first stored progress, so that a fault hits it mid-way
-     * on every backend, fast or slow. It wraps the run store's save port; unarmed, it only passes calls through.
+     * on every backend, fast or slow; and runs a check as the scheduling phase ends, before a backlog's workers start.
+     * It wraps the run store's save port; unarmed, it only passes calls through.
      */
     private static final class SchedulingPause {
         private final AtomicBoolean armed = new AtomicBoolean();
         private final CountDownLatch held = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
         private volatile int scheduledJobs;
+        private volatile Runnable atSchedulingEnd = () -> { };
 
         SaveRunPort around(SaveRunPort store) {
             InvocationHandler handler = (proxy, method, args) -> {
@@ -613,6 +690,9 @@ public abstract class QueueBackendContract {
                     result = method.invoke(store, args);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
+                }
+                if (method.getName().equals("saveSchedulingFinished")) {
+                    atSchedulingEnd.run();
                 }
                 if (method.getName().equals("saveSchedulingProgress") && armed.compareAndSet(true, false)) {
                     scheduledJobs = ((BenchmarkRun) args[0]).scheduledJobs();
@@ -627,6 +707,11 @@ public abstract class QueueBackendContract {
 
         void arm() {
             armed.set(true);
+        }
+
+        /** Runs {@code check} on the scheduling thread once the scheduling phase stored its end. */
+        void atSchedulingEnd(Runnable check) {
+            atSchedulingEnd = check;
         }
 
         /** @return how many jobs the held run had enqueued */

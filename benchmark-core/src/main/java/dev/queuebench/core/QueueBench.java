@@ -7,10 +7,13 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
+import dev.queuebench.ports.in.BackendSetup;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.FaultAccountingUseCase;
 import dev.queuebench.ports.in.GetRunReportQuery;
@@ -24,10 +27,13 @@ import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.ServeWorkersUseCase;
 import dev.queuebench.ports.in.StartBenchmarkUseCase;
 import dev.queuebench.ports.in.StartRunCommand;
+import dev.queuebench.ports.in.SizedRun;
 import dev.queuebench.ports.in.StartRunUseCase;
 import dev.queuebench.ports.in.SweepResult;
 import dev.queuebench.ports.in.SweepUseCase;
 import dev.queuebench.ports.in.TrialResult;
+import dev.queuebench.ports.in.UnknownBackendException;
+import dev.queuebench.ports.out.BackendDataSourcePort;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;
@@ -51,7 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 
 /**
@@ -78,6 +84,12 @@ import javax.sql.DataSource;
 public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
         ListBackendsQuery, SweepUseCase, ServeWorkersUseCase, FaultAccountingUseCase, AutoCloseable {
 
+    /**
+     * Connections Queue Bench's own enqueuing holds in a backend's pool, beside what the backend needs: a rate run's
+     * enqueuers, one call each under way.
+     */
+    public static final int ENQUEUER_CONNECTIONS = QueueBackends.ENQUEUER_CONNECTIONS;
+
     private final CoreServices core;
     private final BenchmarkSettings settings;
 
@@ -103,6 +115,29 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         return QueueBackends.discover().stream()
                 .map(QueueBackends::available)
                 .toList();
+    }
+
+    /**
+     * How a backend on the classpath would run with these settings (its profile, knobs in effect and pool), without
+     * creating it: for checking a user's knobs and pool before anything is opened.
+     *
+     * @param poolSize the pool as the user sized it; empty to size it from what the backend needs
+     * @throws UnknownBackendException  for a backend that is not on the classpath
+     * @throws IllegalArgumentException for a knob the backend does not declare, or a value that does not fit
+     */
+    public static BackendSetup setupOf(BackendId backend, BackendSettings settings, OptionalInt poolSize) {
+        List<QueueBackendProvider> providers = QueueBackends.discover();
+        QueueBackendProvider provider = providers.stream()
+                .filter(candidate -> candidate.descriptor().id().equals(backend))
+                .findFirst()
+                .orElseThrow(() -> new UnknownBackendException(backend,
+                        providers.stream().map(candidate -> candidate.descriptor().id()).toList()));
+        return QueueBackends.setupOf(provider, settings, poolSize);
+    }
+
+    /** How this core runs the backend with its current settings: its profile, knobs in effect and pool. */
+    public BackendSetup setupOf(BackendId backend) {
+        return core.backends().setupOf(backend);
     }
 
     /**
@@ -139,6 +174,22 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
      */
     public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
         return core.runner().runTrials(command, warmups, trials, listener);
+    }
+
+    /**
+     * The same benchmark sized by time: as many jobs as make its steady window (the middle 80% of its completions)
+     * last at least the sizing's minimum on this backend, read from discarded calibration runs. For the delayed and
+     * the backlog workload (a rate is sized by its duration).
+     *
+     * @return the sized benchmark, or none when a calibration run did not finish (its report says why)
+     * @throws IllegalArgumentException for a rate workload
+     */
+    public SizedRun sizedToLast(StartRunCommand command, RunSizing sizing, RunListener listener) {
+        if (command.spec().workload() instanceof Workload.Rate) {
+            throw new IllegalArgumentException("a rate run lasts its duration: size it with --duration, not by a"
+                    + " minimum duration");
+        }
+        return core.runner().sizedToLast(command, sizing, listener);
     }
 
     @Override
@@ -230,7 +281,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     public static final class Builder {
 
         private Clock clock = Clock.systemUTC();
-        private Function<BackendId, DataSource> dataSources;
+        private BackendDataSourcePort dataSources;
         private LoadRunPort loadRuns;
         private SaveRunPort saveRuns;
         private CompletionSnapshotPort snapshots;
@@ -257,14 +308,20 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
             return this;
         }
 
-        /** The PostgreSQL database every backend keeps its tables in. */
+        /**
+         * The PostgreSQL database every backend keeps its tables in; a pool of one's own keeps its own size (make it
+         * as large as {@link #setupOf} says the backend needs).
+         */
         public Builder dataSource(DataSource dataSource) {
             Objects.requireNonNull(dataSource, "data source is required");
-            return backendDataSources(id -> dataSource);
+            return backendDataSources((id, connections) -> dataSource);
         }
 
-        /** A data source per backend, e.g. a connection pool of its own; asked once, when the backend is created. */
-        public Builder backendDataSources(Function<BackendId, DataSource> dataSources) {
+        /**
+         * A data source per backend, e.g. a connection pool of its own, sized to what the backend needs; asked when
+         * the backend is created, and again when its settings change.
+         */
+        public Builder backendDataSources(BackendDataSourcePort dataSources) {
             this.dataSources = Objects.requireNonNull(dataSources, "data sources are required");
             return this;
         }

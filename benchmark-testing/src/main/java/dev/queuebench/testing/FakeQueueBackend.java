@@ -299,8 +299,8 @@ public final class FakeQueueBackend implements QueueBackend {
     public static final class Provider implements QueueBackendProvider {
 
         /** Its one knob: accepted and shown like any backend's, though the fake runs one worker whatever it says. */
-        static final Knobs KNOBS = Knobs.of(Knob.integer(BackendSettings.THREADS, 1, 1, 1_000,
-                "worker threads (the fake runs one whatever this says)"));
+        static final Knobs KNOBS = Knobs.of(Knob.threads("worker threads (the fake runs one whatever this says)",
+                "the fake has no default of its own"));
 
         private FakeQueueBackend last;
 
@@ -312,6 +312,13 @@ public final class FakeQueueBackend implements QueueBackend {
         @Override
         public Knobs knobs() {
             return KNOBS;
+        }
+
+        /** The fake holds no connection. */
+        @Override
+        public int connectionsNeeded(BackendSettings settings) {
+            KNOBS.effective(settings);
+            return 0;
         }
 
         @Override

@@ -55,6 +55,12 @@ class CompletionSnapshotEntity {
     @Column(name = "enqueues_per_second", nullable = false)
     int[] enqueuesPerSecond;
 
+    @Column(name = "completion_ticks", nullable = false)
+    byte[] completionTicks;
+
+    @Column(name = "enqueue_ticks", nullable = false)
+    byte[] enqueueTicks;
+
     protected CompletionSnapshotEntity() {
         // for Hibernate
     }

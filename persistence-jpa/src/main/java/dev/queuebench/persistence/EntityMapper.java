@@ -139,7 +139,9 @@ final class EntityMapper {
                 entity.endToEnd,
                 entity.enqueueLatency,
                 new ThroughputSeries(entity.completionsStartSecond, entity.completionsPerSecond),
-                new ThroughputSeries(entity.enqueuesStartSecond, entity.enqueuesPerSecond));
+                new ThroughputSeries(entity.enqueuesStartSecond, entity.enqueuesPerSecond),
+                entity.completionTicks,
+                entity.enqueueTicks);
     }
 
     static CompletionSnapshotEntity toEntity(CompletionSnapshot snapshot) {
@@ -158,6 +160,8 @@ final class EntityMapper {
         entity.completionsPerSecond = snapshot.completionsPerSecond().counts();
         entity.enqueuesStartSecond = snapshot.enqueuesPerSecond().startEpochSecond();
         entity.enqueuesPerSecond = snapshot.enqueuesPerSecond().counts();
+        entity.completionTicks = snapshot.completionTicks();
+        entity.enqueueTicks = snapshot.enqueueTicks();
         return entity;
     }
 }

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.LibraryVersion;
 import dev.queuebench.ports.spi.QueueBackend;
@@ -28,6 +29,11 @@ public final class DbSchedulerProvider implements QueueBackendProvider {
     @Override
     public Knobs knobs() {
         return DbSchedulerSettings.KNOBS;
+    }
+
+    @Override
+    public int connectionsNeeded(BackendSettings settings) {
+        return DbSchedulerSettings.from(settings).connectionsNeeded();
     }
 
     @Override

@@ -73,12 +73,12 @@ public final class RecorderOverheadBenchmark {
                 System.out.printf(Locale.ROOT, "round %d: with recorder %,.1f jobs/s, recording nothing %,.1f jobs/s%n",
                         round + 1, recorded[round], unrecorded[round]);
             }
-            TrialStatistics with = TrialStatistics.of(recorded);
-            TrialStatistics without = TrialStatistics.of(unrecorded);
-            System.out.printf(Locale.ROOT, "with recorder:    mean %,.1f jobs/s, 95%% CI %,.1f .. %,.1f%n",
-                    with.mean(), with.ci95Low(), with.ci95High());
-            System.out.printf(Locale.ROOT, "recording nothing: mean %,.1f jobs/s, 95%% CI %,.1f .. %,.1f%n",
-                    without.mean(), without.ci95Low(), without.ci95High());
+            TrialStatistics with = TrialStatistics.of(TrialStatistics.Scale.POSITIVE, recorded);
+            TrialStatistics without = TrialStatistics.of(TrialStatistics.Scale.POSITIVE, unrecorded);
+            System.out.printf(Locale.ROOT, "with recorder:    mean %,.1f jobs/s, 95%% CI %s%n", with.mean(),
+                    interval(with, "%,.1f"));
+            System.out.printf(Locale.ROOT, "recording nothing: mean %,.1f jobs/s, 95%% CI %s%n", without.mean(),
+                    interval(without, "%,.1f"));
             System.out.printf(Locale.ROOT, "difference of the means: %+.2f%% of the unrecorded throughput%n",
                     (with.mean() - without.mean()) / without.mean() * 100);
             // each round ran both drains back to back, so the rounds pair up: their differences cancel the drift of
@@ -88,9 +88,14 @@ public final class RecorderOverheadBenchmark {
                 differences[round] = (recorded[round] - unrecorded[round]) / unrecorded[round] * 100;
             }
             TrialStatistics paired = TrialStatistics.of(differences);
-            System.out.printf(Locale.ROOT, "paired difference: mean %+.2f%%, 95%% CI %+.2f%% .. %+.2f%%%n",
-                    paired.mean(), paired.ci95Low(), paired.ci95High());
+            System.out.printf(Locale.ROOT, "paired difference: mean %+.2f%%, 95%% CI %s (%%)%n", paired.mean(),
+                    interval(paired, "%+.2f"));
         }
+    }
+
+    private static String interval(TrialStatistics stats, String format) {
+        return stats.ci95().map(ci -> String.format(Locale.ROOT, format + " .. " + format, ci.low(), ci.high()))
+                .orElse("none (too few rounds)");
     }
 
     /** Enqueues the jobs with workers stopped, then times the workers draining them; returns jobs per second. */

@@ -10,6 +10,8 @@ import dev.queuebench.ports.spi.TransientFailures;
 import dev.queuebench.ports.spi.Workers;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -22,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JobRunr driven as its users drive it, minus the static {@code JobRunr.configure()} singleton so that several
- * backends can start and stop in one JVM: a {@link JobRequestScheduler} enqueues ({@code schedule} per job, or
- * {@code create} with a stream of {@link JobBuilder}s, which JobRunr saves in batches), a {@link BackgroundJobServer}
- * executes. Job ids are made from the job's run and index ({@link JobIds}), so enqueueing a job again leaves the
+ * backends can start and stop in one JVM: a {@link JobRequestScheduler} enqueues ({@code enqueue} per job due now,
+ * {@code schedule} per job due later, or {@code create} with a stream of {@link JobBuilder}s, which JobRunr saves in
+ * batches), a {@link BackgroundJobServer} executes. Job ids are made from the job's run and index ({@link JobIds}), so enqueueing a job again leaves the
  * stored one as it is.
  */
 final class JobRunrBackend implements WorkersBackend {
@@ -96,9 +98,19 @@ final class JobRunrBackend implements WorkersBackend {
         scheduler.enqueue(JobIds.scheduling(runId), new SchedulingJobRequest(runId.value()));
     }
 
+    /**
+     * Work due now goes straight to JobRunr's queue ({@code enqueue}: ENQUEUED, fetched by the next idle worker), as
+     * JobRunr's users and its own performance test enqueue it; a job due later is {@code schedule}d (SCHEDULED, which
+     * the master moves to the queue once it is due within a poll interval).
+     */
     @Override
     public void enqueue(PretendJob job) {
-        scheduler.schedule(JobIds.pretend(job.runId(), job.index()), job.dueAt(), request(job));
+        UUID id = JobIds.pretend(job.runId(), job.index());
+        if (job.dueNow()) {
+            scheduler.enqueue(id, request(job));
+        } else {
+            scheduler.schedule(id, job.dueAt(), request(job));
+        }
     }
 
     /**
@@ -120,9 +132,11 @@ final class JobRunrBackend implements WorkersBackend {
         }
     }
 
+    /** A builder without {@code scheduleAt} makes an ENQUEUED job, with it a SCHEDULED one. */
     private static JobBuilder builder(PretendJob job) {
-        return JobBuilder.aJob().withId(JobIds.pretend(job.runId(), job.index())).scheduleAt(job.dueAt())
+        JobBuilder builder = JobBuilder.aJob().withId(JobIds.pretend(job.runId(), job.index()))
                 .withJobRequest(request(job));
+        return job.dueNow() ? builder : builder.scheduleAt(job.dueAt());
     }
 
     private static PretendJobRequest request(PretendJob job) {
@@ -144,6 +158,13 @@ final class JobRunrBackend implements WorkersBackend {
     public long pendingJobs() {
         return Tables.count(context.dataSource(), "select count(*) from " + JOBS_TABLE
                 + " where state in ('AWAITING', 'SCHEDULED', 'ENQUEUED', 'PROCESSING')");
+    }
+
+    /** JobRunr's ready state: ENQUEUED, what idle workers fetch. */
+    @Override
+    public OptionalLong readyJobs() {
+        return OptionalLong.of(Tables.count(context.dataSource(), "select count(*) from " + JOBS_TABLE
+                + " where state = 'ENQUEUED'"));
     }
 
     @Override

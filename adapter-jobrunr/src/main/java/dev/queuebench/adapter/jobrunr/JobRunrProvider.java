@@ -3,6 +3,7 @@ package dev.queuebench.adapter.jobrunr;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.LibraryVersion;
 import dev.queuebench.ports.spi.QueueBackend;
@@ -30,6 +31,11 @@ public final class JobRunrProvider implements QueueBackendProvider {
     @Override
     public Knobs knobs() {
         return JobRunrSettings.KNOBS;
+    }
+
+    @Override
+    public int connectionsNeeded(BackendSettings settings) {
+        return JobRunrSettings.from(settings).connectionsNeeded();
     }
 
     /** Its tables come from JobRunr's own migrations, run (idempotently) by the storage provider's constructor. */

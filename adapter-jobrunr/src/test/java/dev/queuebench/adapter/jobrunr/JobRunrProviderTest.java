@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.queuebench.contract.DirectBackends;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.spi.BackendSettings;
@@ -39,13 +40,22 @@ class JobRunrProviderTest {
     }
 
     @Test
-    void lists_its_knobs_with_their_defaults() {
-        assertThat(new JobRunrProvider().knobs().options()).extracting(BackendOption::name, BackendOption::defaultValue)
+    void lists_its_knobs_with_their_values_in_each_profile() {
+        assertThat(new JobRunrProvider().knobs().options())
+                .extracting(BackendOption::name, option -> option.defaultIn(Profile.SHIPPED),
+                        option -> option.defaultIn(Profile.TUNED))
                 .containsExactly(
-                        tuple("threads", "10"),
-                        tuple("poll-interval", "5s"),
-                        tuple("delete-succeeded-after", "36h"),
-                        tuple("shutdown-max-wait", "5s"));
+                        tuple("threads", "10", "10"),
+                        tuple("poll-interval", "15s", "5s"),
+                        tuple("delete-succeeded-after", "36h", "36h"),
+                        tuple("shutdown-max-wait", "10s", "10s"));
+    }
+
+    @Test
+    void its_pool_holds_the_workers_and_jobrunrs_own_threads() {
+        assertThat(new JobRunrProvider().connectionsNeeded(BackendSettings.none())).isEqualTo(16);
+        assertThat(new JobRunrProvider().connectionsNeeded(BackendSettings.none().with("threads", "32")))
+                .isEqualTo(38);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.queuebench.adapter.jobrunr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.spi.BackendSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -11,18 +12,17 @@ import org.junit.jupiter.api.Test;
 class JobRunrSettingsTest {
 
     @Test
-    void defaults_are_ten_workers_polling_every_five_seconds() {
-        JobRunrSettings settings = JobRunrSettings.from(BackendSettings.none());
+    void shipped_polls_every_fifteen_seconds_as_jobrunr_does_and_tuned_every_five_as_its_performance_test() {
+        JobRunrSettings shipped = JobRunrSettings.from(BackendSettings.of(Profile.SHIPPED, Map.of()));
+        JobRunrSettings tuned = JobRunrSettings.from(BackendSettings.of(Profile.TUNED, Map.of()));
 
-        assertThat(settings.threads()).isEqualTo(10);
-        assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.deleteSucceededAfter()).isEqualTo(Duration.ofHours(36));
-        assertThat(settings.shutdownMaxWait()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(JobRunrSettings.KNOBS.effective(BackendSettings.none())).containsExactly(
+        assertThat(shipped.pollInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(tuned.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(JobRunrSettings.KNOBS.effective(BackendSettings.of(Profile.SHIPPED, Map.of()))).containsExactly(
                 Map.entry("threads", "10"),
-                Map.entry("poll-interval", "5s"),
+                Map.entry("poll-interval", "15s"),
                 Map.entry("delete-succeeded-after", "36h"),
-                Map.entry("shutdown-max-wait", "5s"));
+                Map.entry("shutdown-max-wait", "10s"));
     }
 
     @Test
@@ -38,10 +38,10 @@ class JobRunrSettingsTest {
     void poll_intervals_below_jobrunrs_minimum_of_five_seconds_are_rejected() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> JobRunrSettings.from(BackendSettings.of(Map.of("poll-interval", "2s"))))
-                .withMessage("poll-interval must be at least 5s (JobRunr's minimum), was 2s");
+                .withMessage("poll-interval must be at least 5s (JobRunr's minimum on SQL), was 2s");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> JobRunrSettings.from(BackendSettings.of(Map.of("poll-interval", "4999ms"))))
-                .withMessage("poll-interval must be at least 5s (JobRunr's minimum), was 4999ms");
+                .withMessage("poll-interval must be at least 5s (JobRunr's minimum on SQL), was 4999ms");
     }
 
     @Test

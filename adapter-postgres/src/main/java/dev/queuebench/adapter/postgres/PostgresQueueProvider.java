@@ -3,6 +3,7 @@ package dev.queuebench.adapter.postgres;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.LibraryVersion;
 import dev.queuebench.ports.spi.QueueBackend;
@@ -27,6 +28,11 @@ public final class PostgresQueueProvider implements QueueBackendProvider {
     @Override
     public Knobs knobs() {
         return PostgresQueueSettings.KNOBS;
+    }
+
+    @Override
+    public int connectionsNeeded(BackendSettings settings) {
+        return PostgresQueueSettings.from(settings).connectionsNeeded();
     }
 
     @Override

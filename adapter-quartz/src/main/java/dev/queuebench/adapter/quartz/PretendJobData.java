@@ -4,7 +4,7 @@ import org.quartz.JobDataMap;
 
 /**
  * Job data of a pretend job: which job of which run it is, and the payload it carries (a string property, as the
- * JobStore keeps job data with {@code useProperties}). Its due time is its trigger's scheduled fire time.
+ * JobStore keeps job data with {@code useProperties}). Its due time travels with its trigger ({@link QuartzJobs#DUE_AT}).
  */
 record PretendJobData(long runId, int index, String payload) {
 

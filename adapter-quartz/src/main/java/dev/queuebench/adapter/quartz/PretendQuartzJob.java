@@ -6,7 +6,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 
 
-/** A pretend job: the pretend job's body, as every backend runs it, due at its trigger's scheduled fire time. */
+/** A pretend job: the pretend job's body, as every backend runs it, due at the time its trigger carries. */
 final class PretendQuartzJob implements Job {
 
     private final PretendJobBody body;
@@ -19,7 +19,8 @@ final class PretendQuartzJob implements Job {
     public void execute(JobExecutionContext context) throws JobExecutionException {
         try {
             PretendJobData data = PretendJobData.from(context.getJobDetail().getJobDataMap());
-            body.run(data.runId(), data.index(), context.getScheduledFireTime().toInstant(), data.payload());
+            body.run(data.runId(), data.index(), QuartzJobs.dueAtOf(context.getTrigger(),
+                    context.getScheduledFireTime()), data.payload());
         } catch (RuntimeException e) {
             throw new JobExecutionException(e, false);
         }

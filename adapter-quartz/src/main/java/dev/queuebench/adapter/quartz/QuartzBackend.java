@@ -127,13 +127,14 @@ final class QuartzBackend implements QueueBackend {
     @Override
     public void submitSchedulingJob(RunId runId) {
         JobDetail job = QuartzJobs.schedulingJob(runId);
-        scheduleIfNotExists(job, QuartzJobs.firstAttempt(job, context.clock().instant()));
+        scheduleIfNotExists(job, QuartzJobs.firstAttempt(job, context.clock().instant(),
+                QuartzJobs.SCHEDULING_JOB_MISFIRES));
     }
 
     @Override
     public void enqueue(PretendJob job) {
         JobDetail detail = QuartzJobs.pretendJob(job);
-        scheduleIfNotExists(detail, QuartzJobs.firstAttempt(detail, job.dueAt()));
+        scheduleIfNotExists(detail, QuartzJobs.firstAttempt(detail, job.dueAt(), settings.misfireInstructionOfJobs()));
     }
 
     /** Like db-scheduler's {@code scheduleIfNotExists}: a job already there stays as it is. */
@@ -159,7 +160,8 @@ final class QuartzBackend implements QueueBackend {
             Map<JobDetail, Set<? extends Trigger>> triggersByJob = new LinkedHashMap<>();
             for (PretendJob job : chunk) {
                 JobDetail detail = QuartzJobs.pretendJob(job);
-                triggersByJob.put(detail, Set.of(QuartzJobs.firstAttempt(detail, job.dueAt())));
+                triggersByJob.put(detail, Set.of(QuartzJobs.firstAttempt(detail, job.dueAt(),
+                        settings.misfireInstructionOfJobs())));
             }
             try {
                 current.scheduleJobs(triggersByJob, false);
@@ -265,7 +267,8 @@ final class QuartzBackend implements QueueBackend {
             try {
                 created.setJobFactory(new BackendJobFactory(context));
                 created.getListenerManager().addJobListener(
-                        new RetryWithBackoffListener(context.retryPolicy(), context.clock()));
+                        new RetryWithBackoffListener(context.retryPolicy(), context.clock(),
+                                settings.misfireInstructionOfJobs()));
                 return created;
             } catch (SchedulerException e) {
                 shutDownQuietly(created);

@@ -27,6 +27,13 @@ final class QuartzJobs {
     static final String ATTEMPT = "attempt";
     /** Trigger data of a scheduling job that waits for its turn: how many times its attempt waited so far. */
     static final String TURN_WAITS = "turn-waits";
+    /**
+     * Trigger data of a pretend job's first attempt: its due time, in epoch milliseconds. Quartz's misfire handling
+     * moves an overdue trigger's fire time to now, and its latency is measured from the time it was due.
+     */
+    static final String DUE_AT = "due-at";
+    /** The harness's own scheduling jobs fire however late: waiting for their turn is part of their life. */
+    static final int SCHEDULING_JOB_MISFIRES = Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY;
 
     private QuartzJobs() {
     }
@@ -48,16 +55,21 @@ final class QuartzJobs {
     }
 
     /**
-     * The trigger of a job's first attempt. Quartz keeps fire times in milliseconds: {@link Date#from} truncates, so
-     * the due time a pretend job reports (its trigger's scheduled fire time) is the one Quartz stored.
+     * The trigger of a job's first attempt, due at {@code dueAt}, which it carries. Quartz keeps fire times in
+     * milliseconds: {@link Date#from} truncates, so the due time a pretend job reports is the one Quartz stored.
+     * Quartz has one call for work due now and work due later: a trigger's start time ({@code startNow()} is a start
+     * time of now), so {@code dueAt} is the start time either way.
      */
-    static Trigger firstAttempt(JobDetail job, Instant dueAt) {
-        return oneShot(TriggerKey.triggerKey(job.getKey().getName(), job.getKey().getGroup()), job.getKey(), dueAt)
+    static Trigger firstAttempt(JobDetail job, Instant dueAt, int misfireInstruction) {
+        return oneShot(TriggerKey.triggerKey(job.getKey().getName(), job.getKey().getGroup()), job.getKey(), dueAt,
+                misfireInstruction)
+                .usingJobData(DUE_AT, Long.toString(Date.from(dueAt).getTime()))
                 .build();
     }
 
-    static Trigger nextAttempt(JobKey job, int attempt, Instant dueAt) {
-        return oneShot(TriggerKey.triggerKey(job.getName() + "#" + attempt, job.getGroup()), job, dueAt)
+    static Trigger nextAttempt(JobKey job, int attempt, Instant dueAt, int misfireInstruction) {
+        return oneShot(TriggerKey.triggerKey(job.getName() + "#" + attempt, job.getGroup()), job, dueAt,
+                misfireInstruction)
                 .usingJobData(ATTEMPT, Integer.toString(attempt))
                 .build();
     }
@@ -66,8 +78,9 @@ final class QuartzJobs {
      * The trigger that tries the same attempt again after the job waited for its turn, named
      * {@code <job>#<attempt>~<waits>}: waiting is not failing, so the attempt number stays.
      */
-    static Trigger sameAttemptAfterWaiting(JobKey job, int attempt, int waits, Instant dueAt) {
-        return oneShot(TriggerKey.triggerKey(job.getName() + "#" + attempt + "~" + waits, job.getGroup()), job, dueAt)
+    static Trigger sameAttemptAfterWaiting(JobKey job, int attempt, int waits, Instant dueAt, int misfireInstruction) {
+        return oneShot(TriggerKey.triggerKey(job.getName() + "#" + attempt + "~" + waits, job.getGroup()), job, dueAt,
+                misfireInstruction)
                 .usingJobData(ATTEMPT, Integer.toString(attempt))
                 .usingJobData(TURN_WAITS, Integer.toString(waits))
                 .build();
@@ -86,16 +99,34 @@ final class QuartzJobs {
     }
 
     /**
-     * Fires once at {@code dueAt}, however late: with "ignore misfires" a trigger that is overdue beyond the misfire
-     * threshold stays with the scheduler thread's normal acquisition and keeps its scheduled fire time. The default
-     * ("fire now") would hand it to the MisfireHandler, which re-times overdue triggers a few at a time (a backlog
-     * then drains at some ten jobs per second) and rewrites the due time that pickup lag is measured from.
+     * When the job of a trigger was due: the due time its first attempt carries, or else (a retry) its scheduled fire
+     * time.
      */
-    private static TriggerBuilder<SimpleTrigger> oneShot(TriggerKey key, JobKey job, Instant dueAt) {
+    static Instant dueAtOf(Trigger trigger, Date scheduledFireTime) {
+        JobDataMap data = trigger.getJobDataMap();
+        return data.containsKey(DUE_AT)
+                ? Instant.ofEpochMilli(JobData.positiveLong(data, DUE_AT))
+                : scheduledFireTime.toInstant();
+    }
+
+    /**
+     * Fires once at {@code dueAt}, with the given misfire instruction: "smart" (Quartz's default; a one-shot trigger
+     * overdue beyond the misfire threshold is left to the MisfireHandler, which re-times such triggers to now, 20 per
+     * locked transaction) or "ignore misfires" (it stays with the scheduler thread's normal acquisition, oldest first).
+     */
+    private static TriggerBuilder<SimpleTrigger> oneShot(TriggerKey key, JobKey job, Instant dueAt,
+                                                        int misfireInstruction) {
+        SimpleScheduleBuilder schedule = SimpleScheduleBuilder.simpleSchedule();
+        if (misfireInstruction == Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY) {
+            schedule = schedule.withMisfireHandlingInstructionIgnoreMisfires();
+        } else if (misfireInstruction != Trigger.MISFIRE_INSTRUCTION_SMART_POLICY) {
+            throw new IllegalArgumentException("misfire instruction " + misfireInstruction + " is neither smart nor"
+                    + " ignore");
+        }
         return TriggerBuilder.newTrigger()
                 .withIdentity(key)
                 .forJob(job)
                 .startAt(Date.from(dueAt))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires());
+                .withSchedule(schedule);
     }
 }

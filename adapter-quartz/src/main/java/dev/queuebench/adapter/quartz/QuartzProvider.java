@@ -3,6 +3,7 @@ package dev.queuebench.adapter.quartz;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.spi.BackendContext;
+import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.Knobs;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
@@ -28,6 +29,11 @@ public final class QuartzProvider implements QueueBackendProvider {
     @Override
     public Knobs knobs() {
         return QuartzSettings.KNOBS;
+    }
+
+    @Override
+    public int connectionsNeeded(BackendSettings settings) {
+        return QuartzSettings.from(settings).connectionsNeeded();
     }
 
     @Override

@@ -27,10 +27,13 @@ final class RetryWithBackoffListener extends JobListenerSupport {
 
     private final RetryPolicy policy;
     private final Clock clock;
+    private final int misfireInstruction;
 
-    RetryWithBackoffListener(RetryPolicy policy, Clock clock) {
+    /** @param misfireInstruction of the triggers of pretend jobs' retries, as of their first attempts */
+    RetryWithBackoffListener(RetryPolicy policy, Clock clock, int misfireInstruction) {
         this.policy = policy;
         this.clock = clock;
+        this.misfireInstruction = misfireInstruction;
     }
 
     @Override
@@ -77,7 +80,8 @@ final class RetryWithBackoffListener extends JobListenerSupport {
                        JobExecutionException failure) {
         int next = retry.failedAttempts() + 1;
         try {
-            context.getScheduler().scheduleJob(QuartzJobs.nextAttempt(job, next, failedAt.plus(retry.delay())));
+            context.getScheduler().scheduleJob(QuartzJobs.nextAttempt(job, next, failedAt.plus(retry.delay()),
+                    misfireInstructionOf(job)));
             LOG.debug("retrying {} in {} (attempt {} failed: {})", job, retry.delay(), retry.failedAttempts(),
                     describe(failure));
         } catch (SchedulerException e) {
@@ -88,12 +92,18 @@ final class RetryWithBackoffListener extends JobListenerSupport {
     private void waitForTurn(JobExecutionContext context, JobKey job, int attempt, Instant again) {
         try {
             int waits = QuartzJobs.turnWaitsOf(context.getTrigger()) + 1;
-            context.getScheduler().scheduleJob(QuartzJobs.sameAttemptAfterWaiting(job, attempt, waits, again));
+            context.getScheduler().scheduleJob(QuartzJobs.sameAttemptAfterWaiting(job, attempt, waits, again,
+                    misfireInstructionOf(job)));
         } catch (UnreadableJobDataException e) {
             LOG.warn("discarding {}: its trigger's {}", job, e.getMessage());
         } catch (SchedulerException e) {
             LOG.error("could not schedule {} again after it waited for its turn; the job is lost", job, e);
         }
+    }
+
+    private int misfireInstructionOf(JobKey job) {
+        return job.getGroup().equals(QuartzJobs.SCHEDULING_GROUP) ? QuartzJobs.SCHEDULING_JOB_MISFIRES
+                : misfireInstruction;
     }
 
     /** Quartz wraps what a job throws (once, or twice for what is not an Exception): look through the causes. */

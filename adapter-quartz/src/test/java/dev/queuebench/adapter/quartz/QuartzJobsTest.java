@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.spi.PretendJob;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDataMap;
@@ -19,7 +20,7 @@ class QuartzJobsTest {
     @Test
     void a_pretend_job_is_a_non_durable_job_with_text_data_and_one_trigger_due_at_the_millisecond() {
         JobDetail job = QuartzJobs.pretendJob(new PretendJob(RunId.of(7), 12, DUE));
-        Trigger trigger = QuartzJobs.firstAttempt(job, DUE);
+        Trigger trigger = QuartzJobs.firstAttempt(job, DUE, Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
 
         assertThat(job.isDurable()).isFalse();
         assertThat(job.getJobClass()).isEqualTo(PretendQuartzJob.class);
@@ -28,6 +29,21 @@ class QuartzJobsTest {
         assertThat(trigger.getStartTime().toInstant()).isEqualTo(Instant.parse("2025-01-01T12:00:00.123Z"));
         assertThat(trigger.getMisfireInstruction()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
         assertThat(QuartzJobs.attemptOf(trigger)).isEqualTo(1);
+    }
+
+    @Test
+    void a_trigger_with_quartzs_smart_misfire_policy_keeps_the_due_time_its_job_is_measured_from() {
+        JobDetail job = QuartzJobs.pretendJob(new PretendJob(RunId.of(7), 12, DUE));
+        Trigger trigger = QuartzJobs.firstAttempt(job, DUE, Trigger.MISFIRE_INSTRUCTION_SMART_POLICY);
+        Date rewrittenByTheMisfireHandler = Date.from(DUE.plusSeconds(90));
+
+        assertThat(trigger.getMisfireInstruction()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_SMART_POLICY);
+        assertThat(QuartzJobs.dueAtOf(trigger, rewrittenByTheMisfireHandler))
+                .isEqualTo(Instant.parse("2025-01-01T12:00:00.123Z"));
+        Trigger retry = QuartzJobs.nextAttempt(job.getKey(), 2, DUE.plusSeconds(3),
+                Trigger.MISFIRE_INSTRUCTION_SMART_POLICY);
+        assertThat(QuartzJobs.dueAtOf(retry, Date.from(DUE.plusSeconds(3)))).as("a retry is due at its own time")
+                .isEqualTo(DUE.plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test

@@ -22,9 +22,10 @@ class QuartzProviderTest {
     }
 
     @Test
-    void it_offers_the_four_knobs_of_the_issue() {
+    void it_offers_its_knobs_and_the_misfire_instruction_of_its_jobs() {
         assertThat(new QuartzProvider().knobs().options()).extracting(BackendOption::name)
-                .containsExactly("threads", "batch-acquisition", "idle-wait", "misfire-threshold");
+                .containsExactly("threads", "batch-acquisition", "idle-wait", "misfire-threshold",
+                        "misfire-instruction");
         assertThat(new QuartzProvider().descriptor().id().value()).isEqualTo("quartz");
     }
 }

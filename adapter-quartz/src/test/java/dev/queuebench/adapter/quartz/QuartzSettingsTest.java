@@ -3,7 +3,9 @@ package dev.queuebench.adapter.quartz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.spi.BackendSettings;
+import org.quartz.Trigger;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,27 +15,48 @@ import org.junit.jupiter.api.Test;
 class QuartzSettingsTest {
 
     @Test
-    void defaults_are_ten_threads_acquiring_ten_triggers_at_once_idling_five_seconds() {
-        QuartzSettings settings = QuartzSettings.from(BackendSettings.none());
+    void shipped_is_quartz_as_its_jar_ships_it_one_trigger_at_a_time_with_its_smart_misfire_policy() {
+        QuartzSettings settings = QuartzSettings.from(BackendSettings.of(Profile.SHIPPED, Map.of()));
 
         assertThat(settings.threads()).isEqualTo(10);
-        assertThat(settings.batchAcquisition()).isEqualTo(10);
-        assertThat(settings.idleWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.batchAcquisition()).isEqualTo(1);
+        assertThat(settings.idleWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.misfireThreshold()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(QuartzSettings.KNOBS.effective(BackendSettings.none())).containsExactly(
-                Map.entry("threads", "10"),
-                Map.entry("batch-acquisition", "10"),
-                Map.entry("idle-wait", "5s"),
-                Map.entry("misfire-threshold", "1m"));
+        assertThat(settings.misfireInstructionOfJobs()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_SMART_POLICY);
+        assertThat(settings.toQuartzProperties("queue-bench", "node-1", "pool"))
+                .containsEntry("org.quartz.jobStore.acquireTriggersWithinLock", "false");
+        assertThat(settings.connectionsNeeded()).as("Quartz's Best Practices: threads + 3").isEqualTo(13);
     }
 
     @Test
-    void every_option_has_a_default_that_parses() {
-        Map<String, String> defaults = new HashMap<>();
-        QuartzSettings.KNOBS.options().forEach(option -> defaults.put(option.name(), option.defaultValue()));
+    void tuned_acquires_as_many_triggers_as_there_are_threads_within_the_lock_and_ignores_misfires() {
+        QuartzSettings settings = QuartzSettings.from(BackendSettings.of(Profile.TUNED, Map.of()));
+        QuartzSettings moreThreads = QuartzSettings.from(BackendSettings.of(Profile.TUNED, Map.of("threads", "32")));
 
-        assertThat(QuartzSettings.from(BackendSettings.of(defaults)))
-                .isEqualTo(QuartzSettings.from(BackendSettings.none()));
+        assertThat(settings.batchAcquisition()).isEqualTo(10);
+        assertThat(moreThreads.batchAcquisition()).isEqualTo(32);
+        assertThat(settings.misfireInstructionOfJobs()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
+        assertThat(settings.toQuartzProperties("queue-bench", "node-1", "pool"))
+                .containsEntry("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        assertThat(QuartzSettings.KNOBS.effective(BackendSettings.of(Profile.TUNED, Map.of("threads", "32"))))
+                .containsExactly(
+                        Map.entry("threads", "32"),
+                        Map.entry("batch-acquisition", "32"),
+                        Map.entry("idle-wait", "30s"),
+                        Map.entry("misfire-threshold", "1m"),
+                        Map.entry("misfire-instruction", "ignore"));
+    }
+
+    @Test
+    void every_profiles_values_typed_as_a_user_would_give_the_same_settings() {
+        for (Profile profile : Profile.values()) {
+            Map<String, String> typed = new HashMap<>();
+            QuartzSettings.KNOBS.options().forEach(option -> typed.put(option.name(),
+                    QuartzSettings.KNOBS.effective(BackendSettings.of(profile, Map.of())).get(option.name())));
+
+            assertThat(QuartzSettings.from(BackendSettings.of(profile, typed)))
+                    .isEqualTo(QuartzSettings.from(BackendSettings.of(profile, Map.of())));
+        }
     }
 
     @Test

@@ -76,7 +76,8 @@ class RetryWithBackoffListenerTest {
     void a_retry_is_a_new_trigger_for_the_same_job_that_carries_its_attempt() {
         JobKey job = JobKey.jobKey("7-12", QuartzJobs.PRETEND_GROUP);
 
-        Trigger retry = QuartzJobs.nextAttempt(job, 2, FAILED_AT.plusSeconds(3));
+        Trigger retry = QuartzJobs.nextAttempt(job, 2, FAILED_AT.plusSeconds(3),
+                Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
 
         assertThat(retry.getJobKey()).isEqualTo(job);
         assertThat(retry.getKey().getName()).isEqualTo("7-12#2");
@@ -89,9 +90,10 @@ class RetryWithBackoffListenerTest {
     void a_job_that_waited_for_its_turn_gets_a_trigger_for_the_same_attempt_that_counts_its_waits() {
         JobKey job = JobKey.jobKey("run-7", QuartzJobs.SCHEDULING_GROUP);
 
-        Trigger first = QuartzJobs.sameAttemptAfterWaiting(job, 1, 1, FAILED_AT.plusSeconds(1));
+        Trigger first = QuartzJobs.sameAttemptAfterWaiting(job, 1, 1, FAILED_AT.plusSeconds(1),
+                QuartzJobs.SCHEDULING_JOB_MISFIRES);
         Trigger second = QuartzJobs.sameAttemptAfterWaiting(job, QuartzJobs.attemptOf(first),
-                QuartzJobs.turnWaitsOf(first) + 1, FAILED_AT.plusSeconds(2));
+                QuartzJobs.turnWaitsOf(first) + 1, FAILED_AT.plusSeconds(2), QuartzJobs.SCHEDULING_JOB_MISFIRES);
 
         assertThat(first.getKey().getName()).isEqualTo("run-7#1~1");
         assertThat(second.getKey().getName()).isEqualTo("run-7#1~2");

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Compares one metric of a new set of trials with a baseline: a <em>regression</em> is a change for the worse of
- * more than 10% of the baseline mean whose 95% confidence intervals do not overlap; an <em>improvement</em> the same
- * for the better; anything else is <em>no significant change</em>.
+ * more than 10% of the baseline mean whose 95% confidence intervals (the same intervals reports print: on the log
+ * scale for rates and durations) do not overlap; an <em>improvement</em> the same for the better; anything else is
+ * <em>no significant change</em>. Without an interval on both sides (fewer than three trials) nothing can be told.
  */
 public final class RegressionCheck {
 
@@ -16,7 +17,9 @@ public final class RegressionCheck {
     public enum Verdict {
         REGRESSION("regression"),
         IMPROVEMENT("improvement"),
-        NO_SIGNIFICANT_CHANGE("no significant change");
+        NO_SIGNIFICANT_CHANGE("no significant change"),
+        TOO_FEW_TRIALS("too few trials to tell (" + TrialStatistics.MIN_TRIALS_FOR_AN_INTERVAL
+                + " or more on each side)");
 
         private final String words;
 
@@ -44,6 +47,9 @@ public final class RegressionCheck {
             return new Result(Verdict.NO_SIGNIFICANT_CHANGE, 0);
         }
         double change = (current.mean() - baseline.mean()) / Math.abs(baseline.mean());
+        if (baseline.ci95().isEmpty() || current.ci95().isEmpty()) {
+            return new Result(Verdict.TOO_FEW_TRIALS, change);
+        }
         double worse = direction == Direction.LOWER_IS_BETTER ? change : -change;
         boolean significant = !baseline.overlaps(current);
         if (significant && worse > THRESHOLD) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.queuebench.core.stats.RegressionCheck.Verdict;
 import dev.queuebench.ports.in.TrialStatistics;
+import dev.queuebench.ports.in.TrialStatistics.Scale;
 import org.junit.jupiter.api.Test;
 
 class RegressionCheckTest {
@@ -32,6 +33,24 @@ class RegressionCheckTest {
     void a_change_within_ten_percent_is_not_significant_even_with_separate_intervals() {
         assertThat(RegressionCheck.compare(baseline, TrialStatistics.of(108, 108.5, 107.5), LOWER_IS_BETTER).verdict())
                 .isEqualTo(Verdict.NO_SIGNIFICANT_CHANGE);
+    }
+
+    @Test
+    void fewer_than_three_trials_on_either_side_cannot_tell() {
+        RegressionCheck.Result result = RegressionCheck.compare(baseline, TrialStatistics.of(200, 210),
+                LOWER_IS_BETTER);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.TOO_FEW_TRIALS);
+        assertThat(RegressionCheck.compare(TrialStatistics.of(100), TrialStatistics.of(200), LOWER_IS_BETTER)
+                .verdict()).isEqualTo(Verdict.TOO_FEW_TRIALS);
+    }
+
+    @Test
+    void rates_are_compared_on_the_same_log_scale_intervals_reports_print() {
+        TrialStatistics before = TrialStatistics.of(Scale.POSITIVE, 1_000, 1_020, 980);
+        TrialStatistics after = TrialStatistics.of(Scale.POSITIVE, 700, 710, 690);
+
+        assertThat(RegressionCheck.compare(before, after, HIGHER_IS_BETTER).verdict()).isEqualTo(Verdict.REGRESSION);
     }
 
     @Test

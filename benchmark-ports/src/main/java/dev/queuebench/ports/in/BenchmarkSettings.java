@@ -4,6 +4,7 @@ import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunStatusRule;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * How the core behaves, whatever the backend.
@@ -21,10 +22,15 @@ import java.util.Objects;
  *                            scheduling job before it is interrupted (default 60 s: a dozen poll intervals of the
  *                            slowest backend's default)
  * @param nodeId              this process, in completion snapshots and as the owner of the runs it creates
+ * @param backendPoolSize     connections of each backend's pool, as the user sized it; empty (the default) to size
+ *                            each pool from what its backend needs with its settings
  */
 public record BenchmarkSettings(Duration stallTimeout, Duration lockWait, Duration flushInterval,
                                 Duration progressInterval, Duration supervisionInterval, Duration ownerGrace,
-                                Duration startTimeout, NodeId nodeId) {
+                                Duration startTimeout, NodeId nodeId, OptionalInt backendPoolSize) {
+
+    /** The most connections a backend's pool may be sized to. */
+    public static final int MAX_POOL_SIZE = 1_000;
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_OWNER_GRACE = Duration.ofSeconds(5);
@@ -39,52 +45,64 @@ public record BenchmarkSettings(Duration stallTimeout, Duration lockWait, Durati
         requirePositive(ownerGrace, "owner grace");
         requirePositive(startTimeout, "start timeout");
         Objects.requireNonNull(nodeId, "node id is required");
+        Objects.requireNonNull(backendPoolSize, "backend pool size is required (may be empty)");
+        if (backendPoolSize.isPresent()
+                && (backendPoolSize.getAsInt() < 1 || backendPoolSize.getAsInt() > MAX_POOL_SIZE)) {
+            throw new IllegalArgumentException("a backend's pool size must be between 1 and " + MAX_POOL_SIZE
+                    + ", was " + backendPoolSize.getAsInt());
+        }
     }
 
     public static BenchmarkSettings defaults() {
         return new BenchmarkSettings(RunStatusRule.DEFAULT_STALL_TIMEOUT, DEFAULT_LOCK_WAIT, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), DEFAULT_OWNER_GRACE, DEFAULT_START_TIMEOUT,
-                NodeId.forThisProcess());
+                NodeId.forThisProcess(), OptionalInt.empty());
     }
 
     public BenchmarkSettings withStallTimeout(Duration value) {
         return new BenchmarkSettings(value, lockWait, flushInterval, progressInterval, supervisionInterval, ownerGrace,
-                startTimeout, nodeId);
+                startTimeout, nodeId, backendPoolSize);
     }
 
     public BenchmarkSettings withLockWait(Duration value) {
         return new BenchmarkSettings(stallTimeout, value, flushInterval, progressInterval, supervisionInterval,
-                ownerGrace, startTimeout, nodeId);
+                ownerGrace, startTimeout, nodeId, backendPoolSize);
     }
 
     public BenchmarkSettings withFlushInterval(Duration value) {
         return new BenchmarkSettings(stallTimeout, lockWait, value, progressInterval, supervisionInterval, ownerGrace,
-                startTimeout, nodeId);
+                startTimeout, nodeId, backendPoolSize);
     }
 
     public BenchmarkSettings withProgressInterval(Duration value) {
         return new BenchmarkSettings(stallTimeout, lockWait, flushInterval, value, supervisionInterval, ownerGrace,
-                startTimeout, nodeId);
+                startTimeout, nodeId, backendPoolSize);
     }
 
     public BenchmarkSettings withSupervisionInterval(Duration value) {
         return new BenchmarkSettings(stallTimeout, lockWait, flushInterval, progressInterval, value, ownerGrace,
-                startTimeout, nodeId);
+                startTimeout, nodeId, backendPoolSize);
     }
 
     public BenchmarkSettings withOwnerGrace(Duration value) {
         return new BenchmarkSettings(stallTimeout, lockWait, flushInterval, progressInterval, supervisionInterval,
-                value, startTimeout, nodeId);
+                value, startTimeout, nodeId, backendPoolSize);
     }
 
     public BenchmarkSettings withStartTimeout(Duration value) {
         return new BenchmarkSettings(stallTimeout, lockWait, flushInterval, progressInterval, supervisionInterval,
-                ownerGrace, value, nodeId);
+                ownerGrace, value, nodeId, backendPoolSize);
     }
 
     public BenchmarkSettings withNodeId(NodeId value) {
         return new BenchmarkSettings(stallTimeout, lockWait, flushInterval, progressInterval, supervisionInterval,
-                ownerGrace, startTimeout, value);
+                ownerGrace, startTimeout, value, backendPoolSize);
+    }
+
+    /** Each backend's pool sized by the user ({@code --db-pool-size}), whatever its backend needs. */
+    public BenchmarkSettings withBackendPoolSize(int connections) {
+        return new BenchmarkSettings(stallTimeout, lockWait, flushInterval, progressInterval, supervisionInterval,
+                ownerGrace, startTimeout, nodeId, OptionalInt.of(connections));
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -3,7 +3,10 @@ package dev.queuebench.ports.in;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.DurationRules;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.SteadyState;
+import dev.queuebench.domain.TickCounts;
 import dev.queuebench.domain.Workload;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,8 @@ import java.util.OptionalInt;
  * @param faults            what went wrong around the run: the database outages it rode out, and the faults injected
  *                          into it on purpose, in time order
  * @param nodes             what each node that recorded for the run did, in the order of their ids
+ * @param completionTicks   distinct completions per tenth of a second, every node's together
+ * @param enqueueTicks      enqueued jobs per tenth of a second
  */
 public record RunReport(
         BenchmarkRun run,
@@ -47,7 +52,15 @@ public record RunReport(
         Map<String, String> environment,
         List<ResourceSample> resourceSamples,
         List<RunFault> faults,
-        List<NodeShare> nodes) {
+        List<NodeShare> nodes,
+        TickCounts completionTicks,
+        TickCounts enqueueTicks) {
+
+    /** The fingerprint's fact naming the profile the backend's knobs followed. */
+    public static final String PROFILE_FACT = "backend.profile";
+    /** The fingerprint's facts of the backend's pool: the connections it held, and what the backend needed. */
+    public static final String POOL_FACT = "backend.pool_connections";
+    public static final String POOL_NEEDED_FACT = "backend.pool_needed";
 
     /** Throughput counts as recovered from a fault at this share of its rate before it. */
     public static final double RECOVERED_SHARE = 0.9;
@@ -71,6 +84,65 @@ public record RunReport(
         resourceSamples = List.copyOf(resourceSamples);
         faults = List.copyOf(faults);
         nodes = List.copyOf(nodes);
+        Objects.requireNonNull(completionTicks, "completion ticks are required (may be empty)");
+        Objects.requireNonNull(enqueueTicks, "enqueue ticks are required (may be empty)");
+    }
+
+    /**
+     * The completions' steady state: their rate over the middle of the run, the 10th to the 90th percentile of their
+     * times ({@link SteadyState}). Empty with too few completions, or all of them within half a second.
+     */
+    public Optional<SteadyState> steadyCompletions() {
+        return SteadyState.of(completionTicks);
+    }
+
+    /** The enqueues' steady state, likewise: the scheduling phase's rate without its first and last calls. */
+    public Optional<SteadyState> steadyEnqueues() {
+        return SteadyState.of(enqueueTicks);
+    }
+
+    /**
+     * Distinct completions per second over the steady middle of the run: the counterpart of {@link #jobsPerSecond},
+     * {@link #drainRate} and a rate run's achieved rate that neither start-up nor tail sways.
+     */
+    public OptionalDouble steadyRate() {
+        return steadyCompletions().map(steady -> OptionalDouble.of(steady.perSecond())).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * From the workers' start to the first completion: the first poll, connections opening, the JIT warming. Empty
+     * before a job completed.
+     */
+    public Optional<Duration> startUp() {
+        return run.timeline().workersStartedAt().flatMap(start -> firstCompletionAt
+                .map(first -> first.isAfter(start) ? Duration.between(start, first) : Duration.ZERO));
+    }
+
+    /** From the end of the steady middle to the last completion: the last polls, the stragglers. */
+    public Optional<Duration> tail() {
+        return steadyCompletions().flatMap(steady -> lastCompletionAt
+                .map(last -> last.isAfter(steady.to()) ? Duration.between(steady.to(), last) : Duration.ZERO));
+    }
+
+    /** The profile the backend's knobs followed, from the fingerprint; empty for a run stored without one. */
+    public Optional<Profile> profile() {
+        return Optional.ofNullable(environment.get(PROFILE_FACT)).map(Profile::fromWireName);
+    }
+
+    /** A backend's connection pool: the connections it held, and how many the backend needed at most. */
+    public record Pool(int connections, int needed) {
+        /** Fewer than the backend needed (asked for on purpose): the run's figures measure the pool too. */
+        public boolean isShort() {
+            return connections < needed;
+        }
+    }
+
+    /** The backend's pool, from the fingerprint; empty for a run stored without it. */
+    public Optional<Pool> pool() {
+        String connections = environment.get(POOL_FACT);
+        String needed = environment.get(POOL_NEEDED_FACT);
+        return connections == null || needed == null ? Optional.empty()
+                : Optional.of(new Pool(Integer.parseInt(connections), Integer.parseInt(needed)));
     }
 
     /** A node's share of the run's executions, 0 to 1; 0 before any job ran. */

@@ -4,21 +4,32 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.Workload;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Asks for a new run. Validates itself: building one from a user's raw input throws
  * {@link IllegalArgumentException} with a message that names the wrong value. Whether the backend is registered is
  * checked by {@link StartRunUseCase}.
+ *
+ * @param profile the profile to run the backend in (the user's own knobs still override its values); empty to run it
+ *                as the core was configured
  */
-public record StartRunCommand(RunSpec spec) {
+public record StartRunCommand(RunSpec spec, Optional<Profile> profile) {
 
     public StartRunCommand {
         Objects.requireNonNull(spec, "run spec is required");
+        Objects.requireNonNull(profile, "profile is required (may be empty)");
+    }
+
+    /** A run of the backend as the core was configured. */
+    public StartRunCommand(RunSpec spec) {
+        this(spec, Optional.empty());
     }
 
     /** The delayed workload (the original harness's): N jobs, each due {@code delay} after its enqueue. */
@@ -50,12 +61,23 @@ public record StartRunCommand(RunSpec spec) {
     /** The same run, its jobs doing {@code work}. */
     public StartRunCommand withJobWork(JobWork work) {
         return new StartRunCommand(new RunSpec(spec.backend(), spec.jobsCount(), spec.schedulingMode(),
-                spec.jobDelay(), spec.workload(), work));
+                spec.jobDelay(), spec.workload(), work), profile);
     }
 
     /** The same run on another backend, for comparisons. */
     public StartRunCommand onBackend(BackendId backend) {
         return new StartRunCommand(new RunSpec(backend, spec.jobsCount(), spec.schedulingMode(), spec.jobDelay(),
-                spec.workload(), spec.jobWork()));
+                spec.workload(), spec.jobWork()), profile);
+    }
+
+    /** The same run, of {@code jobs} jobs (a delayed run or a backlog sized to last long enough). */
+    public StartRunCommand withJobsCount(JobsCount jobs) {
+        return new StartRunCommand(new RunSpec(spec.backend(), jobs, spec.schedulingMode(), spec.jobDelay(),
+                spec.workload(), spec.jobWork()), profile);
+    }
+
+    /** The same run, with the backend in {@code profile}. */
+    public StartRunCommand withProfile(Profile other) {
+        return new StartRunCommand(spec, Optional.of(Objects.requireNonNull(other, "profile is required")));
     }
 }

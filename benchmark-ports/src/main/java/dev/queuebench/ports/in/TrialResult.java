@@ -28,7 +28,7 @@ public record TrialResult(BackendId backend, int warmups, List<RunReport> trials
             double[] values = trials.stream().map(metric::valueOf)
                     .filter(v -> v.isPresent()).mapToDouble(v -> v.getAsDouble()).toArray();
             if (values.length > 0) {
-                statistics.put(metric, TrialStatistics.of(values));
+                statistics.put(metric, TrialStatistics.of(metric.scale(), values));
             }
         }
         return statistics;

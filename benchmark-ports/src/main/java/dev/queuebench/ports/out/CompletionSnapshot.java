@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param pickupLag         {@link LatencyHistogram#encode() encoded} start minus due time, microseconds
  * @param endToEnd          encoded finish minus due time, microseconds
  * @param enqueueLatency    encoded duration of each enqueue call, microseconds
+ * @param completionTicks   encoded first completions per tenth of a second (empty: none, or stored before they were)
+ * @param enqueueTicks      encoded enqueued jobs per tenth of a second (likewise)
  */
 public record CompletionSnapshot(
         RunId runId,
@@ -32,7 +34,9 @@ public record CompletionSnapshot(
         byte[] endToEnd,
         byte[] enqueueLatency,
         ThroughputSeries completionsPerSecond,
-        ThroughputSeries enqueuesPerSecond) {
+        ThroughputSeries enqueuesPerSecond,
+        byte[] completionTicks,
+        byte[] enqueueTicks) {
 
     public CompletionSnapshot {
         Objects.requireNonNull(runId, "run id is required");
@@ -46,6 +50,8 @@ public record CompletionSnapshot(
         Objects.requireNonNull(enqueueLatency, "enqueue latency histogram is required");
         Objects.requireNonNull(completionsPerSecond, "completions series is required");
         Objects.requireNonNull(enqueuesPerSecond, "enqueues series is required");
+        Objects.requireNonNull(completionTicks, "completion ticks are required (may be empty)");
+        Objects.requireNonNull(enqueueTicks, "enqueue ticks are required (may be empty)");
         if (executions < distinctCompleted) {
             throw new IllegalArgumentException("executions (" + executions
                     + ") cannot be fewer than distinct completions (" + distinctCompleted + ")");

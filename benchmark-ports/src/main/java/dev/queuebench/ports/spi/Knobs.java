@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The knobs of one backend, in the order help texts and reports list them. */
+/** The knobs of one backend, in the order help texts and reports list them; each has a value in every profile. */
 public final class Knobs {
 
     private static final Knobs NONE = new Knobs(List.of());
@@ -21,6 +21,10 @@ public final class Knobs {
         for (Knob<?> knob : this.knobs) {
             if (!names.add(knob.name())) {
                 throw new IllegalArgumentException("two knobs are named " + knob.name());
+            }
+            if (!knob.complete()) {
+                throw new IllegalArgumentException("knob " + knob.name() + " needs a value in every profile: declare"
+                        + " it with shipped(...) and tuned(...), or inEveryProfile(...)");
             }
         }
     }
@@ -43,8 +47,8 @@ public final class Knobs {
     }
 
     /**
-     * Every knob in effect, defaults included, as text, after checking that the settings name only these knobs and
-     * give each a value it takes.
+     * Every knob in effect, the profile's values included, as text, after checking that the settings name only these
+     * knobs and give each a value it takes.
      *
      * @throws IllegalArgumentException naming an unknown knob (and the known ones), or a value that does not fit
      */

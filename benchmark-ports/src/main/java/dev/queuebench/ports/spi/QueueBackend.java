@@ -3,6 +3,7 @@ package dev.queuebench.ports.spi;
 import dev.queuebench.domain.RunId;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One job scheduler library, driven the way its users would drive it. Workers execute the run's scheduling job
@@ -28,7 +29,9 @@ public interface QueueBackend extends AutoCloseable {
     void submitSchedulingJob(RunId runId);
 
     /**
-     * Enqueues one pretend job with one library call. Idempotent by the job's identity (run and index): a job that is
+     * Enqueues one pretend job with one library call: the call the library's users make for it, which for a job due
+     * now ({@link PretendJob#dueNow()}) is the library's enqueue into its ready state where it has one, and otherwise
+     * its schedule call for the job's due time. Idempotent by the job's identity (run and index): a job that is
      * there already stays as it is, so a call tried again after a dropped connection enqueues nothing twice.
      */
     void enqueue(PretendJob job);
@@ -47,6 +50,16 @@ public interface QueueBackend extends AutoCloseable {
 
     /** Jobs the backend will still run, of any kind: scheduled, enqueued, running or waiting for a retry. */
     long pendingJobs();
+
+    /**
+     * Jobs in the library's ready state (enqueued, for idle workers to take), for a library that keeps one apart from
+     * jobs scheduled for a later time (JobRunr's ENQUEUED against SCHEDULED); empty for a library that keeps every
+     * job alike, waiting for its time (db-scheduler, Quartz). The contract suite checks with it that jobs due now are
+     * enqueued, not scheduled.
+     */
+    default OptionalLong readyJobs() {
+        return OptionalLong.empty();
+    }
 
     /**
      * The backend's own tables (schema-qualified if not in the search path), for sampling their rows and size

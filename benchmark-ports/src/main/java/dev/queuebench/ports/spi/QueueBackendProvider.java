@@ -13,8 +13,20 @@ public interface QueueBackendProvider {
     /** Its id (as users type it), display name and library version. */
     BackendDescriptor descriptor();
 
-    /** The knobs users may set, each declared once; the core rejects any other before it creates the backend. */
+    /**
+     * The knobs users may set, each declared once with its value in every profile; the core rejects any other before
+     * it creates the backend.
+     */
     Knobs knobs();
+
+    /**
+     * How many connections the backend borrows at most at once with these settings: its worker threads and the
+     * library's own threads (polling, heartbeats, housekeeping), as the library's code or documentation says. The core
+     * sizes the backend's pool from it, adding what its own enqueuers hold, unless the user sizes the pool.
+     *
+     * @throws IllegalArgumentException when a knob's value does not fit
+     */
+    int connectionsNeeded(BackendSettings settings);
 
     /**
      * The migrations of the backend's tables, which the core applies before {@link #create}; empty for a library

@@ -12,6 +12,7 @@ import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.TickCounts;
 import dev.queuebench.domain.RunTimeline;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.Workload;
@@ -109,6 +110,7 @@ class RunReportWorkloadTest {
         BenchmarkRun run = new BenchmarkRun(RunId.of(1), spec, timeline, jobs, Optional.empty());
         return new RunReport(run, RunStatus.FINISHED, new CompletionCounts(jobs, jobs, jobs), lastCompletion,
                 Optional.of(firstCompletion), Optional.of(lastCompletion), LatencySummary.EMPTY, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, completions, enqueues, Map.of(), List.of(), List.of(), List.of());
+                LatencySummary.EMPTY, completions, enqueues, Map.of(), List.of(), List.of(), List.of(),
+                TickCounts.empty(TickCounts.TENTH_OF_A_SECOND), TickCounts.empty(TickCounts.TENTH_OF_A_SECOND));
     }
 }

@@ -4,31 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.queuebench.ports.in.TrialStatistics.Scale;
 import org.junit.jupiter.api.Test;
 
 class TrialStatisticsTest {
 
     @Test
-    void three_trials_get_mean_sample_deviation_and_a_student_t_interval() {
-        TrialStatistics stats = TrialStatistics.of(10, 12, 14);
+    void three_trials_of_a_signed_figure_get_mean_sample_deviation_and_a_student_t_interval() {
+        TrialStatistics stats = TrialStatistics.of(Scale.SIGNED, 10, 12, 14);
 
         assertThat(stats.n()).isEqualTo(3);
         assertThat(stats.mean()).isEqualTo(12);
         assertThat(stats.stddev()).isCloseTo(2.0, within(1e-9));
         // t(0.975, 2) = 4.303; 4.303 * 2 / sqrt(3) = 4.9687
-        assertThat(stats.ci95Low()).isCloseTo(12 - 4.9687, within(1e-3));
-        assertThat(stats.ci95High()).isCloseTo(12 + 4.9687, within(1e-3));
+        assertThat(stats.ci95().orElseThrow().low()).isCloseTo(12 - 4.9687, within(1e-3));
+        assertThat(stats.ci95().orElseThrow().high()).isCloseTo(12 + 4.9687, within(1e-3));
         assertThat(stats.min()).isEqualTo(10);
         assertThat(stats.max()).isEqualTo(14);
         assertThat(stats.outliers()).isEmpty();
     }
 
     @Test
-    void one_trial_has_no_spread_and_its_interval_is_the_value() {
-        TrialStatistics stats = TrialStatistics.of(7.5);
-        assertThat(stats.stddev()).isZero();
-        assertThat(stats.ci95Low()).isEqualTo(7.5);
-        assertThat(stats.ci95High()).isEqualTo(7.5);
+    void a_rate_gets_its_interval_on_the_log_scale_which_stays_above_zero() {
+        // a wide spread, as two trials of a short drain gave: the plain interval would reach below zero
+        TrialStatistics plain = TrialStatistics.of(Scale.SIGNED, 800, 3_800, 2_300);
+        TrialStatistics rate = TrialStatistics.of(Scale.POSITIVE, 800, 3_800, 2_300);
+        assertThat(plain.ci95().orElseThrow().low()).isNegative();
+
+        // ln 800, ln 3800, ln 2300: mean 7.556011, sd 0.795315; 4.303 * 0.795315 / sqrt(3) = 1.975832
+        assertThat(rate.ci95().orElseThrow().low()).isCloseTo(265.119, within(0.01));
+        assertThat(rate.ci95().orElseThrow().high()).isCloseTo(13_791.985, within(0.1));
+        assertThat(rate.ci95().orElseThrow().low()).isPositive();
+        assertThat(rate.mean()).as("the mean is the plain mean").isCloseTo(2_300, within(1e-9));
+    }
+
+    @Test
+    void fewer_than_three_trials_get_no_interval_at_all() {
+        assertThat(TrialStatistics.of(Scale.POSITIVE, 7.5).ci95()).isEmpty();
+        assertThat(TrialStatistics.of(Scale.POSITIVE, 1_947, 6_592).ci95()).isEmpty();
+        assertThat(TrialStatistics.of(Scale.SIGNED, -3, 4).ci95()).isEmpty();
+        assertThat(TrialStatistics.of(7.5).stddev()).isZero();
     }
 
     @Test
@@ -64,8 +79,9 @@ class TrialStatisticsTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = i % 2 == 0 ? 9 : 11;
         }
-        TrialStatistics stats = TrialStatistics.of(values);
-        assertThat(stats.ci95High() - stats.mean()).isCloseTo(1.96 * stats.stddev() / Math.sqrt(200), within(1e-9));
+        TrialStatistics stats = TrialStatistics.of(Scale.SIGNED, values);
+        assertThat(stats.ci95().orElseThrow().high() - stats.mean())
+                .isCloseTo(1.96 * stats.stddev() / Math.sqrt(200), within(1e-9));
     }
 
     @Test

@@ -39,8 +39,8 @@ public class RecorderPartsBenchmark {
         final LongAccumulator firstFinishedMicros = new LongAccumulator(Math::min, Long.MAX_VALUE);
         final LongAccumulator lastFinishedMicros = new LongAccumulator(Math::max, Long.MIN_VALUE);
         final LatencyRecorder pickupLag = new LatencyRecorder();
-        final SecondsSeries completionsPerSecond =
-                new SecondsSeries(SimulatedWorker.RUN_CREATED_AT.getEpochSecond());
+        final TickSeries completionsPerSecond =
+                TickSeries.perSecond(SimulatedWorker.RUN_CREATED_AT.toEpochMilli());
     }
 
     @State(Scope.Thread)
@@ -83,6 +83,6 @@ public class RecorderPartsBenchmark {
     @Benchmark
     public void secondsSeries(Parts parts, Worker worker) {
         worker.advance();
-        parts.completionsPerSecond.add(Math.floorDiv(worker.finishedMicros(), 1_000_000L), 1);
+        parts.completionsPerSecond.add(worker.finishedMicros(), 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.queuebench.core.internal.recording;
 
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.TickCounts;
 import dev.queuebench.ports.in.LatencySummary;
 import dev.queuebench.ports.in.ThroughputSeries;
 import dev.queuebench.ports.out.CompletionSnapshot;
@@ -82,6 +83,17 @@ public final class MergedCompletions {
 
     public ThroughputSeries enqueuesPerSecond() {
         return summed(snapshots.stream().map(CompletionSnapshot::enqueuesPerSecond).toList());
+    }
+
+    /** Distinct completions per tenth of a second, every node's added up. */
+    public TickCounts completionTicks() {
+        return TickCounts.sum(TickCounts.TENTH_OF_A_SECOND, snapshots.stream()
+                .map(SnapshotCodec::completionTicks).toList());
+    }
+
+    public TickCounts enqueueTicks() {
+        return TickCounts.sum(TickCounts.TENTH_OF_A_SECOND, snapshots.stream()
+                .map(SnapshotCodec::enqueueTicks).toList());
     }
 
     private static LatencySummary merged(List<LatencyHistogram> histograms) {

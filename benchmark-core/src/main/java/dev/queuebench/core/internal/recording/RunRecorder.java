@@ -2,6 +2,8 @@ package dev.queuebench.core.internal.recording;
 
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.TickCounts;
+import dev.queuebench.ports.in.ThroughputSeries;
 import dev.queuebench.ports.out.CompletionSnapshot;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -34,8 +36,11 @@ public final class RunRecorder {
     private final LatencyRecorder pickupLag = new LatencyRecorder();
     private final LatencyRecorder endToEnd = new LatencyRecorder();
     private final LatencyRecorder enqueueLatency = new LatencyRecorder();
-    private final SecondsSeries completionsPerSecond;
-    private final SecondsSeries enqueuesPerSecond;
+    private final TickSeries completionsPerSecond;
+    private final TickSeries enqueuesPerSecond;
+    /** First completions on this node, and enqueued jobs, per tenth of a second: where steady-state rates come from. */
+    private final TickSeries completionTicks;
+    private final TickSeries enqueueTicks;
 
     // Cumulative histograms, owned by the snapshotting thread.
     private final LatencyHistogram pickupLagTotal = new LatencyHistogram();
@@ -64,8 +69,10 @@ public final class RunRecorder {
         this.runId = runId;
         this.jobsCount = jobsCount;
         this.completedWords = new long[(jobsCount + 63) >>> 6];
-        this.completionsPerSecond = new SecondsSeries(createdAt.getEpochSecond());
-        this.enqueuesPerSecond = new SecondsSeries(createdAt.getEpochSecond());
+        this.completionsPerSecond = TickSeries.perSecond(createdAt.toEpochMilli());
+        this.enqueuesPerSecond = TickSeries.perSecond(createdAt.toEpochMilli());
+        this.completionTicks = TickSeries.perTenth(createdAt.toEpochMilli());
+        this.enqueueTicks = TickSeries.perTenth(createdAt.toEpochMilli());
         this.lastProgressMicros = Micros.of(createdAt);
         this.journal = journal;
     }
@@ -84,8 +91,10 @@ public final class RunRecorder {
         pickupLagTotal.add(SnapshotCodec.pickupLag(earlier));
         endToEndTotal.add(SnapshotCodec.endToEnd(earlier));
         enqueueLatencyTotal.add(SnapshotCodec.enqueueLatency(earlier));
-        completionsPerSecond.addAll(earlier.completionsPerSecond());
-        enqueuesPerSecond.addAll(earlier.enqueuesPerSecond());
+        completionsPerSecond.addAll(perSecond(earlier.completionsPerSecond()));
+        enqueuesPerSecond.addAll(perSecond(earlier.enqueuesPerSecond()));
+        completionTicks.addAll(SnapshotCodec.completionTicks(earlier));
+        enqueueTicks.addAll(SnapshotCodec.enqueueTicks(earlier));
         lastProgressMicros = Math.max(lastProgressMicros, Micros.of(earlier.updatedAt()));
         executionsAtLastSnapshot = executions.sum();
         enqueuedAtLastSnapshot = enqueued.sum();
@@ -129,8 +138,12 @@ public final class RunRecorder {
         long measuredFrom = Math.max(dueMicros, latencyFromMicros);
         pickupLag.record(startedMicros - measuredFrom);
         endToEnd.record(finishedMicros - measuredFrom);
-        completionsPerSecond.add(Math.floorDiv(finishedMicros, 1_000_000L), 1);
-        return (before & bit) == 0;
+        completionsPerSecond.add(finishedMicros, 1);
+        boolean first = (before & bit) == 0;
+        if (first) {
+            completionTicks.add(finishedMicros, 1);
+        }
+        return first;
     }
 
     /** Notes that job {@code jobIndex} started here: in the journal only, which tells what a killed node held. */
@@ -152,7 +165,8 @@ public final class RunRecorder {
         }
         enqueued.add(jobs);
         enqueueLatency.record(latencyMicros);
-        enqueuesPerSecond.add(Math.floorDiv(finishedMicros, 1_000_000L), jobs);
+        enqueuesPerSecond.add(finishedMicros, jobs);
+        enqueueTicks.add(finishedMicros, jobs);
     }
 
     boolean hasChangedSinceLastSnapshot() {
@@ -226,14 +240,20 @@ public final class RunRecorder {
                 pickupLagTotal.encode(),
                 endToEndTotal.encode(),
                 enqueueLatencyTotal.encode(),
-                completionsPerSecond.snapshot(),
-                enqueuesPerSecond.snapshot());
+                completionsPerSecond.perSecondSnapshot(),
+                enqueuesPerSecond.perSecondSnapshot(),
+                SnapshotCodec.encodeTicks(completionTicks.snapshot()),
+                SnapshotCodec.encodeTicks(enqueueTicks.snapshot()));
     }
 
     /** The last snapshot was not stored (the database was unreachable): the next flush takes and stores another. */
     synchronized void snapshotNotSaved() {
         executionsAtLastSnapshot = -1;
         enqueuedAtLastSnapshot = -1;
+    }
+
+    private static TickCounts perSecond(ThroughputSeries series) {
+        return new TickCounts(series.startEpochSecond(), 1_000, series.counts());
     }
 
     private static Optional<Instant> micros(long value, long unset) {

@@ -13,9 +13,13 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.TrialPlan;
+import dev.queuebench.domain.Durations;
+import dev.queuebench.domain.JobsCount;
+import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.SizedRun;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.out.RunLockPort.RunLock;
@@ -28,7 +32,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,11 +123,45 @@ public final class BenchmarkRunner implements AutoCloseable {
         return new TrialResult(command.spec().backend(), warmups, kept);
     }
 
+    /**
+     * The same benchmark with as many jobs as make its steady window last at least the sizing's minimum, read from the
+     * steady rate of discarded calibration runs of it ({@link RunSizing}): a first one of
+     * {@value RunSizing#FIRST_CALIBRATION_JOBS} jobs, and larger ones while a calibration is too short to tell.
+     *
+     * @return the sized benchmark; empty when a calibration run did not finish, whose report then says why
+     */
+    public SizedRun sizedToLast(StartRunCommand command, RunSizing sizing, RunListener listener) {
+        int jobs = RunSizing.FIRST_CALIBRATION_JOBS;
+        while (true) {
+            listener.notice("calibration on " + command.spec().backend() + ": " + jobs + " jobs (discarded), to size"
+                    + " the runs to a steady window of " + Durations.format(sizing.minimum()));
+            RunReport calibration = runToEnd(command.withJobsCount(JobsCount.of(jobs)), listener);
+            retrier.run("delete calibration run " + calibration.run().id(),
+                    () -> saveRuns.deleteRun(calibration.run().id()));
+            if (calibration.status() != RunStatus.FINISHED) {
+                return new SizedRun(Optional.empty(), calibration);
+            }
+            Duration lasted = calibration.run().timeline().workersStartedAt()
+                    .flatMap(start -> calibration.lastCompletionAt().map(last -> Duration.between(start, last)))
+                    .orElse(Duration.ZERO);
+            OptionalDouble steady = calibration.steadyRate();
+            OptionalLong larger = RunSizing.nextCalibration(jobs, lasted, steady.isPresent());
+            if (larger.isEmpty()) {
+                double rate = steady.isPresent() ? steady.getAsDouble() : calibration.jobsPerSecond()
+                        .orElse(jobs / Math.max(1e-3, lasted.toNanos() / 1e9));
+                StartRunCommand sized = command.withJobsCount(sizing.jobsAt(rate));
+                listener.notice(String.format(Locale.ROOT, "calibration on %s: %,.0f jobs/s steady, so %,d jobs per"
+                        + " run", command.spec().backend(), rate, sized.spec().jobsCount().value()));
+                return new SizedRun(Optional.of(sized), calibration);
+            }
+            jobs = (int) larger.getAsLong();
+        }
+    }
+
     /** Runs one benchmark to its final report, on the calling thread. */
     public RunReport runToEnd(StartRunCommand command, RunListener listener) {
-        QueueBackend backend = backends.backend(command.spec().backend());
         BenchmarkRun run = startRuns.createRun(command);
-        return drive(run, backend, listener);
+        return drive(run, command, listener);
     }
 
     /**
@@ -128,12 +169,11 @@ public final class BenchmarkRunner implements AutoCloseable {
      * started before it, as the page does.
      */
     public BenchmarkRun runInBackground(StartRunCommand command) {
-        QueueBackend backend = backends.backend(command.spec().backend());
         BenchmarkRun run = startRuns.createRun(command);
         try {
             background.execute(() -> {
                 try {
-                    drive(run, backend, RunListener.SILENT);
+                    drive(run, command, RunListener.SILENT);
                 } catch (RuntimeException e) {
                     LOG.log(Level.ERROR, "run " + run.id() + " could not be driven to its end", e);
                 }
@@ -145,7 +185,19 @@ public final class BenchmarkRunner implements AutoCloseable {
         return run;
     }
 
-    private RunReport drive(BenchmarkRun created, QueueBackend backend, RunListener listener) {
+    /**
+     * Drives a created run to its end, with the backend in the run's profile: a run driven in the background gets its
+     * profile only in its turn, as the run before it may still need the backend as it was.
+     */
+    private RunReport drive(BenchmarkRun created, StartRunCommand command, RunListener listener) {
+        QueueBackend backend;
+        try {
+            backends.runIn(created.backend(), command.profile());
+            backend = backends.backend(created.backend());
+        } catch (RuntimeException e) {
+            endIfStillActive(created.id());
+            throw e;
+        }
         try {
             Optional<BenchmarkRun> submitted = awaitTurnThenSubmit(created, backend, listener);
             if (submitted.isEmpty()) {

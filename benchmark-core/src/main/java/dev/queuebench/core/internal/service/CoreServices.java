@@ -11,6 +11,7 @@ import dev.queuebench.domain.RunActivity;
 import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.ScheduleRunUseCase;
+import dev.queuebench.ports.out.BackendDataSourcePort;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;
@@ -30,8 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import javax.sql.DataSource;
 
 /**
  * The services wired together over the ports, started, and closed in order. The {@code QueueBench} facade is their
@@ -40,7 +39,7 @@ import javax.sql.DataSource;
 public final class CoreServices implements AutoCloseable {
 
     /** Every outbound port the core needs. */
-    public record Ports(Function<BackendId, DataSource> dataSources, LoadRunPort loadRuns, SaveRunPort saveRuns,
+    public record Ports(BackendDataSourcePort dataSources, LoadRunPort loadRuns, SaveRunPort saveRuns,
                         CompletionSnapshotPort snapshots, RunLockPort runLock, NodeLeasePort nodeLeases,
                         RunFaultPort runFaults, RunEnvironmentPort environments, ResourceSamplePort resourceSamples,
                         PoolMetricsPort poolMetrics, DatabaseMetricsPort databaseMetrics,
@@ -70,9 +69,9 @@ public final class CoreServices implements AutoCloseable {
         // Backends are created before the scheduler exists; their jobs reach it through this reference.
         ScheduleRunUseCase scheduling = runId -> scheduler().scheduleRun(runId);
         RunJobWork jobWork = new RunJobWork(ports.loadRuns(), retrier);
-        this.backends = new QueueBackends(providers, backendSettings, (id, knobs) -> new BackendContext(
-                ports.dataSources().apply(id), clock, knobs, scheduling, recorders, RetryPolicy.standard(), jobWork),
-                ports.schemaMigrations());
+        this.backends = new QueueBackends(providers, backendSettings, (id, knobs, connections) -> new BackendContext(
+                ports.dataSources().dataSourceFor(id, connections), clock, knobs, scheduling, recorders,
+                RetryPolicy.standard(), jobWork), ports.schemaMigrations(), settings.backendPoolSize());
         this.sampler = new ResourceSampler(ports.poolMetrics(), ports.databaseMetrics(), ports.resourceSamples(),
                 ports.loadRuns(), ports.snapshots(), statusRule, clock, settings.flushInterval());
         RunQueue queue = new RunQueue(ports.loadRuns(), ports.snapshots(), statusRule, retrier);

@@ -5,6 +5,8 @@ import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.in.BackendDescriptor;
+import dev.queuebench.ports.in.BackendSetup;
+import dev.queuebench.ports.in.RunReport;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,10 +15,11 @@ import java.util.Objects;
 /**
  * What a run ran on, stored with every run so that figures from different machines, servers or settings are never
  * compared unknowingly: Queue Bench's version and database kind (from the runner), the JVM, OS, cores and memory,
- * PostgreSQL's version and the settings that move results, the backend's library version and every knob in effect,
- * and the run's own mode, delay and size.
+ * PostgreSQL's version and the settings that move results, the backend's library version, its profile, every knob in
+ * effect and its pool, and the run's own mode, delay and size.
  */
 final class EnvironmentFingerprint {
+
 
     private final Map<String, String> runnerFacts;
     private final DatabaseMetricsPort database;
@@ -26,7 +29,7 @@ final class EnvironmentFingerprint {
         this.database = Objects.requireNonNull(database, "database metrics port is required");
     }
 
-    Map<String, String> capture(BenchmarkRun run, BackendDescriptor backend, Map<String, String> knobs) {
+    Map<String, String> capture(BenchmarkRun run, BackendDescriptor backend, BackendSetup setup) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("queue_bench.version", runnerFacts.getOrDefault("queue_bench.version", "unknown"));
         runnerFacts.forEach(facts::putIfAbsent);
@@ -42,7 +45,10 @@ final class EnvironmentFingerprint {
         facts.putAll(database.facts());
         facts.put("backend.id", backend.id().value());
         facts.put("backend.library_version", backend.libraryVersion());
-        knobs.forEach((knob, value) -> facts.put("backend." + knob, value));
+        facts.put(RunReport.PROFILE_FACT, setup.profile().wireName());
+        setup.knobs().forEach((knob, value) -> facts.put("backend." + knob, value));
+        facts.put(RunReport.POOL_FACT, Integer.toString(setup.pool()));
+        facts.put(RunReport.POOL_NEEDED_FACT, Integer.toString(setup.poolNeeded()));
         facts.put("run.jobs_count", Integer.toString(run.jobsCount()));
         facts.put("run.scheduling_mode", run.spec().schedulingMode().wireName());
         facts.put("run.job_delay", Durations.format(run.spec().jobDelay().value()));

@@ -94,6 +94,8 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
                         .sorted(Comparator.comparing(snapshot -> snapshot.nodeId().value()))
                         .map(snapshot -> new NodeShare(snapshot.nodeId(), snapshot.distinctCompleted(),
                                 snapshot.executions()))
-                        .toList());
+                        .toList(),
+                merged.completionTicks(),
+                merged.enqueueTicks());
     }
 }

@@ -214,6 +214,7 @@ public final class ScheduleRunService implements ScheduleRunUseCase {
         private final IntPredicate alreadyRan;
         private final String payload;
         private final boolean inBulk;
+        private final boolean dueNow;
 
         Enqueuer(BenchmarkRun run, QueueBackend backend, RunLock lock, RunRecorder recorder, IntPredicate alreadyRan) {
             this.runId = run.id();
@@ -223,6 +224,15 @@ public final class ScheduleRunService implements ScheduleRunUseCase {
             this.alreadyRan = alreadyRan;
             this.payload = PretendJobBody.payloadOf(run.spec().jobWork().payloadBytes());
             this.inBulk = run.spec().schedulingMode() == SchedulingMode.IN_BULK;
+            this.dueNow = dueAtOnce(run);
+        }
+
+        /**
+         * Whether the run's jobs are work to do at once, which a library's users enqueue rather than schedule: a
+         * backlog's and a rate's jobs are due at their enqueue or intended time, a delayed run's after its delay.
+         */
+        private static boolean dueAtOnce(BenchmarkRun run) {
+            return !(run.spec().workload() instanceof Workload.Delayed) || run.spec().jobDelay().value().isZero();
         }
 
         int callSize() {
@@ -241,7 +251,7 @@ public final class ScheduleRunService implements ScheduleRunUseCase {
                 List<PretendJob> jobs = new ArrayList<>(end - first);
                 for (int index = first; index < end; index++) {
                     if (!alreadyRan.test(index)) {
-                        jobs.add(new PretendJob(runId, index, dueTimes.dueAt(index, now), payload));
+                        jobs.add(new PretendJob(runId, index, dueTimes.dueAt(index, now), payload, dueNow));
                     }
                 }
                 long startNanos = nanoTime.getAsLong();

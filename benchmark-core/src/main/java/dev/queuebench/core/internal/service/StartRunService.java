@@ -74,7 +74,8 @@ public final class StartRunService implements StartRunUseCase {
         owned.add(id);
         try {
             environments.saveEnvironment(id, fingerprint.capture(run,
-                    backends.provider(run.backend()).descriptor(), backends.effectiveSettings(run.backend())));
+                    backends.provider(run.backend()).descriptor(), backends.setupOf(run.backend(),
+                            command.profile())));
         } catch (RuntimeException e) {
             saveRuns.deleteRun(id);
             owned.remove(id);

@@ -88,7 +88,7 @@ final class InMemoryCore implements AutoCloseable {
                 return Map.of("postgres.version", "PostgreSQL 99", "postgres.fsync", "on");
             }
         };
-        this.services = new CoreServices(new CoreServices.Ports(id -> new NoDatabase(), runs, runs, snapshots, lock,
+        this.services = new CoreServices(new CoreServices.Ports((id, connections) -> new NoDatabase(), runs, runs, snapshots, lock,
                 leases.forNode(), faults, environments, resourceSamples,
                 () -> List.of(new PoolSample("qb-fake", 3, 7, 0)), database, (dataSource, migrations) -> { },
                 new InMemorySweepStore()),

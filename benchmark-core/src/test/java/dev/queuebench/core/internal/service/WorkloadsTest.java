@@ -46,6 +46,25 @@ class WorkloadsTest {
     }
 
     @Test
+    void jobs_due_at_once_are_enqueued_as_work_to_do_now_and_delayed_ones_are_scheduled() {
+        core.runToEnd(StartRunCommand.backlog("fake", 5, SchedulingMode.IN_BULK), RunListener.SILENT);
+        assertThat(core.backend().enqueuedJobs()).as("a backlog").hasSize(5).allMatch(PretendJob::dueNow);
+
+        core.runToEnd(StartRunCommand.rate("fake", 20, Duration.ofSeconds(1), SchedulingMode.ONE_BY_ONE),
+                RunListener.SILENT);
+        assertThat(core.backend().enqueuedJobs()).as("a rate").hasSize(20).allMatch(PretendJob::dueNow);
+
+        core.runToEnd(StartRunCommand.of("fake", 5, SchedulingMode.IN_BULK, Duration.ZERO), RunListener.SILENT);
+        assertThat(core.backend().enqueuedJobs()).as("a delayed run without delay").hasSize(5)
+                .allMatch(PretendJob::dueNow);
+
+        core.runToEnd(StartRunCommand.of("fake", 5, SchedulingMode.ONE_BY_ONE, Duration.ofMillis(50)),
+                RunListener.SILENT);
+        assertThat(core.backend().enqueuedJobs()).as("a delayed run").hasSize(5)
+                .noneMatch(PretendJob::dueNow);
+    }
+
+    @Test
     void a_delayed_run_starts_its_workers_before_a_worker_enqueues_its_jobs() {
         RunReport report = core.runToEnd(StartRunCommand.of("fake", 10, SchedulingMode.IN_BULK, Duration.ZERO),
                 RunListener.SILENT);
