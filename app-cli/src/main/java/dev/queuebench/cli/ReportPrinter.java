@@ -10,6 +10,8 @@ import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.Profile;
+import dev.queuebench.domain.SteadyState;
+import dev.queuebench.domain.TrialSpread;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.AvailableBackend;
@@ -121,6 +123,9 @@ final class ReportPrinter {
         rows.add(column(results, "profile", ReportPrinter::profileOf));
         rows.add(column(results, "runs", result -> result.trials().stream()
                 .map(report -> report.run().id().toString()).collect(Collectors.joining(","))));
+        if (results.stream().anyMatch(result -> result.warmups() > 0)) {
+            rows.add(column(results, "warm-ups (discarded)", result -> Integer.toString(result.warmups())));
+        }
         rows.add(column(results, "status", result -> result.allFinished() ? "finished"
                 : result.trials().stream().map(Text::status).collect(Collectors.joining("; "))));
         rows.add(column(results, "scheduling duration", result -> Text.duration(mean(result.trials(),
@@ -159,12 +164,31 @@ final class ReportPrinter {
             rows.add(column(results, "CV " + headline(results).key(), result -> cv(result, headline(results))));
         }
         printColumns(rows);
+        printSpreadReasons(results, headline(results));
         if (results.stream().anyMatch(result -> result.trials().size() > 1)) {
             out.println();
             printStatistics(results);
         }
         out.flush();
     }
+
+    /** Beside a coefficient of variation above the goal, why the trials differ, where what they recorded says. */
+    private void printSpreadReasons(List<TrialResult> results, TrialMetric headline) {
+        if (headline != TrialMetric.STEADY_RATE) {
+            return;
+        }
+        for (TrialResult result : results) {
+            TrialStatistics stats = result.statistics().get(headline);
+            if (stats == null || stats.cv().isEmpty()) {
+                continue;
+            }
+            List<SteadyState> steady = result.trials().stream().flatMap(r -> r.steadyCompletions().stream()).toList();
+            TrialSpread.reasonFor(stats.cv().getAsDouble(), steady).ifPresent(reason -> out.println(
+                    String.format(Locale.ROOT, "CV of %s %.1f%%, above %.0f%%: %s", label(result, results),
+                            stats.cv().getAsDouble() * 100, TrialSpread.CV_GOAL * 100, reason)));
+        }
+    }
+
 
     /**
      * A sweep: its plan, one row per point (the figure it is judged by, latency, whether it passed) and the peak.

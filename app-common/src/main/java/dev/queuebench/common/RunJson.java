@@ -186,12 +186,13 @@ public record RunJson(
 
     /**
      * The run where it was steady: its completions per second over the middle 80% of them ({@code rate}, from
-     * {@code from} to {@code to}), its enqueues likewise ({@code enqueue_rate}), and what lies outside: from the
+     * {@code from} to {@code to}; {@code drift} is how much faster the last quarter of it went than the first, as a
+     * share; {@code longest_pause_ms} its longest stretch without a completion), its enqueues likewise ({@code enqueue_rate}), and what lies outside: from the
      * workers' start to the first completion ({@code start_up_ms}) and from the end of the middle to the last one
      * ({@code tail_ms}). {@code null} parts are too short or empty to tell.
      */
-    public record Steady(Double rate, Instant from, Instant to, Long windowMs, Double enqueueRate, Long startUpMs,
-                         Long tailMs) {
+    public record Steady(Double rate, Instant from, Instant to, Long windowMs, Double drift, Long longestPauseMs,
+                         Double enqueueRate, Long startUpMs, Long tailMs) {
 
         static Steady of(RunReport report) {
             Optional<SteadyState> completions = report.steadyCompletions();
@@ -201,7 +202,9 @@ public record RunJson(
             }
             return new Steady(completions.map(steady -> round(steady.perSecond(), 1)).orElse(null),
                     completions.map(SteadyState::from).orElse(null), completions.map(SteadyState::to).orElse(null),
-                    completions.map(steady -> steady.window().toMillis()).orElse(null), enqueueRate,
+                    completions.map(steady -> steady.window().toMillis()).orElse(null),
+                    completions.map(steady -> round(steady.drift(), 3)).orElse(null),
+                    completions.map(steady -> steady.longestPause().toMillis()).orElse(null), enqueueRate,
                     millis(report.startUp()), millis(report.tail()));
         }
     }

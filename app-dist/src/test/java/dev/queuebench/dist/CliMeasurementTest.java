@@ -69,6 +69,25 @@ class CliMeasurementTest {
     }
 
     @Test
+    void a_run_sized_by_time_is_calibrated_on_discarded_runs_and_its_steady_middle_lasts() {
+        int runsBefore = cli.run("list", "--limit", "500", "--format", "json").json().size();
+
+        CliRunner.Result result = cli.run("run", "--backend", "postgres", "--workload", "backlog", "--mode",
+                "in_bulk", "--min-duration", "2s", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("calibration on postgres: 1000 jobs (discarded)")
+                .containsPattern("calibration on postgres: [\\d,]+ jobs/s steady, so [\\d,]+ jobs per run");
+        JsonNode run = result.json();
+        assertThat(run.get("jobs_count").asInt()).as("sized from the calibration").isGreaterThan(1_000);
+        // the calibration's rate is an estimate: the middle lasts about the minimum, at least half of it
+        assertThat(run.get("steady").get("window_ms").asLong()).isGreaterThanOrEqualTo(1_000);
+        assertThat(run.get("steady").get("rate").asDouble()).isPositive();
+        assertThat(cli.run("list", "--limit", "500", "--format", "json").json())
+                .as("the calibration runs were discarded").hasSize(runsBefore + 1);
+    }
+
+    @Test
     void two_trials_are_too_few_for_an_interval_and_say_so() {
         CliRunner.Result json = compare("--trials", "2", "--warmup", "0", "--format", "json");
         JsonNode runDuration = json.json().get(0).get("statistics").get("run_duration_ms");

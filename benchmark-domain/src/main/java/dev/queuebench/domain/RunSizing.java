@@ -2,6 +2,7 @@ package dev.queuebench.domain;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -10,17 +11,19 @@ import java.util.OptionalLong;
  * a calibration run reached. A drain of one or two seconds lasts about one poll interval of some libraries, and when
  * that poll falls decides the figure; a window of twenty seconds holds several.
  *
- * <p>Calibration starts at {@value #FIRST_CALIBRATION_JOBS} jobs; a calibration too short to read a steady rate from
- * (under {@value #MIN_CALIBRATION_SECONDS} s) is run again ten times as large, up to {@value #MAX_CALIBRATION_JOBS}.
+ * <p>Calibration starts at {@value #FIRST_CALIBRATION_JOBS} jobs. A backend's rate over a thousand jobs is not its rate
+ * over a run (JobRunr's fetches come in bursts until its workers are all busy; PostgreSQL's caches warm), so a
+ * calibration whose steady window lasts less than a quarter of the minimum is run again, sized from its rate to a
+ * window of half the minimum; one with no steady window at all (too fast to tell) ten times as large. Calibration
+ * stops at {@value #MAX_CALIBRATION_JOBS} jobs.
  */
 public record RunSizing(Duration minimum) {
 
     /** Long enough that five trials of every backend on this project's 2-core machine agree within 5% (context/0012). */
-    public static final Duration DEFAULT_MINIMUM = Duration.ofSeconds(20);
-    public static final String DEFAULT_MINIMUM_TEXT = "20s";
+    public static final Duration DEFAULT_MINIMUM = Duration.ofSeconds(40);
+    public static final String DEFAULT_MINIMUM_TEXT = "40s";
     public static final int FIRST_CALIBRATION_JOBS = 1_000;
-    static final int MAX_CALIBRATION_JOBS = 100_000;
-    static final int MIN_CALIBRATION_SECONDS = 2;
+    static final int MAX_CALIBRATION_JOBS = 1_000_000;
     static final int STEADY_SHARE_PERCENT = SteadyState.TO_SHARE_PERCENT - SteadyState.FROM_SHARE_PERCENT;
     private static final Duration LONGEST = Duration.ofHours(24);
 
@@ -37,25 +40,34 @@ public record RunSizing(Duration minimum) {
      * rounded up to two significant digits, within the jobs a run may hold.
      */
     public JobsCount jobsAt(double steadyRate) {
-        if (!(steadyRate > 0) || !Double.isFinite(steadyRate)) {
-            throw new IllegalArgumentException("a steady rate is above zero, was " + steadyRate);
-        }
-        double needed = steadyRate * (minimum.toNanos() / 1e9) * 100 / STEADY_SHARE_PERCENT;
-        long rounded = roundUpToTwoDigits((long) Math.ceil(needed));
-        return JobsCount.of(Math.max(JobsCount.MIN, Math.min(JobsCount.MAX, rounded)));
+        return jobsFor(steadyRate, minimum);
     }
 
     /**
-     * The size of the next calibration run after one of {@code jobs} that took {@code lasted} from its workers' start
-     * to its last completion; empty when that one is long enough to read its rate from, or calibration is as large as
-     * it goes.
+     * The size of the next calibration run after one of {@code jobs} whose steady state was {@code steady}; empty when
+     * that one lasted long enough to read the backend's rate from, or calibration is as large as it goes.
      */
-    public static OptionalLong nextCalibration(int jobs, Duration lasted, boolean steadyRateRead) {
-        boolean longEnough = steadyRateRead && lasted.compareTo(Duration.ofSeconds(MIN_CALIBRATION_SECONDS)) >= 0;
-        if (longEnough || jobs >= MAX_CALIBRATION_JOBS) {
+    public OptionalLong nextCalibration(int jobs, Optional<SteadyState> steady) {
+        if (jobs >= MAX_CALIBRATION_JOBS) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Math.min(MAX_CALIBRATION_JOBS, jobs * 10L));
+        if (steady.isEmpty()) {
+            return OptionalLong.of(Math.min(MAX_CALIBRATION_JOBS, jobs * 10L));
+        }
+        if (steady.get().window().compareTo(minimum.dividedBy(4)) >= 0) {
+            return OptionalLong.empty();
+        }
+        long toHalf = jobsFor(steady.get().perSecond(), minimum.dividedBy(2)).value();
+        return OptionalLong.of(Math.min(MAX_CALIBRATION_JOBS, Math.max(jobs * 2L, toHalf)));
+    }
+
+    private static JobsCount jobsFor(double steadyRate, Duration window) {
+        if (!(steadyRate > 0) || !Double.isFinite(steadyRate)) {
+            throw new IllegalArgumentException("a steady rate is above zero, was " + steadyRate);
+        }
+        double needed = steadyRate * (window.toNanos() / 1e9) * 100 / STEADY_SHARE_PERCENT;
+        long rounded = roundUpToTwoDigits((long) Math.ceil(needed));
+        return JobsCount.of(Math.max(JobsCount.MIN, Math.min(JobsCount.MAX, rounded)));
     }
 
     static long roundUpToTwoDigits(long value) {

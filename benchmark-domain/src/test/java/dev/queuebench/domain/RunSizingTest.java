@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunSizingTest {
@@ -26,11 +28,24 @@ class RunSizingTest {
     }
 
     @Test
-    void a_calibration_too_short_to_read_runs_again_ten_times_larger_up_to_a_limit() {
-        assertThat(RunSizing.nextCalibration(1_000, Duration.ofMillis(300), true)).hasValue(10_000);
-        assertThat(RunSizing.nextCalibration(1_000, Duration.ofSeconds(5), false)).hasValue(10_000);
-        assertThat(RunSizing.nextCalibration(1_000, Duration.ofSeconds(3), true)).isEmpty();
-        assertThat(RunSizing.nextCalibration(100_000, Duration.ofMillis(300), true)).isEmpty();
+    void a_calibration_without_a_steady_window_runs_again_ten_times_larger_up_to_a_limit() {
+        assertThat(twentySeconds.nextCalibration(1_000, Optional.empty())).hasValue(10_000);
+        assertThat(twentySeconds.nextCalibration(1_000_000, Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void a_calibration_shorter_than_a_quarter_of_the_minimum_runs_again_sized_to_half_of_it() {
+        // 800 jobs in 1 s: 800 jobs/s; half of 20 s at that rate is 8,000 jobs in the middle 80%: 10,000 jobs
+        assertThat(twentySeconds.nextCalibration(1_000, steady(800, Duration.ofSeconds(1)))).hasValue(10_000);
+        // long enough: 5 s of the 20
+        assertThat(twentySeconds.nextCalibration(1_000, steady(4_000, Duration.ofSeconds(5)))).isEmpty();
+        // at least twice as large, however slow it looked
+        assertThat(twentySeconds.nextCalibration(1_000, steady(8, Duration.ofSeconds(1)))).hasValue(2_000);
+    }
+
+    private static Optional<SteadyState> steady(double events, Duration window) {
+        Instant from = Instant.parse("2026-12-07T10:00:00Z");
+        return Optional.of(new SteadyState(from, from.plus(window), events, 0, Duration.ZERO));
     }
 
     @Test

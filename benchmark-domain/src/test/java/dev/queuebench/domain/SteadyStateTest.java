@@ -25,6 +25,34 @@ class SteadyStateTest {
         assertThat(steady.to()).isEqualTo(start.plusSeconds(9));
         assertThat(steady.events()).isEqualTo(8_000);
         assertThat(steady.perSecond()).isCloseTo(1_000, within(1e-9));
+        assertThat(steady.drift()).isCloseTo(0, within(1e-9));
+        assertThat(steady.longestPause()).isZero();
+    }
+
+    @Test
+    void the_longest_stretch_without_an_event_inside_the_middle_is_its_longest_pause() {
+        // bursts of 500 every 2 s, a tick each: 1.9 s of nothing between them
+        int[] counts = new int[200];
+        for (int tick = 0; tick < counts.length; tick += 20) {
+            counts[tick] = 500;
+        }
+
+        SteadyState steady = SteadyState.of(new TickCounts(START_TICK, 100, counts)).orElseThrow();
+
+        assertThat(steady.longestPause()).isEqualTo(Duration.ofMillis(1_900));
+    }
+
+    @Test
+    void a_rate_that_falls_over_the_run_drifts() {
+        // 200 per tick falling to 100 per tick, evenly: the middle's last quarter goes about 40% slower than its first
+        int[] counts = new int[100];
+        for (int tick = 0; tick < counts.length; tick++) {
+            counts[tick] = 200 - tick;
+        }
+
+        SteadyState steady = SteadyState.of(new TickCounts(START_TICK, 100, counts)).orElseThrow();
+
+        assertThat(steady.drift()).isBetween(-0.45, -0.30);
     }
 
     @Test
@@ -40,6 +68,7 @@ class SteadyStateTest {
         SteadyState steady = SteadyState.of(ticks).orElseThrow();
 
         assertThat(steady.perSecond()).isCloseTo(1_000, within(1.0));
+        assertThat(steady.drift()).isCloseTo(0, within(0.01));
         double overall = ticks.total() / 18.0;
         assertThat(overall).as("N over the whole window").isLessThan(600);
     }

@@ -17,9 +17,12 @@ import javax.sql.DataSource;
  */
 public final class PostgresMetrics implements DatabaseMetricsPort {
 
-    /** The settings that change how fast commits and scans are, and how many sessions may run. */
-    public static final List<String> SETTINGS_THAT_MOVE_RESULTS =
-            List.of("synchronous_commit", "fsync", "shared_buffers", "max_connections", "wal_level", "work_mem");
+    /**
+     * The settings that change how fast commits and scans are, how many sessions may run, and whether the backends'
+     * tables get statistics while they fill (autovacuum: a server without it plans every poll on an unanalyzed table).
+     */
+    public static final List<String> SETTINGS_THAT_MOVE_RESULTS = List.of("synchronous_commit", "fsync",
+            "shared_buffers", "max_connections", "wal_level", "work_mem", "autovacuum");
 
     private final DataSource dataSource;
 

@@ -16,6 +16,7 @@ import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunSizing;
+import dev.queuebench.domain.SteadyState;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -126,7 +126,8 @@ public final class BenchmarkRunner implements AutoCloseable {
     /**
      * The same benchmark with as many jobs as make its steady window last at least the sizing's minimum, read from the
      * steady rate of discarded calibration runs of it ({@link RunSizing}): a first one of
-     * {@value RunSizing#FIRST_CALIBRATION_JOBS} jobs, and larger ones while a calibration is too short to tell.
+     * {@value RunSizing#FIRST_CALIBRATION_JOBS} jobs, and larger ones while a calibration is too short to tell the
+     * backend's rate over a run.
      *
      * @return the sized benchmark; empty when a calibration run did not finish, whose report then says why
      */
@@ -141,13 +142,13 @@ public final class BenchmarkRunner implements AutoCloseable {
             if (calibration.status() != RunStatus.FINISHED) {
                 return new SizedRun(Optional.empty(), calibration);
             }
-            Duration lasted = calibration.run().timeline().workersStartedAt()
-                    .flatMap(start -> calibration.lastCompletionAt().map(last -> Duration.between(start, last)))
-                    .orElse(Duration.ZERO);
-            OptionalDouble steady = calibration.steadyRate();
-            OptionalLong larger = RunSizing.nextCalibration(jobs, lasted, steady.isPresent());
+            Optional<SteadyState> steady = calibration.steadyCompletions();
+            OptionalLong larger = sizing.nextCalibration(jobs, steady);
             if (larger.isEmpty()) {
-                double rate = steady.isPresent() ? steady.getAsDouble() : calibration.jobsPerSecond()
+                Duration lasted = calibration.run().timeline().workersStartedAt()
+                        .flatMap(start -> calibration.lastCompletionAt().map(last -> Duration.between(start, last)))
+                        .orElse(Duration.ZERO);
+                double rate = steady.isPresent() ? steady.get().perSecond() : calibration.jobsPerSecond()
                         .orElse(jobs / Math.max(1e-3, lasted.toNanos() / 1e9));
                 StartRunCommand sized = command.withJobsCount(sizing.jobsAt(rate));
                 listener.notice(String.format(Locale.ROOT, "calibration on %s: %,.0f jobs/s steady, so %,d jobs per"
