@@ -1,6 +1,7 @@
 package dev.queuebench.dist;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -14,7 +15,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import dev.queuebench.core.QueueBench;
+import dev.queuebench.core.internal.workload.RunWorkload;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.spi.BackendSettings;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,7 @@ class ArchitectureTest {
     private static final String CORE = "dev.queuebench.core..";
     private static final String SPI = "dev.queuebench.ports.spi..";
     private static final String CORE_INTERNAL = "dev.queuebench.core.internal..";
+    private static final String CORE_WORKLOAD = "dev.queuebench.core.internal.workload..";
     private static final String PERSISTENCE = "dev.queuebench.persistence..";
     private static final String ADAPTERS = "dev.queuebench.adapter..";
     private static final String COMMON = "dev.queuebench.common..";
@@ -119,6 +123,21 @@ class ArchitectureTest {
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.queuebench.(**)").should().beFreeOfCycles();
 
+    /**
+     * What a workload does to a run has one home in the core: one class per workload in {@code core.internal.workload}.
+     * The rest of the core asks the workload ({@code RunWorkload}) or the domain's {@code Workload}, never which
+     * workload it is.
+     */
+    static final ArchRule in_the_core_only_the_workload_classes_tell_workloads_apart = noClasses()
+            .that().resideInAPackage(CORE).and().resideOutsideOfPackage(CORE_WORKLOAD)
+            .should().dependOnClassesThat(type(Workload.Delayed.class).or(type(Workload.Backlog.class))
+                    .or(type(Workload.Rate.class)));
+
+    static final ArchRule one_workload_class_per_workload = classes()
+            .that().resideInAPackage(CORE_WORKLOAD).and().implement(RunWorkload.class)
+            .should().haveSimpleNameEndingWith("Workload").andShould().beTopLevelClasses()
+            .andShould().haveOnlyFinalFields();
+
     static final ArchRule persistence_entities_never_leave_their_package = classes()
             .that().areAnnotatedWith("jakarta.persistence.Entity")
             .should().notBePublic()
@@ -177,6 +196,18 @@ class ArchitectureTest {
     @Test
     void packages_are_free_of_cycles() {
         packages_are_free_of_cycles.check(CLASSES);
+    }
+
+    @Test
+    void in_the_core_only_the_workload_classes_tell_workloads_apart() {
+        in_the_core_only_the_workload_classes_tell_workloads_apart.check(CLASSES);
+    }
+
+    @Test
+    void one_workload_class_per_workload() {
+        one_workload_class_per_workload.check(CLASSES);
+        assertThat(RunWorkload.class.getPermittedSubclasses()).as("a class for each of the domain's workloads")
+                .hasSameSizeAs(Workload.class.getPermittedSubclasses());
     }
 
     @Test

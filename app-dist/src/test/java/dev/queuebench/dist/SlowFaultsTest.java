@@ -75,7 +75,11 @@ class SlowFaultsTest {
                 .redirectError(home.resolve("err.txt").toFile());
         builder.environment().put("QB_HOME", home.toString());
         Process compare = builder.start();
-        assertThat(compare.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        try {
+            assertThat(compare.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            compare.destroyForcibly();
+        }
 
         assertThat(compare.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
         for (JsonNode backend : new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8))) {

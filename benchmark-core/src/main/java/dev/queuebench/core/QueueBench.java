@@ -10,7 +10,6 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
-import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BackendSetup;
@@ -185,7 +184,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
      * @throws IllegalArgumentException for a rate workload
      */
     public SizedRun sizedToLast(StartRunCommand command, RunSizing sizing, RunListener listener) {
-        if (command.spec().workload() instanceof Workload.Rate) {
+        if (!command.spec().workload().sizedByTime()) {
             throw new IllegalArgumentException("a rate run lasts its duration: size it with --duration, not by a"
                     + " minimum duration");
         }

@@ -27,7 +27,28 @@ public sealed interface Workload permits Workload.Delayed, Workload.Backlog, Wor
 
     /** Whether the runner enqueues the jobs itself, rather than a worker of the backend through its scheduling job. */
     default boolean enqueuedByTheRunner() {
-        return !(this instanceof Delayed);
+        return true;
+    }
+
+    /**
+     * Whether the run's jobs are work to do at once, which a library's users enqueue rather than schedule: a
+     * backlog's and a rate's jobs are due at their enqueue or intended time, a delayed run's after its delay.
+     */
+    default boolean jobsDueAtOnce(JobDelay delay) {
+        return true;
+    }
+
+    /**
+     * Whether a job's latency counts from the workers' start rather than from its due time: a backlog's jobs are due
+     * long before any worker runs, and what is measured is how fast the workers work them off.
+     */
+    default boolean latencyFromWorkersStart() {
+        return false;
+    }
+
+    /** Whether its runs can be sized by time ({@link RunSizing}), rather than by a duration of their own. */
+    default boolean sizedByTime() {
+        return true;
     }
 
     /** The seed's workload: jobs enqueued by a scheduling job on a backend worker, each due a delay later. */
@@ -36,6 +57,16 @@ public sealed interface Workload permits Workload.Delayed, Workload.Backlog, Wor
         public String wireName() {
             return "delayed";
         }
+
+        @Override
+        public boolean enqueuedByTheRunner() {
+            return false;
+        }
+
+        @Override
+        public boolean jobsDueAtOnce(JobDelay delay) {
+            return delay.value().isZero();
+        }
     }
 
     /** N jobs, due at once, enqueued while no worker runs; then drained. */
@@ -43,6 +74,11 @@ public sealed interface Workload permits Workload.Delayed, Workload.Backlog, Wor
         @Override
         public String wireName() {
             return "backlog";
+        }
+
+        @Override
+        public boolean latencyFromWorkersStart() {
+            return true;
         }
     }
 
@@ -86,6 +122,12 @@ public sealed interface Workload permits Workload.Delayed, Workload.Backlog, Wor
         @Override
         public String wireName() {
             return "rate";
+        }
+
+        /** A rate run lasts its duration. */
+        @Override
+        public boolean sizedByTime() {
+            return false;
         }
     }
 

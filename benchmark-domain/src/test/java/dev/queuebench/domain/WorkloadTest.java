@@ -43,6 +43,23 @@ class WorkloadTest {
     }
 
     @Test
+    void each_workload_says_when_its_jobs_are_due_where_latency_counts_from_and_whether_time_sizes_it() {
+        Workload rate = new Workload.Rate(10, Duration.ofSeconds(2));
+        assertThat(Workload.DELAYED.jobsDueAtOnce(JobDelay.DEFAULT)).as("due a delay later").isFalse();
+        assertThat(Workload.DELAYED.jobsDueAtOnce(JobDelay.of(Duration.ZERO))).as("a delay of 0s").isTrue();
+        assertThat(Workload.BACKLOG.jobsDueAtOnce(JobDelay.of(Duration.ZERO))).isTrue();
+        assertThat(rate.jobsDueAtOnce(JobDelay.of(Duration.ZERO))).as("due at its intended time").isTrue();
+
+        assertThat(Workload.BACKLOG.latencyFromWorkersStart()).isTrue();
+        assertThat(Workload.DELAYED.latencyFromWorkersStart()).isFalse();
+        assertThat(rate.latencyFromWorkersStart()).isFalse();
+
+        assertThat(rate.sizedByTime()).as("a rate lasts its duration").isFalse();
+        assertThat(Workload.BACKLOG.sizedByTime()).isTrue();
+        assertThat(Workload.DELAYED.sizedByTime()).isTrue();
+    }
+
+    @Test
     void a_spec_refuses_a_delay_outside_the_delayed_workload_and_a_rate_whose_jobs_do_not_add_up() {
         assertThatIllegalArgumentException().isThrownBy(() -> new RunSpec(BACKEND, JobsCount.of(10),
                         SchedulingMode.ONE_BY_ONE, JobDelay.DEFAULT, Workload.BACKLOG, JobWork.NONE))

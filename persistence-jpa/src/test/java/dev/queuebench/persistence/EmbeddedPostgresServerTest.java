@@ -54,11 +54,15 @@ class EmbeddedPostgresServerTest {
             joiner = startUser("joined");
         }
 
-        assertThat(query(target, "select 'still serving'")).as("the owner closed; the joiner still uses the server")
-                .isEqualTo("still serving");
+        try {
+            assertThat(query(target, "select 'still serving'")).as("the owner closed; the joiner still uses the server")
+                    .isEqualTo("still serving");
 
-        joiner.getOutputStream().close();
-        assertThat(joiner.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            joiner.getOutputStream().close();
+            assertThat(joiner.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            joiner.destroyForcibly();
+        }
         assertThatThrownBy(() -> query(target, "select 1")).as("the last user stopped the server")
                 .isInstanceOf(SQLException.class);
     }
@@ -82,20 +86,25 @@ class EmbeddedPostgresServerTest {
                 EmbeddedServerUser.class.getName(), home.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String line;
-        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
-            if (line.startsWith(EmbeddedServerUser.USING)) {
-                assertThat(line).isEqualTo(EmbeddedServerUser.USING + " " + how);
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return process;
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            String line;
+            while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+                if (line.startsWith(EmbeddedServerUser.USING)) {
+                    assertThat(line).isEqualTo(EmbeddedServerUser.USING + " " + how);
+                    Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
+                    drain.setDaemon(true);
+                    drain.start();
+                    return process;
+                }
             }
+            throw new AssertionError("the other process did not use the server");
+        } catch (IOException | RuntimeException | Error e) {
+            process.destroyForcibly(); // a process this test started ends whatever happens
+            throw e;
         }
-        process.destroyForcibly();
-        throw new AssertionError("the other process did not use the server");
     }
 
     private static void execute(DatabaseTarget target, String sql) throws SQLException {

@@ -3,7 +3,6 @@ package dev.queuebench.core.internal.recording;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.JobCompletion;
 import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
@@ -143,7 +142,7 @@ public final class CompletionRecorders implements RecordJobCompletionUseCase {
         if (restore) {
             snapshots.loadSnapshot(run.id(), nodeId).ifPresent(recorder::restore);
         }
-        if (run.spec().workload() instanceof Workload.Backlog) {
+        if (run.spec().workload().latencyFromWorkersStart()) {
             run.timeline().workersStartedAt().ifPresent(at -> recorder.measureLatencyFrom(Micros.of(at)));
         }
         if (run.isFinished()) {

@@ -5,6 +5,8 @@ import dev.queuebench.core.internal.recording.CompletionFlusher;
 import dev.queuebench.core.internal.recording.CompletionRecorders;
 import dev.queuebench.core.internal.recording.Micros;
 import dev.queuebench.core.internal.resources.ResourceSampler;
+import dev.queuebench.core.internal.workload.RunSteps;
+import dev.queuebench.core.internal.workload.RunWorkload;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.ConcurrentRunException;
 import dev.queuebench.domain.RunActivity;
@@ -17,7 +19,6 @@ import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.SteadyState;
-import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.SizedRun;
@@ -45,13 +46,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives benchmark runs to their final report, the same way for every runner ({@code run}, {@code compare}, the
  * page): creates the run, waits for its turn, and then, holding the run lock, empties the backend's tables as if new
- * (unless another run's jobs are in them). What follows depends on the workload:
- *
- * <ul>
- *   <li>delayed: starts the backend's workers and submits the scheduling job, which a worker runs;</li>
- *   <li>rate: starts the workers, and offers the jobs itself, on this thread, at the run's rate;</li>
- *   <li>backlog: enqueues every job itself while no worker runs, then starts the workers.</li>
- * </ul>
+ * (unless another run's jobs are in them). What follows is the workload's ({@link RunWorkload}): a delayed run's
+ * workers start and its scheduling job goes to the backend; a rate run's workers start and this thread offers its
+ * jobs; a backlog's jobs are enqueued on this thread while no worker runs, then the workers start.
  *
  * <p>It waits until the run finished or ended, and stops the workers. So only the backend under test has workers while
  * it runs, and runs from any number of processes on one database take turns in the order they were created.
@@ -200,16 +197,14 @@ public final class BenchmarkRunner implements AutoCloseable {
             throw e;
         }
         try {
-            Optional<BenchmarkRun> submitted = awaitTurnThenSubmit(created, backend, listener);
+            RunWorkload workload = RunWorkload.of(created.spec().workload());
+            Steps steps = new Steps(backend, listener);
+            Optional<BenchmarkRun> submitted = awaitTurnThenSubmit(created, backend, workload, steps, listener);
             if (submitted.isEmpty()) {
                 supervisor.settle(created.id());
                 return report(created.id());
             }
-            Workload workload = created.spec().workload();
-            if (workload.enqueuedByTheRunner() && enqueueHere(created.id(), listener)
-                    && workload instanceof Workload.Backlog) {
-                startWorkers(report(created.id()).run(), backend);
-            }
+            workload.afterSubmission(submitted.get(), steps);
             return awaitEnd(created.id(), backend, listener);
         } finally {
             stopWorkers(backend);
@@ -219,12 +214,12 @@ public final class BenchmarkRunner implements AutoCloseable {
 
     /**
      * Waits until no other run is running or pending ahead of this one, then, holding the run lock, clears the
-     * backend's tables (unless another run's jobs are in them), starts its workers and submits the scheduling job.
+     * backend's tables (unless another run's jobs are in them) and submits the run as its workload does.
      *
      * @return the submitted run; empty when the run ended while it waited
      */
     private Optional<BenchmarkRun> awaitTurnThenSubmit(BenchmarkRun created, QueueBackend backend,
-                                                        RunListener listener) {
+                                                        RunWorkload workload, RunSteps steps, RunListener listener) {
         RunId id = created.id();
         RunId announced = null;
         while (true) {
@@ -260,27 +255,58 @@ public final class BenchmarkRunner implements AutoCloseable {
                     listener.notice("the tables of " + created.backend() + " are not cleared: run "
                             + occupant.get().run().id() + " has jobs in them");
                 }
-                Workload workload = created.spec().workload();
-                if (!workload.enqueuedByTheRunner()) {
-                    backend.startWorkers();
-                    return Optional.of(startWorkers(startRuns.submit(report.run()), backend));
-                }
-                BenchmarkRun submitted = startRuns.markSubmitted(report.run());
-                return Optional.of(workload instanceof Workload.Rate ? startWorkers(submitted, backend) : submitted);
+                return Optional.of(workload.submitInTurn(report.run(), steps));
             }
         }
     }
 
-    /** Starts the backend's workers if they do not run yet, and stamps when they did. */
-    private BenchmarkRun startWorkers(BenchmarkRun run, QueueBackend backend) {
-        backend.startWorkers();
-        BenchmarkRun started = run.startWorkers(clock.instant());
-        retrier.run("store the workers' start of run " + run.id(), () -> saveRuns.saveWorkersStarted(started));
-        if (run.spec().workload() instanceof Workload.Backlog) {
-            recorders.recorderFor(started).measureLatencyFrom(Micros.of(started.timeline().workersStartedAt()
-                    .orElseThrow()));
+    /** The runner's steps for one run on one backend, in the order the run's workload takes them. */
+    private final class Steps implements RunSteps {
+
+        private final QueueBackend backend;
+        private final RunListener listener;
+
+        Steps(QueueBackend backend, RunListener listener) {
+            this.backend = backend;
+            this.listener = listener;
         }
-        return started;
+
+        @Override
+        public void startBackendWorkers() {
+            backend.startWorkers();
+        }
+
+        @Override
+        public BenchmarkRun submitSchedulingJob(BenchmarkRun run) {
+            return startRuns.submit(run);
+        }
+
+        @Override
+        public BenchmarkRun markSubmitted(BenchmarkRun run) {
+            return startRuns.markSubmitted(run);
+        }
+
+        @Override
+        public BenchmarkRun startWorkers(BenchmarkRun run) {
+            backend.startWorkers();
+            BenchmarkRun started = run.startWorkers(clock.instant());
+            retrier.run("store the workers' start of run " + run.id(), () -> saveRuns.saveWorkersStarted(started));
+            if (run.spec().workload().latencyFromWorkersStart()) {
+                recorders.recorderFor(started).measureLatencyFrom(Micros.of(started.timeline().workersStartedAt()
+                        .orElseThrow()));
+            }
+            return started;
+        }
+
+        @Override
+        public boolean enqueueHere(RunId id) {
+            return BenchmarkRunner.this.enqueueHere(id, listener);
+        }
+
+        @Override
+        public BenchmarkRun stored(RunId id) {
+            return report(id).run();
+        }
     }
 
     /**

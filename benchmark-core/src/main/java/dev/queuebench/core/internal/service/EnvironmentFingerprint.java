@@ -1,8 +1,8 @@
 package dev.queuebench.core.internal.service;
 
+import dev.queuebench.core.internal.workload.RunWorkload;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.Durations;
-import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BackendSetup;
@@ -53,10 +53,7 @@ final class EnvironmentFingerprint {
         facts.put("run.scheduling_mode", run.spec().schedulingMode().wireName());
         facts.put("run.job_delay", Durations.format(run.spec().jobDelay().value()));
         facts.put("run.workload", run.spec().workload().wireName());
-        if (run.spec().workload() instanceof Workload.Rate rate) {
-            facts.put("run.offered_rate", Double.toString(rate.jobsPerSecond()));
-            facts.put("run.offered_duration", Durations.format(rate.duration()));
-        }
+        RunWorkload.of(run.spec().workload()).describe(facts);
         facts.put("run.job_work", run.spec().jobWork().workText());
         facts.put("run.payload", run.spec().jobWork().payloadText());
         return facts;

@@ -1,5 +1,6 @@
 package dev.queuebench.core.internal.service;
 
+import dev.queuebench.core.internal.workload.RateWorkload;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.in.AvailableBackend;
@@ -35,7 +36,7 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
      * enqueuers, each with one call under way (a backlog's and a delayed run's enqueue one call at a time, on a thread
      * the backend counts or while no worker runs).
      */
-    public static final int ENQUEUER_CONNECTIONS = ScheduleRunService.ENQUEUERS;
+    public static final int ENQUEUER_CONNECTIONS = RateWorkload.ENQUEUERS;
 
     /** Builds the context a backend is created with, over a pool of {@code connections}. */
     @FunctionalInterface
