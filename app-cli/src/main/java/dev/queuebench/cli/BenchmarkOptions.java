@@ -42,7 +42,7 @@ final class BenchmarkOptions {
     Long jobs;
 
     @Option(names = "--min-duration", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = {"delayed and backlog, instead of --jobs: as many jobs per run as make the middle 80% of its",
+            description = {"delayed and backlog, instead of --jobs: as many jobs per run as make the middle 80%% of its",
                     "completions last this long on each backend, from the steady rate of a discarded calibration run",
                     "(1,000 jobs, and larger ones while too short to tell). Default: " + RunSizing.DEFAULT_MINIMUM_TEXT
                             + " when --jobs is left out."})
@@ -90,9 +90,9 @@ final class BenchmarkOptions {
 
     @Option(names = "--fault", paramLabel = "SPEC",
             description = {"A fault to inject into each run (repeatable), at a share of the jobs completed or a time",
-                    "after the workers started: kill-node@40% (SIGKILL a worker node), pause-node@40%:30s (SIGSTOP,",
+                    "after the workers started: kill-node@40%% (SIGKILL a worker node), pause-node@40%%:30s (SIGSTOP,",
                     "SIGCONT 30 s later), drop-connections@15s (pg_terminate_backend of the backend's sessions),",
-                    "restart-db@50% (the embedded PostgreSQL). A fault fires at the first progress report (about",
+                    "restart-db@50%% (the embedded PostgreSQL). A fault fires at the first progress report (about",
                     "twice a second) at or past its share or time. Node faults need --nodes 2 or more. Each is stored",
                     "with the run; `compare` prints the resilience table."})
     List<String> faults = new ArrayList<>();

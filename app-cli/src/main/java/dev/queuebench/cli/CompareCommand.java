@@ -49,13 +49,13 @@ final class CompareCommand implements Callable<Integer> {
     Map<String, String> backendOptions = new LinkedHashMap<>();
 
     @Option(names = "--baseline", paramLabel = "FILE",
-            description = {"An earlier `compare --format json` result: flag each metric that is more than 10% worse",
-                    "with 95% intervals apart; exit code " + ExitCode.REGRESSION + " when any is."})
+            description = {"An earlier `compare --format json` result: flag each metric that is more than 10%% worse",
+                    "with 95%% intervals apart; exit code " + ExitCode.REGRESSION + " when any is."})
     Path baselineFile;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = {"table, json (an array with one object per backend: its trials as run objects, statistics",
-                    "with 95% intervals, resources and fingerprint) or csv (one row per run). Default: ${DEFAULT-VALUE}."})
+                    "with 95%% intervals, resources and fingerprint) or csv (one row per run). Default: ${DEFAULT-VALUE}."})
     OutputFormat format;
 
     @Spec
@@ -113,8 +113,8 @@ final class CompareCommand implements Callable<Integer> {
                                 result = new TrialResult(backend, 0, List.of(sized.get().lastCalibration()));
                             } else {
                                 StartRunCommand runs = sized.flatMap(SizedRun::command).orElse(inProfile);
-                                result = bench.core().runTrials(runs, benchmark.warmups(), benchmark.trials,
-                                        listener);
+                                result = bench.core().runTrials(runs, benchmark.sizing(), benchmark.warmups(),
+                                        benchmark.trials, listener);
                             }
                             progress.done();
                         }

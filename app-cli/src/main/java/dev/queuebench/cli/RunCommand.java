@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
                 printer.printRun(report);
                 return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
             }
-            TrialResult result = bench.core().runTrials(command, benchmark.warmups(), benchmark.trials, listener);
+            TrialResult result = bench.core().runTrials(command, sizing, benchmark.warmups(), benchmark.trials,
+                    listener);
             progress.done();
             if (log != null) {
                 log.append(result.trials());

@@ -176,6 +176,16 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     }
 
     /**
+     * The same for a benchmark sized by time ({@link #sizedToLast}): a warm-up whose steady window fell short of the
+     * sizing's minimum sizes the kept runs again from its own rate. Without a sizing, the same as
+     * {@link #runTrials(StartRunCommand, int, int, RunListener)}.
+     */
+    public TrialResult runTrials(StartRunCommand command, Optional<RunSizing> sizing, int warmups, int trials,
+                                 RunListener listener) {
+        return core.runner().runTrials(command, sizing, warmups, trials, listener);
+    }
+
+    /**
      * The same benchmark sized by time: as many jobs as make its steady window (the middle 80% of its completions)
      * last at least the sizing's minimum on this backend, read from discarded calibration runs. For the delayed and
      * the backlog workload (a rate is sized by its duration).

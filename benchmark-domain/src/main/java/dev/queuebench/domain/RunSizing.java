@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * over a run (JobRunr's fetches come in bursts until its workers are all busy; PostgreSQL's caches warm), so a
  * calibration whose steady window lasts less than a quarter of the minimum is run again, sized from its rate to a
  * window of half the minimum; one with no steady window at all (too fast to tell) ten times as large. Calibration
- * stops at {@value #MAX_CALIBRATION_JOBS} jobs.
+ * stops at {@value #MAX_CALIBRATION_JOBS} jobs. The warm-up, a run of the full size, checks the result
+ * ({@link #resizedAfterWarmup}).
  */
 public record RunSizing(Duration minimum) {
 
@@ -59,6 +60,22 @@ public record RunSizing(Duration minimum) {
         }
         long toHalf = jobsFor(steady.get().perSecond(), minimum.dividedBy(2)).value();
         return OptionalLong.of(Math.min(MAX_CALIBRATION_JOBS, Math.max(jobs * 2L, toHalf)));
+    }
+
+    /**
+     * The size the runs take after a discarded warm-up of {@code jobs} whose steady state was {@code steady}: larger,
+     * sized from the warm-up's rate, when its steady window fell short of three quarters of the minimum; empty to
+     * keep the size. A backend's first runs on new tables can go several times slower than the runs after them
+     * (JobRunr's 11,000-job calibration read 370 jobs/s, the 19,000-job runs sized from it went four times as fast,
+     * each a 14 s window): the warm-up is a run of the full size, so its rate is the one to trust. Never smaller: a run
+     * that lasts longer than asked measures no worse.
+     */
+    public Optional<JobsCount> resizedAfterWarmup(int jobs, Optional<SteadyState> steady) {
+        if (steady.isEmpty() || steady.get().window().compareTo(minimum.multipliedBy(3).dividedBy(4)) >= 0) {
+            return Optional.empty();
+        }
+        JobsCount resized = jobsFor(steady.get().perSecond(), minimum);
+        return resized.value() > jobs ? Optional.of(resized) : Optional.empty();
     }
 
     private static JobsCount jobsFor(double steadyRate, Duration window) {

@@ -43,6 +43,19 @@ class RunSizingTest {
         assertThat(twentySeconds.nextCalibration(1_000, steady(8, Duration.ofSeconds(1)))).hasValue(2_000);
     }
 
+    @Test
+    void a_warm_up_whose_window_fell_short_sizes_the_runs_again_from_its_own_rate_and_never_smaller() {
+        RunSizing sizing = new RunSizing(Duration.ofSeconds(40));
+        // JobRunr here: 19,000-job runs sized from a slow calibration drained at about 1,100 jobs/s, a 14 s window
+        assertThat(sizing.resizedAfterWarmup(19_000, steady(15_200, Duration.ofSeconds(14))))
+                .contains(JobsCount.of(55_000));
+        assertThat(sizing.resizedAfterWarmup(19_000, steady(24_000, Duration.ofSeconds(30))))
+                .as("three quarters of the minimum is long enough").isEmpty();
+        assertThat(sizing.resizedAfterWarmup(100_000, steady(8_000, Duration.ofSeconds(10))))
+                .as("a rate that calls for fewer jobs keeps the size").isEmpty();
+        assertThat(sizing.resizedAfterWarmup(19_000, Optional.empty())).as("no steady window to read").isEmpty();
+    }
+
     private static Optional<SteadyState> steady(double events, Duration window) {
         Instant from = Instant.parse("2026-12-07T10:00:00Z");
         return Optional.of(new SteadyState(from, from.plus(window), events, 0, Duration.ZERO));

@@ -103,12 +103,34 @@ public final class BenchmarkRunner implements AutoCloseable {
      * and from clean tables, as {@code run --trials} and {@code compare} do. A warm-up is deleted once it ended.
      */
     public TrialResult runTrials(StartRunCommand command, int warmups, int trials, RunListener listener) {
+        return runTrials(command, Optional.empty(), warmups, trials, listener);
+    }
+
+    /**
+     * As {@link #runTrials(StartRunCommand, int, int, RunListener)}, for a benchmark sized by time: a warm-up whose
+     * steady window fell short of the sizing's minimum sizes the kept runs again, from its own rate
+     * ({@link RunSizing#resizedAfterWarmup}).
+     */
+    public TrialResult runTrials(StartRunCommand command, Optional<RunSizing> sizing, int warmups, int trials,
+                                 RunListener listener) {
         new TrialPlan(warmups, trials);
         for (int warmup = 1; warmup <= warmups; warmup++) {
             listener.notice("warm-up " + warmup + " of " + warmups + " on " + command.spec().backend()
                     + " (discarded)");
             RunReport report = runToEnd(command, listener);
             retrier.run("delete warm-up run " + report.run().id(), () -> saveRuns.deleteRun(report.run().id()));
+            if (sizing.isPresent() && report.status() == RunStatus.FINISHED) {
+                Optional<SteadyState> steady = report.steadyCompletions();
+                Optional<JobsCount> resized = sizing.get().resizedAfterWarmup(command.spec().jobsCount().value(),
+                        steady);
+                if (resized.isPresent()) {
+                    listener.notice(String.format(Locale.ROOT, "warm-up on %s: %,.0f jobs/s steady over %s, short of"
+                            + " %s: %,d jobs per run", command.spec().backend(), steady.orElseThrow().perSecond(),
+                            Durations.format(steady.orElseThrow().window()), Durations.format(sizing.get().minimum()),
+                            resized.get().value()));
+                    command = command.withJobsCount(resized.get());
+                }
+            }
         }
         List<RunReport> kept = new ArrayList<>();
         for (int trial = 1; trial <= trials; trial++) {
