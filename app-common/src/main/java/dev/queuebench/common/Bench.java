@@ -48,7 +48,7 @@ public final class Bench implements AutoCloseable {
             opened.add(corePool);
             persistence = JpaPersistence.open(corePool);
             opened.add(persistence);
-            QueueBench.Builder builder = persistence.storesInto(QueueBench.builder())
+            QueueBench.Builder builder = QueueBench.builder().stores(persistence.stores())
                     .backendDataSources(this::backendPool)
                     .poolMetrics(this::samplePools)
                     .environmentFacts(Map.of(

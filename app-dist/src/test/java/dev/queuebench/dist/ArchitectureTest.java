@@ -63,7 +63,7 @@ class ArchitectureTest {
             .whereLayer("Runner common").mayOnlyBeAccessedByLayers("Runners", "Distribution")
             .whereLayer("Adapters").mayNotBeAccessedByAnyLayer()
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Runner common")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Persistence", "Runner common", "Runners", "Distribution")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Runner common", "Runners", "Distribution")
             .whereLayer("Ports").mayOnlyBeAccessedByLayers("Core", "Persistence", "Adapters", "Runner common",
                     "Runners", "Distribution")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Core", "Persistence", "Adapters",
@@ -138,6 +138,10 @@ class ArchitectureTest {
             .should().haveSimpleNameEndingWith("Workload").andShould().beTopLevelClasses()
             .andShould().haveOnlyFinalFields();
 
+    /** Persistence is an adapter of the ports, beside the backends: the core does not know it, and it not the core. */
+    static final ArchRule persistence_is_an_adapter_of_the_ports_not_a_layer_above_the_core = noClasses()
+            .that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAPackage(CORE);
+
     static final ArchRule persistence_entities_never_leave_their_package = classes()
             .that().areAnnotatedWith("jakarta.persistence.Entity")
             .should().notBePublic()
@@ -208,6 +212,11 @@ class ArchitectureTest {
         one_workload_class_per_workload.check(CLASSES);
         assertThat(RunWorkload.class.getPermittedSubclasses()).as("a class for each of the domain's workloads")
                 .hasSameSizeAs(Workload.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void persistence_is_an_adapter_of_the_ports_not_a_layer_above_the_core() {
+        persistence_is_an_adapter_of_the_ports_not_a_layer_above_the_core.check(CLASSES);
     }
 
     @Test

@@ -45,7 +45,7 @@ final class RunningWeb implements AutoCloseable {
     private RunningWeb(WebSettings settings) {
         database = TestPostgres.newDatabase();
         persistence = JpaPersistence.open(database.dataSource());
-        core = persistence.storesInto(QueueBench.builder())
+        core = QueueBench.builder().stores(persistence.stores())
                 .dataSource(database.dataSource())
                 .poolMetrics(() -> List.of(Databases.sample(database.dataSource())))
                 .environmentFacts(Map.of("queue_bench.version", "test", "database.kind", "external",

@@ -264,7 +264,7 @@ class WebServerHttpTest {
     @Test
     void a_run_that_two_nodes_executed_lists_each_nodes_share_on_its_page() throws Exception {
         try (JpaPersistence stores = JpaPersistence.open(web.database.dataSource());
-             QueueBench second = stores.storesInto(QueueBench.builder())
+             QueueBench second = QueueBench.builder().stores(stores.stores())
                      .dataSource(web.database.dataSource())
                      .settings(BenchmarkSettings.defaults().withNodeId(NodeId.of("second-node"))
                              .withFlushInterval(Duration.ofMillis(200)))

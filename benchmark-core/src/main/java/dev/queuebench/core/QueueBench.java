@@ -37,6 +37,7 @@ import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.NodeLeasePort;
+import dev.queuebench.ports.out.PersistentStores;
 import dev.queuebench.ports.out.PoolMetricsPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
@@ -68,7 +69,7 @@ import javax.sql.DataSource;
  * try (QueueBench bench = QueueBench.builder()
  *         .dataSource(dataSource)                    // a PostgreSQL: the backend keeps its tables there
  *         .runStore(new InMemoryRunStore())          // Queue Bench's own records: in memory here,
- *         .snapshots(new InMemorySnapshotStore())    // or JpaPersistence.open(pool).storesInto(builder)
+ *         .snapshots(new InMemorySnapshotStore())    // or .stores(JpaPersistence.open(pool).stores())
  *         .runLock(new InMemoryRunLock())
  *         .schemaMigrations(new FlywayMigrations())  // creates the backend's tables
  *         .build()) {
@@ -337,6 +338,25 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
 
         public <S extends LoadRunPort & SaveRunPort> Builder runStore(S store) {
             return runStore(store, store);
+        }
+
+        /**
+         * Every store of a persistence adapter at once, e.g. {@code JpaPersistence.open(pool).stores()}: runs,
+         * snapshots, the run lock, environments, resource samples, faults, sweeps, node leases, migrations and the
+         * database's metrics.
+         */
+        public Builder stores(PersistentStores stores) {
+            Objects.requireNonNull(stores, "stores are required");
+            return runStore(stores.loadRuns(), stores.saveRuns())
+                    .snapshots(stores.snapshots())
+                    .runLock(stores.runLock())
+                    .environments(stores.environments())
+                    .resourceSamples(stores.resourceSamples())
+                    .runFaults(stores.runFaults())
+                    .sweeps(stores.sweeps())
+                    .nodeLeases(stores.nodeLeases())
+                    .schemaMigrations(stores.schemaMigrations())
+                    .databaseMetrics(stores.databaseMetrics());
         }
 
         public Builder runStore(LoadRunPort loadRuns, SaveRunPort saveRuns) {

@@ -1,9 +1,9 @@
 package dev.queuebench.persistence;
 
-import dev.queuebench.core.QueueBench;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.NodeLeasePort;
+import dev.queuebench.ports.out.PersistentStores;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
@@ -20,7 +20,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 /**
  * Queue Bench's own storage on PostgreSQL. {@link #open(DataSource)} migrates the benchmark tables with Flyway
  * (history table {@code flyway_history_benchmark}), then builds Hibernate, which validates the schema and never
- * changes it. {@link #storesInto} also hands the core the Flyway migrations that backends' tables need.
+ * changes it. {@link #stores} also hands the core the Flyway migrations that backends' tables need.
  */
 public final class JpaPersistence implements AutoCloseable {
 
@@ -72,20 +72,13 @@ public final class JpaPersistence implements AutoCloseable {
     }
 
     /**
-     * Gives a core under construction every store of this module and the database metrics: the part of the wiring that
-     * every composition root over PostgreSQL repeats. Pools, settings and backends stay the caller's.
+     * Every store of this module and the database metrics, for the core ({@code QueueBench.builder().stores(...)}):
+     * the part of the wiring that every composition root over PostgreSQL repeats. Pools, settings and backends stay
+     * the caller's.
      */
-    public QueueBench.Builder storesInto(QueueBench.Builder builder) {
-        return builder.runStore(runs, runs)
-                .snapshots(snapshots)
-                .runLock(runLock)
-                .environments(environments)
-                .resourceSamples(resourceSamples)
-                .runFaults(runFaults)
-                .sweeps(sweeps)
-                .nodeLeases(nodeLeases)
-                .schemaMigrations(FLYWAY)
-                .databaseMetrics(databaseMetrics);
+    public PersistentStores stores() {
+        return new PersistentStores(runs, runs, snapshots, runLock, environments, resourceSamples, runFaults, sweeps,
+                nodeLeases, FLYWAY, databaseMetrics);
     }
 
     public LoadRunPort loadRuns() {
