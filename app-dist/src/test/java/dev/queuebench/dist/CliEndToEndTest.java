@@ -248,30 +248,6 @@ class CliEndToEndTest {
     }
 
     @Test
-    void every_backend_runs_on_two_nodes_through_its_own_clustering_and_both_nodes_do_work() {
-        // an idle node looks for work another node scheduled every poll interval (db-scheduler 10 s) or idle wait
-        // (Quartz 30 s) by default: shorter here, so that the second node joins a run of a few seconds
-        CliRunner.Result result = cli.run("compare", "--jobs", "2000", "--delay", "1s", "--job-work", "sleep:20ms",
-                "--nodes", "2", "-o", "quartz.idle-wait=2s", "-o", "db-scheduler.poll-interval=1s",
-                "--format", "json");
-
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        List<String> backends = new ArrayList<>();
-        for (JsonNode backend : result.json()) {
-            JsonNode run = backend.get("trials").get(0);
-            String id = run.get("backend").asText();
-            backends.add(id);
-            assertThat(run.get("completed_jobs").asInt()).as(id).isEqualTo(2_000);
-            assertThat(run.get("nodes")).as(id).hasSize(2);
-            for (JsonNode node : run.get("nodes")) {
-                assertThat(node.get("completed_jobs").asInt()).as("jobs of %s on %s", id, node.get("node"))
-                        .isPositive();
-            }
-        }
-        assertThat(backends).as("every registered backend").containsExactlyInAnyOrderElementsOf(registeredBackends());
-    }
-
-    @Test
     void compare_over_node_counts_runs_each_and_prints_the_scaling_table() {
         CliRunner.Result json = cli.run("compare", "--backends", "postgres", "--jobs", "400", "--delay", "0s",
                 "--nodes", "1,2", "--format", "json");

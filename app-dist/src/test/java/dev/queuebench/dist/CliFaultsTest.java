@@ -78,11 +78,20 @@ class CliFaultsTest {
     }
 
     @Test
-    void dropped_connections_mid_run_cost_no_job_on_any_backend() {
+    void dropped_connections_mid_run_cost_no_job() {
+        // the reference queue here; every backend in SlowFaultsTest (each library's own reconnects are in its contract)
+        assertDroppedConnectionsCostNoJob(cli, List.of("postgres"));
+    }
+
+    /**
+     * Drops the backends' sessions at 30% of a compare of these backends and checks that every job ran and the fault
+     * is stored with each run.
+     */
+    static void assertDroppedConnectionsCostNoJob(CliRunner cli, List<String> backendIds) {
         // jobs of 20 ms on 10 threads: two seconds of work at least, so that progress reports see 30% on every backend,
         // including those that pick up all their due jobs in one poll
-        CliRunner.Result result = cli.run("compare", "--jobs", "1000", "--delay", "1s", "--job-work", "sleep:20ms",
-                "--fault", "drop-connections@30%", "--format", "json");
+        CliRunner.Result result = cli.run("compare", "--backends", String.join(",", backendIds), "--jobs", "1000",
+                "--delay", "1s", "--job-work", "sleep:20ms", "--fault", "drop-connections@30%", "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> backends = new ArrayList<>();
@@ -97,8 +106,7 @@ class CliFaultsTest {
             assertThat(drop.get("detail").asText()).as("sessions of the backend's pool were terminated")
                     .containsPattern("pg_terminate_backend of [1-9]\\d* sessions of the qb-");
         }
-        assertThat(backends).as("every registered backend")
-                .containsExactlyInAnyOrderElementsOf(CliEndToEndTest.registeredBackends());
+        assertThat(backends).containsExactlyElementsOf(backendIds);
     }
 
     @Test

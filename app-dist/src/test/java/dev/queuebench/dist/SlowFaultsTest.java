@@ -21,9 +21,10 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The faults that take minutes, run on purpose: {@code QB_SLOW_FAULT_TESTS=1 ./mvnw -pl app-dist -am verify
- * -Dtest=SlowFaultsTest -Dsurefire.failIfNoSpecifiedTests=false} (README, "Faults"). Each asserts what the library
- * promises after the fault: every job ran, and the fault is stored with the run.
+ * The faults and the clusters that take minutes, run on purpose: {@code QB_SLOW_FAULT_TESTS=1 ./mvnw -pl app-dist -am
+ * verify -Dtest=SlowFaultsTest -Dsurefire.failIfNoSpecifiedTests=false} (README, "Faults"). Each asserts what the
+ * library promises: every job ran, on every node, and the fault is stored with the run. The fast suite runs the same
+ * cases on the reference queue ({@code CliFaultsTest}, {@code CliEndToEndTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfEnvironmentVariable(named = "QB_SLOW_FAULT_TESTS", matches = "1|true")
@@ -36,6 +37,35 @@ class SlowFaultsTest {
     @AfterAll
     void dropDatabase() {
         database.close();
+    }
+
+    @Test
+    void dropped_connections_mid_run_cost_no_job_on_any_backend() {
+        CliFaultsTest.assertDroppedConnectionsCostNoJob(cli, CliEndToEndTest.registeredBackends());
+    }
+
+    @Test
+    void every_backend_runs_on_two_nodes_through_its_own_clustering_and_both_nodes_do_work() {
+        // an idle node looks for work another node scheduled every poll interval (db-scheduler 10 s) or idle wait
+        // (Quartz 30 s) by default: shorter here, so that the second node joins a run of a few seconds
+        CliRunner.Result result = cli.run("compare", "--jobs", "2000", "--delay", "1s", "--job-work", "sleep:20ms",
+                "--nodes", "2", "-o", "quartz.idle-wait=2s", "-o", "db-scheduler.poll-interval=1s",
+                "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> backends = new ArrayList<>();
+        for (JsonNode backend : result.json()) {
+            JsonNode run = backend.get("trials").get(0);
+            String id = run.get("backend").asText();
+            backends.add(id);
+            assertThat(run.get("completed_jobs").asInt()).as(id).isEqualTo(2_000);
+            assertThat(run.get("nodes")).as(id).hasSize(2);
+            for (JsonNode node : run.get("nodes")) {
+                assertThat(node.get("completed_jobs").asInt()).as("jobs of %s on %s", id, node.get("node"))
+                        .isPositive();
+            }
+        }
+        assertThat(backends).as("every registered backend").containsExactlyInAnyOrderElementsOf(CliEndToEndTest.registeredBackends());
     }
 
     @Test
