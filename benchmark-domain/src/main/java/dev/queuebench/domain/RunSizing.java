@@ -67,7 +67,7 @@ public record RunSizing(Duration minimum) {
      * sized from the warm-up's rate, when its steady window fell short of three quarters of the minimum; empty to
      * keep the size. A backend's first runs on new tables can go several times slower than the runs after them
      * (JobRunr's 11,000-job calibration read 370 jobs/s, the 19,000-job runs sized from it went four times as fast,
-     * each a 14 s window): the warm-up is a run of the full size, so its rate is the one to trust. Never smaller: a run
+     * each with a steady window of about 10 s): the warm-up is a run of the full size, so its rate is the one to trust. Never smaller: a run
      * that lasts longer than asked measures no worse.
      */
     public Optional<JobsCount> resizedAfterWarmup(int jobs, Optional<SteadyState> steady) {

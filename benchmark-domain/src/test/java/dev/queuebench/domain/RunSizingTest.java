@@ -46,7 +46,7 @@ class RunSizingTest {
     @Test
     void a_warm_up_whose_window_fell_short_sizes_the_runs_again_from_its_own_rate_and_never_smaller() {
         RunSizing sizing = new RunSizing(Duration.ofSeconds(40));
-        // JobRunr here: 19,000-job runs sized from a slow calibration drained at about 1,100 jobs/s, a 14 s window
+        // a warm-up of 19,000 jobs, sized from a slow calibration, whose middle lasted 14 s at about 1,090 jobs/s
         assertThat(sizing.resizedAfterWarmup(19_000, steady(15_200, Duration.ofSeconds(14))))
                 .contains(JobsCount.of(55_000));
         assertThat(sizing.resizedAfterWarmup(19_000, steady(24_000, Duration.ofSeconds(30))))
