@@ -1,12 +1,12 @@
 package dev.queuebench.common;
 
 import dev.queuebench.domain.Profile;
-import dev.queuebench.ports.in.ResourceSummary;
+import dev.queuebench.domain.measure.ResourceSummary;
+import dev.queuebench.domain.measure.TrialStatistics.Interval;
+import dev.queuebench.domain.measure.TrialStatistics;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.TrialMetric;
 import dev.queuebench.ports.in.TrialResult;
-import dev.queuebench.ports.in.TrialStatistics;
-import dev.queuebench.ports.in.TrialStatistics.Interval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

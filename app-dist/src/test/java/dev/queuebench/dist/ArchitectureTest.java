@@ -1,13 +1,13 @@
 package dev.queuebench.dist;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -79,6 +79,19 @@ class ArchitectureTest {
 
     static final ArchRule the_ports_depend_on_the_domain_and_the_jdk_only = classes().that().resideInAPackage(PORTS)
             .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, DOMAIN, "java..", "javax.sql..");
+
+    /**
+     * The ports carry data between the runners, the core and the adapters; the rules that compute (rates, recovery,
+     * fairness, statistics, summaries) live in {@code domain.measure}, where they are tested with plain values. The
+     * arithmetic a rule needs ({@code Math}, primitive streams, array scans) is the sign of one. The SPI is left out: a
+     * knob's declaration formats its own values.
+     */
+    static final ArchRule the_ports_carry_data_and_compute_nothing = noClasses()
+            .that().resideInAnyPackage("dev.queuebench.ports.in..", "dev.queuebench.ports.out..")
+            .should().dependOnClassesThat().belongToAnyOf(Math.class, StrictMath.class, java.util.Arrays.class,
+                    java.util.stream.IntStream.class, java.util.stream.LongStream.class,
+                    java.util.stream.DoubleStream.class)
+            .because("computation belongs in domain.measure or the core, where it is tested without a database");
 
     /** {@code com.sun.management} is the JDK's own (module jdk.management): process CPU and machine memory. */
     static final ArchRule the_core_depends_on_the_ports_the_jdk_and_two_data_structure_libraries_only = classes()
@@ -165,6 +178,11 @@ class ArchitectureTest {
     @Test
     void the_ports_depend_on_the_domain_and_the_jdk_only() {
         the_ports_depend_on_the_domain_and_the_jdk_only.check(CLASSES);
+    }
+
+    @Test
+    void the_ports_carry_data_and_compute_nothing() {
+        the_ports_carry_data_and_compute_nothing.check(CLASSES);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

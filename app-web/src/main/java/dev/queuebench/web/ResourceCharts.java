@@ -1,8 +1,8 @@
 package dev.queuebench.web;
 
 import dev.queuebench.common.Text;
-import dev.queuebench.ports.in.PoolSample;
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.PoolSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.queuebench.web;
 
 import dev.queuebench.common.Text;
-import dev.queuebench.ports.in.ResourceSample;
-import dev.queuebench.ports.in.ResourceSummary.Counter;
-import dev.queuebench.ports.in.ResourceSummary.Gauge;
-import dev.queuebench.ports.in.ResourceSummary;
+import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSummary.Counter;
+import dev.queuebench.domain.measure.ResourceSummary.Gauge;
+import dev.queuebench.domain.measure.ResourceSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

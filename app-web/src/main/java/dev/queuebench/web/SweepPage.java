@@ -4,7 +4,7 @@ import dev.queuebench.common.SweepJson;
 import dev.queuebench.common.Text;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
-import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.SweepResult;
 import dev.queuebench.ports.in.SweepUseCase;

@@ -1,7 +1,7 @@
 package dev.queuebench.web;
 
 import dev.queuebench.common.Text;
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.in.ResourceSample;
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static dev.queuebench.web.ResourceSamples.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.queuebench.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.queuebench.domain.measure.ThroughputSeries;
 import dev.queuebench.ports.in.RunFault;
-import dev.queuebench.ports.in.ThroughputSeries;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static dev.queuebench.web.ResourceSamples.jvmAt;
 import static dev.queuebench.web.ResourceSamples.poolsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.queuebench.ports.in.PoolSample;
-import dev.queuebench.ports.in.ResourceSample;
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.PoolSample;
+import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

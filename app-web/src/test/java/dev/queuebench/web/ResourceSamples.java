@@ -1,9 +1,9 @@
 package dev.queuebench.web;
 
-import dev.queuebench.ports.in.DatabaseSample;
-import dev.queuebench.ports.in.JvmSample;
-import dev.queuebench.ports.in.PoolSample;
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.DatabaseSample;
+import dev.queuebench.domain.measure.JvmSample;
+import dev.queuebench.domain.measure.PoolSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import java.time.Instant;
 import java.util.List;
 

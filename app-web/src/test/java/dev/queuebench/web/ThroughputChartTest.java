@@ -3,7 +3,7 @@ package dev.queuebench.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

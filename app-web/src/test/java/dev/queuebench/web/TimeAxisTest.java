@@ -4,7 +4,7 @@ import static dev.queuebench.web.ResourceSamples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.queuebench.core;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.DatabaseSample;
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.DatabaseSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.NodeLeasePort;

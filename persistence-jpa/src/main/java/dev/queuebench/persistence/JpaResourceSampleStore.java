@@ -1,7 +1,7 @@
 package dev.queuebench.persistence;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;

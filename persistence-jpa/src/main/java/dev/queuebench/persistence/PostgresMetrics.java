@@ -1,6 +1,6 @@
 package dev.queuebench.persistence;
 
-import dev.queuebench.ports.in.DatabaseSample;
+import dev.queuebench.domain.measure.DatabaseSample;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.queuebench.adapter.dbscheduler;
 
+import dev.queuebench.contract.DirectBackends;
 import dev.queuebench.core.internal.faults.DatabaseOutages;
 import dev.queuebench.core.internal.recording.CompletionFlusher;
 import dev.queuebench.core.internal.recording.CompletionRecorders;
@@ -9,12 +10,11 @@ import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.NodeId;
-import dev.queuebench.contract.DirectBackends;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.measure.TrialStatistics;
 import dev.queuebench.ports.in.RecordJobCompletionUseCase;
-import dev.queuebench.ports.in.TrialStatistics;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.PretendJob;
 import dev.queuebench.ports.spi.QueueBackend;

@@ -1,7 +1,7 @@
 package dev.queuebench.core.memory;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.queuebench.core.stats;
 
+import dev.queuebench.domain.measure.TrialStatistics;
 import dev.queuebench.ports.in.TrialMetric.Direction;
-import dev.queuebench.ports.in.TrialStatistics;
 import java.util.Objects;
 
 /**

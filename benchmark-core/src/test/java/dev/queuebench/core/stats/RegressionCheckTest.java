@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.queuebench.core.stats.RegressionCheck.Verdict;
-import dev.queuebench.ports.in.TrialStatistics;
-import dev.queuebench.ports.in.TrialStatistics.Scale;
+import dev.queuebench.domain.measure.TrialStatistics.Scale;
+import dev.queuebench.domain.measure.TrialStatistics;
 import org.junit.jupiter.api.Test;
 
 class RegressionCheckTest {

@@ -8,9 +8,15 @@ import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SteadyState;
 import dev.queuebench.domain.TickCounts;
 import dev.queuebench.domain.Workload;
+import dev.queuebench.domain.measure.LatencySummary;
+import dev.queuebench.domain.measure.NodeShare;
+import dev.queuebench.domain.measure.OfferOutcome;
+import dev.queuebench.domain.measure.Rates;
+import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSummary;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,12 +67,6 @@ public record RunReport(
     /** The fingerprint's facts of the backend's pool: the connections it held, and what the backend needed. */
     public static final String POOL_FACT = "backend.pool_connections";
     public static final String POOL_NEEDED_FACT = "backend.pool_needed";
-
-    /** Throughput counts as recovered from a fault at this share of its rate before it. */
-    public static final double RECOVERED_SHARE = 0.9;
-    /** The seconds before a fault whose mean rate is what throughput must get back to. */
-    public static final int RATE_BEFORE_SECONDS = 10;
-    private static final int RECOVERY_WINDOW_SECONDS = 3;
 
     public RunReport {
         Objects.requireNonNull(run, "run is required");
@@ -147,21 +147,12 @@ public record RunReport(
 
     /** A node's share of the run's executions, 0 to 1; 0 before any job ran. */
     public double shareOf(NodeShare node) {
-        long executions = nodes.stream().mapToLong(NodeShare::executions).sum();
-        return executions == 0 ? 0 : (double) node.executions() / executions;
+        return node.shareOf(nodes);
     }
 
-    /**
-     * How evenly the nodes shared the work: the smallest node's executions over the largest's (1 is even, 0 means a
-     * node ran nothing). Empty with fewer than two nodes, or before any job ran.
-     */
+    /** How evenly the nodes shared the work ({@link NodeShare#fairness}). */
     public OptionalDouble fairness() {
-        if (nodes.size() < 2) {
-            return OptionalDouble.empty();
-        }
-        long most = nodes.stream().mapToLong(NodeShare::executions).max().orElse(0);
-        long least = nodes.stream().mapToLong(NodeShare::executions).min().orElse(0);
-        return most == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) least / most);
+        return NodeShare.fairness(nodes);
     }
 
     /** The faults injected on purpose ({@code --fault}), without the outages they caused, in time order. */
@@ -169,57 +160,21 @@ public record RunReport(
         return faults.stream().filter(fault -> !fault.kind().equals(RunFault.DATABASE_UNREACHABLE)).toList();
     }
 
-    /**
-     * How long after {@code at} the completions per second were back to {@value #RECOVERED_SHARE} of their rate over
-     * the {@value #RATE_BEFORE_SECONDS} seconds before it (three seconds in a row, on average): the run's recovery
-     * from a fault there. Zero when the rate never fell that low; empty when nothing completed before {@code at}, or
-     * the rate was not back before the last completion. Seconds are whole, as the series is.
-     */
+    /** The run's recovery from a fault at {@code at} ({@link ThroughputSeries#recoveryAfter}). */
     public Optional<Duration> throughputRecoveryAfter(Instant at) {
-        int[] counts = completionsPerSecond.counts();
-        int fault = (int) (at.getEpochSecond() - completionsPerSecond.startEpochSecond());
-        // the series' first second is a partial one (the first job finished somewhere in it): not a rate to get back to
-        int from = Math.max(1, fault - RATE_BEFORE_SECONDS);
-        if (fault <= from || fault > counts.length) {
-            return Optional.empty();
-        }
-        double before = Arrays.stream(counts, from, fault).average().orElse(0);
-        if (before == 0) {
-            return Optional.empty();
-        }
-        for (int second = fault; second + RECOVERY_WINDOW_SECONDS <= counts.length; second++) {
-            double rate = Arrays.stream(counts, second, second + RECOVERY_WINDOW_SECONDS).average().orElse(0);
-            if (rate >= RECOVERED_SHARE * before) {
-                Instant back = Instant.ofEpochSecond(completionsPerSecond.startEpochSecond() + second);
-                return Optional.of(back.isAfter(at) ? Duration.between(at, back) : Duration.ZERO);
-            }
-        }
-        return Optional.empty();
+        return completionsPerSecond.recoveryAfter(at);
     }
 
     /**
-     * Of the jobs missing when the run ended, those its backend still held (scheduled, enqueued, running or waiting
-     * for a retry): 0 for a finished run; empty when the run ended unfinished and nobody counted them.
+     * Of the jobs missing when the run ended, those its backend still held ({@link CompletionCounts#pendingAt}).
      */
     public OptionalInt pendingJobs() {
-        if (completions.missingJobs() == 0) {
-            return OptionalInt.of(0);
-        }
-        return run.ending().map(ending -> ending.pendingJobs().isPresent()
-                ? OptionalInt.of(Math.min(ending.pendingJobs().getAsInt(), completions.missingJobs()))
-                : OptionalInt.empty()).orElse(OptionalInt.empty());
+        return completions.pendingAt(run.ending());
     }
 
-    /**
-     * Of the jobs missing when the run ended, those that never ran and that the backend no longer held: lost by it.
-     * Empty while the run is active, or when the pending ones were not counted.
-     */
+    /** Of the jobs missing when the run ended, those lost by the backend ({@link CompletionCounts#lostAt}). */
     public OptionalInt lostJobs() {
-        if (completions.missingJobs() == 0) {
-            return OptionalInt.of(0);
-        }
-        OptionalInt pending = pendingJobs();
-        return pending.isPresent() ? OptionalInt.of(completions.missingJobs() - pending.getAsInt()) : OptionalInt.empty();
+        return completions.lostAt(run.ending());
     }
 
     /** Why the run ended unfinished, if it did. */
@@ -263,21 +218,13 @@ public record RunReport(
      * finished at different times. Counts distinct jobs, so duplicates do not inflate it.
      */
     public OptionalDouble jobsPerSecond() {
-        if (firstCompletionAt.isEmpty() || lastCompletionAt.isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        Duration window = Duration.between(firstCompletionAt.get(), lastCompletionAt.get());
-        if (window.isNegative() || window.isZero()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(completions.distinctCompleted() / (window.toNanos() / 1e9));
+        return firstCompletionAt.isEmpty() ? OptionalDouble.empty()
+                : Rates.perSecond(completions.distinctCompleted(), firstCompletionAt.get(), lastCompletionAt);
     }
 
     /** Jobs enqueued per second over the scheduling phase (for a backlog, the enqueue rate with no worker running). */
     public OptionalDouble enqueueRate() {
-        return schedulingPhase()
-                .filter(phase -> !phase.isZero() && !phase.isNegative())
-                .map(phase -> OptionalDouble.of(run.scheduledJobs() / (phase.toNanos() / 1e9)))
+        return schedulingPhase().map(phase -> Rates.perSecond(run.scheduledJobs(), phase))
                 .orElse(OptionalDouble.empty());
     }
 
@@ -286,85 +233,21 @@ public record RunReport(
      * for the other workloads, whose workers start before their jobs are enqueued.
      */
     public OptionalDouble drainRate() {
-        if (!(run.spec().workload() instanceof Workload.Backlog)) {
-            return OptionalDouble.empty();
-        }
         Optional<Instant> workersStarted = run.timeline().workersStartedAt();
-        if (workersStarted.isEmpty() || lastCompletionAt.isEmpty()) {
+        if (!(run.spec().workload() instanceof Workload.Backlog) || workersStarted.isEmpty()) {
             return OptionalDouble.empty();
         }
-        Duration window = Duration.between(workersStarted.get(), lastCompletionAt.get());
-        if (window.isNegative() || window.isZero()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(completions.distinctCompleted() / (window.toNanos() / 1e9));
+        return Rates.perSecond(completions.distinctCompleted(), workersStarted.get(), lastCompletionAt);
     }
 
     /** A rate run's outcome: achieved against offered rate, the backlog, and whether the backend kept up. */
     public Optional<OfferOutcome> offer() {
-        if (!(run.spec().workload() instanceof Workload.Rate rate) || jobsPerSecond().isEmpty()) {
-            return Optional.empty();
-        }
         Optional<Instant> offerStart = run.timeline().schedulingStartedAt();
-        if (offerStart.isEmpty()) {
+        if (!(run.spec().workload() instanceof Workload.Rate rate) || jobsPerSecond().isEmpty() || offerStart.isEmpty()) {
             return Optional.empty();
         }
-        // n completions span n - 1 intervals of the offer's schedule
-        Duration window = Duration.between(firstCompletionAt.orElseThrow(), lastCompletionAt.orElseThrow());
-        double achieved = (completions.distinctCompleted() - 1) / (window.toNanos() / 1e9);
-        long[] backlog = backlogPerSecond();
-        long maxBacklog = Arrays.stream(backlog).max().orElse(0);
-        int offerFrom = (int) Math.max(0, offerStart.get().getEpochSecond() - seriesStart());
-        int offerSeconds = (int) Math.max(2, rate.duration().toSeconds());
-        int half = offerFrom + offerSeconds / 2;
-        int offerTo = Math.min(backlog.length, offerFrom + offerSeconds);
-        double firstHalf = mean(backlog, offerFrom, half);
-        double secondHalf = mean(backlog, half, offerTo);
-        boolean bounded = secondHalf <= 1.25 * firstHalf + rate.jobsPerSecond() / 2;
-        boolean keptUp = bounded && achieved >= OfferOutcome.KEPT_UP_SHARE * rate.jobsPerSecond();
-        return Optional.of(new OfferOutcome(rate.jobsPerSecond(), achieved, maxBacklog, bounded, keptUp));
-    }
-
-    /** Jobs enqueued and not yet completed at the end of each second, from the first second either series has. */
-    private long[] backlogPerSecond() {
-        long start = seriesStart();
-        long end = Math.max(enqueuesPerSecond.startEpochSecond() + enqueuesPerSecond.seconds(),
-                completionsPerSecond.startEpochSecond() + completionsPerSecond.seconds());
-        long[] backlog = new long[(int) Math.max(0, end - start)];
-        int[] enqueued = enqueuesPerSecond.counts();
-        int[] completed = completionsPerSecond.counts();
-        long pending = 0;
-        for (int i = 0; i < backlog.length; i++) {
-            long second = start + i;
-            pending += countAt(enqueued, enqueuesPerSecond.startEpochSecond(), second);
-            pending -= countAt(completed, completionsPerSecond.startEpochSecond(), second);
-            backlog[i] = Math.max(0, pending);
-        }
-        return backlog;
-    }
-
-    private long seriesStart() {
-        if (enqueuesPerSecond.seconds() == 0) {
-            return completionsPerSecond.startEpochSecond();
-        }
-        if (completionsPerSecond.seconds() == 0) {
-            return enqueuesPerSecond.startEpochSecond();
-        }
-        return Math.min(enqueuesPerSecond.startEpochSecond(), completionsPerSecond.startEpochSecond());
-    }
-
-    private static int countAt(int[] counts, long startSecond, long second) {
-        long index = second - startSecond;
-        return index >= 0 && index < counts.length ? counts[(int) index] : 0;
-    }
-
-    private static double mean(long[] values, int from, int to) {
-        long sum = 0;
-        int count = 0;
-        for (int i = from; i < Math.min(to, values.length); i++) {
-            sum += values[i];
-            count++;
-        }
-        return count == 0 ? 0 : (double) sum / count;
+        return Optional.of(OfferOutcome.of(rate.jobsPerSecond(), rate.duration(), offerStart.get(),
+                completions.distinctCompleted(), firstCompletionAt.orElseThrow(), lastCompletionAt.orElseThrow(),
+                enqueuesPerSecond, completionsPerSecond));
     }
 }

@@ -3,6 +3,7 @@ package dev.queuebench.ports.in;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
+import dev.queuebench.domain.measure.OfferOutcome;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

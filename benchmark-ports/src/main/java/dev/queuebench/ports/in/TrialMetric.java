@@ -1,7 +1,7 @@
 package dev.queuebench.ports.in;
 
 import dev.queuebench.domain.Workload;
-import dev.queuebench.ports.in.TrialStatistics.Scale;
+import dev.queuebench.domain.measure.TrialStatistics.Scale;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.function.Function;

@@ -2,6 +2,7 @@ package dev.queuebench.ports.in;
 
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.measure.TrialStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,8 @@ public record TrialResult(BackendId backend, int warmups, List<RunReport> trials
     public Map<TrialMetric, TrialStatistics> statistics() {
         Map<TrialMetric, TrialStatistics> statistics = new LinkedHashMap<>();
         for (TrialMetric metric : TrialMetric.values()) {
-            double[] values = trials.stream().map(metric::valueOf)
-                    .filter(v -> v.isPresent()).mapToDouble(v -> v.getAsDouble()).toArray();
-            if (values.length > 0) {
-                statistics.put(metric, TrialStatistics.of(metric.scale(), values));
-            }
+            TrialStatistics.ofPresent(metric.scale(), trials.stream().map(metric::valueOf))
+                    .ifPresent(values -> statistics.put(metric, values));
         }
         return statistics;
     }

@@ -2,7 +2,7 @@ package dev.queuebench.ports.out;
 
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

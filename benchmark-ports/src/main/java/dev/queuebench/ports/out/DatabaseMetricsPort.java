@@ -1,6 +1,6 @@
 package dev.queuebench.ports.out;
 
-import dev.queuebench.ports.in.DatabaseSample;
+import dev.queuebench.domain.measure.DatabaseSample;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.queuebench.ports.out;
 
-import dev.queuebench.ports.in.PoolSample;
+import dev.queuebench.domain.measure.PoolSample;
 import java.util.List;
 
 /** The connection pools of this process, as they are now. */

@@ -1,7 +1,7 @@
 package dev.queuebench.ports.out;
 
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

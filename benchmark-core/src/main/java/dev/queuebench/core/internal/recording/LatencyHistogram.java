@@ -1,6 +1,6 @@
 package dev.queuebench.core.internal.recording;
 
-import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.domain.measure.LatencySummary;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;

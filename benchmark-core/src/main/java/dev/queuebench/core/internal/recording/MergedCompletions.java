@@ -2,8 +2,8 @@ package dev.queuebench.core.internal.recording;
 
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.TickCounts;
-import dev.queuebench.ports.in.LatencySummary;
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.LatencySummary;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import dev.queuebench.ports.out.CompletionSnapshot;
 import java.time.Instant;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package dev.queuebench.core.internal.recording;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.TickCounts;
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import dev.queuebench.ports.out.CompletionSnapshot;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

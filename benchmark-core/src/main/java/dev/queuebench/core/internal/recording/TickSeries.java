@@ -1,7 +1,7 @@
 package dev.queuebench.core.internal.recording;
 
 import dev.queuebench.domain.TickCounts;
-import dev.queuebench.ports.in.ThroughputSeries;
+import dev.queuebench.domain.measure.ThroughputSeries;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 

@@ -1,6 +1,6 @@
 package dev.queuebench.core.internal.resources;
 
-import dev.queuebench.ports.in.JvmSample;
+import dev.queuebench.domain.measure.JvmSample;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

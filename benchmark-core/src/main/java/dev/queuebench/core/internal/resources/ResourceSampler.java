@@ -5,7 +5,7 @@ import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.RunActivity;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatusRule;
-import dev.queuebench.ports.in.ResourceSample;
+import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;

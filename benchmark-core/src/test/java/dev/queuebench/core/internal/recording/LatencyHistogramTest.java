@@ -3,7 +3,7 @@ package dev.queuebench.core.internal.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.queuebench.ports.in.LatencySummary;
+import dev.queuebench.domain.measure.LatencySummary;
 import org.junit.jupiter.api.Test;
 
 class LatencyHistogramTest {

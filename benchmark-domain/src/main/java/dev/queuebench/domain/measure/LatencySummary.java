@@ -1,4 +1,4 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.domain.measure;
 
 /**
  * Percentiles of one latency distribution, in microseconds. Values may be negative (a backend that fetches jobs

@@ -1,4 +1,4 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.domain.measure;
 
 /**
  * This JVM at one moment. {@code processCpuLoad} is the share of all cores used by this process, 0 to 1, or -1 when

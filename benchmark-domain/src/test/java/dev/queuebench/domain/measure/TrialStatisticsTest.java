@@ -1,10 +1,10 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.domain.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.queuebench.ports.in.TrialStatistics.Scale;
+import dev.queuebench.domain.measure.TrialStatistics.Scale;
 import org.junit.jupiter.api.Test;
 
 class TrialStatisticsTest {

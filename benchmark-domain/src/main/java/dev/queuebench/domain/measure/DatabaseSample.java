@@ -1,4 +1,4 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.domain.measure;
 
 /**
  * PostgreSQL at one moment: its cumulative counters for the current database ({@code pg_stat_database}), the rows

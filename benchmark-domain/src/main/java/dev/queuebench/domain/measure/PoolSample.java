@@ -1,4 +1,4 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.domain.measure;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.domain.measure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /**
  * One metric over N trials.
@@ -97,6 +98,14 @@ public record TrialStatistics(int n, double mean, double stddev, double min, dou
         }
         return new TrialStatistics(n, mean, stddev, Arrays.stream(values).min().orElseThrow(),
                 Arrays.stream(values).max().orElseThrow(), median, mad, interval(scale, values), outliers);
+    }
+
+    /**
+     * Statistics of the values present, on the metric's scale; empty when none is (no trial has the metric).
+     */
+    public static Optional<TrialStatistics> ofPresent(Scale scale, Stream<OptionalDouble> values) {
+        double[] present = values.filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).toArray();
+        return present.length == 0 ? Optional.empty() : Optional.of(of(scale, present));
     }
 
     private static Optional<Interval> interval(Scale scale, double[] values) {

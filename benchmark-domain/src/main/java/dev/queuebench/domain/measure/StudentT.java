@@ -1,4 +1,4 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.domain.measure;
 
 /** Two-sided 95% critical values of Student's t distribution. */
 final class StudentT {
