@@ -36,8 +36,13 @@ import dev.queuebench.ports.spi.Tables;
 import dev.queuebench.ports.spi.TransientFailures;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
 import dev.queuebench.testing.TestPostgres;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,6 +57,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,11 +70,14 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 
 /**
  * What every queue backend must do, against a real PostgreSQL ({@link TestPostgres}). A backend module gets the
@@ -83,9 +92,15 @@ import org.junit.jupiter.api.Timeout;
  *
  * Queue Bench's own stores are in-memory here: the suite is about the backend, its library and its tables. What it
  * proves is listed in {@code context/adding-a-backend.md}.
+ *
+ * <p>Each test has a database of its own (a copy of one the backend's tables were created in once), and the tests
+ * marked {@code @Execution(CONCURRENT)} run a few at a time ({@code qb.test.parallelism}): most of their time is spent
+ * waiting for a library's polling. Those marked {@link AloneOnTheMachine} have the machine to themselves: they count
+ * the JVM's threads or time a retry. A library that allows one instance of itself per JVM (Quartz's scheduler names)
+ * marks its subclass {@link OneTestAtATime}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
+@ResourceLock(providers = QueueBackendContract.MachineShare.class)
 public abstract class QueueBackendContract {
 
     private static final Duration DELAY = Duration.ofSeconds(1);
@@ -95,6 +110,8 @@ public abstract class QueueBackendContract {
     private static final Duration CLOCK_TOLERANCE = Duration.ofMillis(2);
 
     private static final FlywayMigrations MIGRATIONS = new FlywayMigrations();
+    /** Per test class, the database each test's is copied from. */
+    private static final Map<Class<?>, TestDatabase> TEMPLATES = new ConcurrentHashMap<>();
     /** More than a backend pool holds connections terminated by a test, each evicted when it fails. */
     private static final int TEARDOWN_ATTEMPTS = 40;
 
@@ -122,18 +139,9 @@ public abstract class QueueBackendContract {
         return Duration.ofSeconds(3);
     }
 
-    @BeforeAll
-    void createDatabase() {
-        database = TestPostgres.newDatabase();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        database.close();
-    }
-
     @BeforeEach
     void wireCore() {
+        database = TEMPLATES.computeIfAbsent(getClass(), testClass -> migratedTemplate()).copy();
         schedulingPause = new SchedulingPause();
         bench = benchOver(settings())
                 .settings(BenchmarkSettings.defaults()
@@ -144,6 +152,23 @@ public abstract class QueueBackendContract {
                 .build();
         backend = bench.backend(provider().descriptor().id());
         backend.clearTables();
+    }
+
+    /**
+     * A database in which the backend created its tables, as the core would before its first run: each test gets a copy
+     * of it, which PostgreSQL makes in a fraction of the time some libraries take to create their tables.
+     */
+    private TestDatabase migratedTemplate() {
+        TestDatabase template = TestPostgres.newDatabase();
+        createDirect(template, runId -> { }, completion -> { }).close();
+        return template;
+    }
+
+    /** Drops the databases the tests' databases were copied from. */
+    @AfterAll
+    static void dropTemplates() {
+        TEMPLATES.values().forEach(TestDatabase::close);
+        TEMPLATES.clear();
     }
 
     /** A core over the in-memory stores and the test database, with only this backend registered. */
@@ -163,8 +188,14 @@ public abstract class QueueBackendContract {
 
     @AfterEach
     void closeCore() {
-        bench.close();
-        clearTablesAfterDroppedConnections();
+        try {
+            if (bench != null) {
+                bench.close();
+                clearTablesAfterDroppedConnections();
+            }
+        } finally {
+            database.close();
+        }
     }
 
     /**
@@ -186,6 +217,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_small_run_scheduled_one_by_one_completes_every_job_exactly_once() {
         backend.startWorkers();
         RunReport report = runToTheEnd(300, SchedulingMode.ONE_BY_ONE);
@@ -194,6 +226,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_small_run_completes_every_job_exactly_once_in_every_profile() {
         for (Profile profile : Profile.values()) {
             RunReport report = bench.runToEnd(command(200, SchedulingMode.IN_BULK).withProfile(profile),
@@ -206,6 +239,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_small_run_scheduled_in_bulk_completes_every_job_exactly_once() {
         backend.startWorkers();
         RunReport report = runToTheEnd(1_200, SchedulingMode.IN_BULK);
@@ -214,6 +248,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_backlog_is_enqueued_with_no_worker_running_and_then_drained() {
         RunReport report = bench.runToEnd(StartRunCommand.backlog(provider().descriptor().id().value(), 300,
                 SchedulingMode.IN_BULK), RunListener.SILENT);
@@ -227,6 +262,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void jobs_due_now_are_enqueued_ready_and_jobs_due_later_are_scheduled_where_the_library_tells_them_apart() {
         RunId run = RunId.of(11);
         Instant now = Instant.now();
@@ -245,6 +281,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_backlogs_jobs_wait_in_the_librarys_ready_state_before_the_workers_start() {
         AtomicLong pendingAtSchedulingEnd = new AtomicLong(-1);
         AtomicReference<OptionalLong> readyAtSchedulingEnd = new AtomicReference<>();
@@ -263,6 +300,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_rate_is_offered_on_schedule_and_every_job_completes_once() {
         RunReport report = bench.runToEnd(StartRunCommand.rate(provider().descriptor().id().value(), 50,
                 Duration.ofSeconds(3), SchedulingMode.ONE_BY_ONE), RunListener.SILENT);
@@ -273,6 +311,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_job_does_its_runs_work_and_gets_its_payload_back_whole() {
         RunReport report = bench.runToEnd(command(40, SchedulingMode.IN_BULK)
                 .withJobWork(JobWork.parse("sleep:100ms", "2KB")), RunListener.SILENT);
@@ -287,6 +326,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void no_job_starts_before_its_due_time_beyond_the_declared_early_start_allowance() {
         backend.startWorkers();
         RunReport report = runToTheEnd(300, SchedulingMode.ONE_BY_ONE);
@@ -299,6 +339,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void two_runs_started_together_run_one_after_the_other() {
         backend.startWorkers();
         BenchmarkRun first = bench.startRun(command(200, SchedulingMode.ONE_BY_ONE));
@@ -317,6 +358,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @AloneOnTheMachine
     void a_scheduling_job_that_fails_is_retried_with_polynomial_backoff() throws InterruptedException {
         List<Instant> attempts = new CopyOnWriteArrayList<>();
         RetryPolicy policy = RetryPolicy.standard();
@@ -343,6 +385,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @AloneOnTheMachine
     void a_scheduling_job_waiting_for_its_turn_looks_again_within_seconds_and_its_waits_are_not_failed_attempts()
             throws InterruptedException {
         List<Instant> attempts = new CopyOnWriteArrayList<>();
@@ -374,6 +417,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void enqueueing_jobs_again_one_by_one_or_in_bulk_keeps_one_of_each() throws SQLException {
         Instant farAway = Instant.now().plus(Duration.ofHours(1));
         RunId run = RunId.of(9);
@@ -393,6 +437,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     @Timeout(300)
     void connections_dropped_mid_scheduling_and_mid_execution_cost_no_job() throws SQLException, InterruptedException {
         schedulingPause.arm();
@@ -422,6 +467,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_job_whose_data_cannot_be_read_is_discarded_not_retried() throws Exception {
         AtomicInteger completions = new AtomicInteger();
         try (QueueBackend direct = createDirect(runId -> { }, completion -> completions.incrementAndGet())) {
@@ -440,6 +486,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void pending_jobs_are_counted_and_clearing_the_tables_leaves_none() {
         Instant farAway = Instant.now().plus(Duration.ofHours(1));
         for (int i = 0; i < 20; i++) {
@@ -457,6 +504,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void the_provider_is_found_through_the_service_loader() {
         assertThat(ServiceLoader.load(QueueBackendProvider.class).stream().map(ServiceLoader.Provider::type))
                 .as("providers listed in META-INF/services/" + QueueBackendProvider.class.getName())
@@ -464,6 +512,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void every_knob_has_a_value_in_every_profile_that_reads_back_with_its_source() {
         Knobs knobs = provider().knobs();
         assertThat(knobs.options()).as("every knob says what it means").allSatisfy(option ->
@@ -490,6 +539,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void a_value_a_knob_does_not_take_is_refused_naming_the_knob_before_anything_is_created() {
         BackendSettings negativeThreads = settings().with(BackendSettings.THREADS, "-3");
         assertThatThrownBy(() -> provider().connectionsNeeded(negativeThreads))
@@ -502,6 +552,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void an_unknown_knob_is_refused_naming_it_and_the_known_ones_before_anything_is_created() {
         BackendSettings typo = settings().with("no-such-knob", "1");
         try (QueueBench withTypo = benchOver(typo).build()) {
@@ -513,6 +564,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void every_table_the_backend_names_exists() {
         for (String table : backend.tableNames()) {
             assertThat(Tables.count(database.dataSource(), "select count(*) from pg_class where oid = to_regclass(?)",
@@ -522,6 +574,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @AloneOnTheMachine
     void creating_a_backend_starts_no_thread() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
 
@@ -532,6 +585,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @AloneOnTheMachine
     void starting_and_stopping_twice_is_the_same_as_once() throws InterruptedException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         backend.startWorkers();
@@ -554,6 +608,7 @@ public abstract class QueueBackendContract {
     }
 
     @Test
+    @AloneOnTheMachine
     void stopping_the_workers_ends_every_thread_they_started() throws InterruptedException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         backend.startWorkers();
@@ -613,7 +668,11 @@ public abstract class QueueBackendContract {
 
     /** The backend alone, its tables migrated, its jobs calling test doubles instead of the core. */
     private QueueBackend createDirect(Scheduling scheduling, Completions completions) {
-        return DirectBackends.create(provider(), database.dataSource(), settings(), scheduling::scheduleRun,
+        return createDirect(database, scheduling, completions);
+    }
+
+    private QueueBackend createDirect(TestDatabase in, Scheduling scheduling, Completions completions) {
+        return DirectBackends.create(provider(), in.dataSource(), settings(), scheduling::scheduleRun,
                 completions::jobCompleted);
     }
 
@@ -723,6 +782,33 @@ public abstract class QueueBackendContract {
 
         void release() {
             released.countDown();
+        }
+    }
+
+    /** A test that must have the machine to itself: it counts the JVM's threads, or times a library's retry. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface AloneOnTheMachine {
+    }
+
+    /** On a backend's contract test: its library allows one instance of itself per JVM, so its tests run one by one. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface OneTestAtATime {
+    }
+
+    /**
+     * Tests share the machine (a read lock on it) and run side by side; one marked {@link AloneOnTheMachine} takes it
+     * whole (the write lock) and runs with no other test of the suite.
+     */
+    static final class MachineShare implements ResourceLocksProvider {
+        private static final String MACHINE = "queue-bench.contract.machine";
+
+        @Override
+        public Set<Lock> provideForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {
+            boolean alone = testMethod.isAnnotationPresent(AloneOnTheMachine.class)
+                    || testClass.isAnnotationPresent(OneTestAtATime.class);
+            return Set.of(new Lock(MACHINE, alone ? ResourceAccessMode.READ_WRITE : ResourceAccessMode.READ));
         }
     }
 }

@@ -40,9 +40,13 @@ public final class TestPostgres {
 
     /** A fresh, empty database; close it to drop it. */
     public static TestDatabase newDatabase() {
+        return create("");
+    }
+
+    private static TestDatabase create(String template) {
         Server current = server();
         String name = "qb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute(current, "CREATE DATABASE " + name);
+        execute(current, "CREATE DATABASE " + name + template);
         Matcher matcher = JDBC_URL.matcher(current.adminUrl);
         if (!matcher.matches()) {
             throw new IllegalStateException("not a PostgreSQL JDBC URL: " + current.adminUrl);
@@ -131,7 +135,7 @@ public final class TestPostgres {
     private record Server(String adminUrl, String user, String password, String description) {
     }
 
-    /** A database of its own for one test class. */
+    /** A database of its own for one test class, or one test. */
     public static final class TestDatabase implements AutoCloseable {
 
         private final String name;
@@ -177,6 +181,18 @@ public final class TestPostgres {
                 dataSource = new HikariDataSource(config);
             }
             return dataSource;
+        }
+
+        /**
+         * A new database with this one's tables and rows, copied by PostgreSQL ({@code CREATE DATABASE ... TEMPLATE}):
+         * this database's own connections are closed first, as a template may have none.
+         */
+        public synchronized TestDatabase copy() {
+            if (dataSource != null) {
+                dataSource.close();
+                dataSource = null;
+            }
+            return create(" TEMPLATE " + name);
         }
 
         @Override

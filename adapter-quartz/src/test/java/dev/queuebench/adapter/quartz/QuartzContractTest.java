@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 
+/** One test at a time: Quartz runs one scheduler of a name per JVM (its {@code SchedulerRepository}). */
+@QueueBackendContract.OneTestAtATime
 class QuartzContractTest extends QueueBackendContract {
 
     @Override

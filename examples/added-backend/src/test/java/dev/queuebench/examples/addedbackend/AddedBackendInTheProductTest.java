@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.queuebench.core.QueueBench;
-import dev.queuebench.dist.QueueBenchMain;
 import dev.queuebench.testing.TestPostgres;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A backend added as a module is a backend of the product: the distribution finds it with the shipped ones and
- * compares it with them, and the repository outside this module does not know it.
+ * A backend added as a module is a backend of the product: the distribution, with this module's classes beside its
+ * jar, lists it with the shipped ones and compares it with them; and the repository outside this module does not know
+ * it.
  */
 class AddedBackendInTheProductTest {
 
@@ -32,47 +32,69 @@ class AddedBackendInTheProductTest {
             ".js", ".html", ".sql", ".toml");
 
     @Test
-    void the_distribution_finds_it_beside_the_shipped_backends() {
-        List<String> ids = QueueBench.availableBackends().stream()
-                .map(backend -> backend.descriptor().id().value()).toList();
+    @Timeout(60)
+    void the_distribution_lists_it_beside_the_shipped_backends() throws Exception {
+        Finished backends = queueBench("backends", "--format", "json");
 
-        assertThat(ids).contains(AddedBackendProvider.ID.value()).hasSizeGreaterThanOrEqualTo(5);
+        List<String> ids = new ArrayList<>();
+        backends.json().forEach(backend -> ids.add(backend.get("id").asText()));
+        assertThat(ids).contains(AddedBackendProvider.ID.value(), "postgres").hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
     @Timeout(300)
     void compare_runs_it_beside_the_reference_queue_to_every_job_once() throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), QueueBenchMain.class.getName(),
-                "compare", "--backends", AddedBackendProvider.ID.value() + ",postgres", "--jobs", "300",
-                "--delay", "0s", "--format", "json"));
-        Path home = Files.createTempDirectory("qb-added-backend");
         try (TestDatabase database = TestPostgres.newDatabase()) {
-            command.addAll(List.of("--jdbc-url", database.jdbcUrl(), "--db-user", database.user(),
-                    "--db-password=" + database.password()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(home.resolve("out.txt").toFile())
-                    .redirectError(home.resolve("err.txt").toFile());
-            builder.environment().put("QB_HOME", home.toString());
-            Process process = builder.start();
-            try {
-                assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("compare ended within 240 s").isTrue();
-                String err = Files.readString(home.resolve("err.txt"));
-                assertThat(process.exitValue()).as(err).isZero();
-                JsonNode backends = new ObjectMapper().readTree(home.resolve("out.txt").toFile());
-                assertThat(backends).hasSize(2);
-                JsonNode added = backends.get(0);
-                assertThat(added.get("backend").asText()).isEqualTo(AddedBackendProvider.ID.value());
-                JsonNode run = added.get("trials").get(0);
-                assertThat(run.get("status").asText()).isEqualTo("finished");
+            Finished compare = queueBench("compare", "--backends", AddedBackendProvider.ID.value() + ",postgres",
+                    "--jobs", "300", "--delay", "0s", "--format", "json",
+                    "--jdbc-url", database.jdbcUrl(), "--db-user", database.user(),
+                    "--db-password=" + database.password());
+
+            JsonNode compared = compare.json();
+            assertThat(compared).hasSize(2);
+            assertThat(compared.get(0).get("backend").asText()).isEqualTo(AddedBackendProvider.ID.value());
+            assertThat(compared.get(1).get("backend").asText()).isEqualTo("postgres");
+            for (JsonNode backend : compared) {
+                JsonNode run = backend.get("trials").get(0);
+                assertThat(run.get("status").asText()).as(backend.get("backend").asText()).isEqualTo("finished");
                 assertThat(run.get("completed_jobs").asInt()).isEqualTo(300);
                 assertThat(run.get("duplicate_executions").asInt()).isZero();
-                assertThat(backends.get(1).get("backend").asText()).isEqualTo("postgres");
-            } finally {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** What a command of the distribution printed, having exited with 0. */
+    private record Finished(String out) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    /**
+     * Runs {@code queue-bench args...} as users run it, from the distribution's jar, with this module's classes on the
+     * classpath beside it: how a backend's jar joins the distribution.
+     */
+    private static Finished queueBench(String... args) throws Exception {
+        Path distribution = Path.of(System.getProperty("qb.distribution.jar"));
+        assertThat(distribution).as("the distribution, built before this module").isRegularFile();
+        String classpath = distribution + File.pathSeparator + Path.of("target", "classes").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", classpath, "dev.queuebench.dist.QueueBenchMain"));
+        command.addAll(List.of(args));
+        Path home = Files.createTempDirectory("qb-added-backend");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(home.resolve("out.txt").toFile())
+                .redirectError(home.resolve("err.txt").toFile());
+        builder.environment().put("QB_HOME", home.toString());
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("queue-bench ended within 240 s").isTrue();
+            assertThat(process.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
+            return new Finished(Files.readString(home.resolve("out.txt")));
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
