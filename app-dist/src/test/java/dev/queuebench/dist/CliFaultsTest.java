@@ -3,7 +3,6 @@ package dev.queuebench.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.common.ExitCode;
 import dev.queuebench.testing.TestPostgres;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
 import java.util.ArrayList;
@@ -57,24 +56,6 @@ class CliFaultsTest {
         long executionsOfNodes = StreamSupport.stream(run.get("nodes").spliterator(), false)
                 .mapToLong(node -> node.get("executions").asLong()).sum();
         assertThat(executionsOfNodes).isEqualTo(run.get("executions").asLong());
-    }
-
-    @Test
-    void with_db_schedulers_default_heartbeat_a_killed_nodes_jobs_are_still_pending_when_the_run_stalls() {
-        CliRunner.Result result = cli.run("run", "--backend", "db-scheduler", "--jobs", "1000", "--delay", "1s",
-                "--job-work", "sleep:100ms", "--nodes", "2", "--fault", "kill-node@20%", "--stall-timeout", "10s",
-                "-o", "poll-interval=200ms", "--format", "json");
-
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.RUN_FAILED);
-        JsonNode run = result.json();
-        assertThat(run.get("status").asText()).isEqualTo("stalled");
-        JsonNode kill = faultsOf(run, "kill_node").get(0);
-        assertThat(kill.get("recovered").asBoolean()).as("its executions are dead for 30 minutes").isFalse();
-        int missing = run.get("missing_jobs").asInt();
-        assertThat(missing).as("the jobs the killed node was running").isPositive();
-        assertThat(run.get("pending_jobs").asInt()).as("still in db-scheduler's table, picked by a dead node")
-                .isEqualTo(missing);
-        assertThat(run.get("lost_jobs").asInt()).isZero();
     }
 
     @Test

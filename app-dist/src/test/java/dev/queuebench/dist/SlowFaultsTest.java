@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.queuebench.common.ExitCode;
 import dev.queuebench.common.Launcher;
-import dev.queuebench.testing.TestPostgres;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
+import dev.queuebench.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The faults and the clusters that take minutes, run on purpose: {@code QB_SLOW_FAULT_TESTS=1 ./mvnw -pl app-dist -am
+ * The faults, clusters and every-backend cases that take minutes, run on purpose: {@code QB_SLOW_FAULT_TESTS=1 ./mvnw -pl app-dist -am
  * verify -Dtest=SlowFaultsTest -Dsurefire.failIfNoSpecifiedTests=false} (README, "Faults"). Each asserts what the
  * library promises: every job ran, on every node, and the fault is stored with the run. The fast suite runs the same
  * cases on the reference queue ({@code CliFaultsTest}, {@code CliEndToEndTest}).
@@ -66,6 +67,39 @@ class SlowFaultsTest {
             }
         }
         assertThat(backends).as("every registered backend").containsExactlyInAnyOrderElementsOf(CliEndToEndTest.registeredBackends());
+    }
+
+    @Test
+    void with_db_schedulers_default_heartbeat_a_killed_nodes_jobs_are_still_pending_when_the_run_stalls() {
+        CliRunner.Result result = cli.run("run", "--backend", "db-scheduler", "--jobs", "1000", "--delay", "1s",
+                "--job-work", "sleep:100ms", "--nodes", "2", "--fault", "kill-node@20%", "--stall-timeout", "10s",
+                "-o", "poll-interval=200ms", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.RUN_FAILED);
+        JsonNode run = result.json();
+        assertThat(run.get("status").asText()).isEqualTo("stalled");
+        JsonNode kill = CliFaultsTest.faultsOf(run, "kill_node").get(0);
+        assertThat(kill.get("recovered").asBoolean()).as("its executions are dead for 30 minutes").isFalse();
+        int missing = run.get("missing_jobs").asInt();
+        assertThat(missing).as("the jobs the killed node was running").isPositive();
+        assertThat(run.get("pending_jobs").asInt()).as("still in db-scheduler's table, picked by a dead node")
+                .isEqualTo(missing);
+        assertThat(run.get("lost_jobs").asInt()).isZero();
+    }
+
+    @Test
+    void every_backend_takes_an_offered_rate_and_its_jobs_do_their_work_with_their_payload() {
+        CliRunner.Result result = cli.run("compare", "--workload", "rate", "--rate", "20", "--duration", "2s",
+                "--job-work", "sleep:2ms", "--payload", "512B", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> backends = new ArrayList<>();
+        for (JsonNode backend : result.json()) {
+            backends.add(backend.get("backend").asText());
+            CliEndToEndTest.assertRateRunDidItsWork(backend);
+        }
+        assertThat(backends).as("every registered backend")
+                .containsExactlyInAnyOrderElementsOf(CliEndToEndTest.registeredBackends());
     }
 
     @Test

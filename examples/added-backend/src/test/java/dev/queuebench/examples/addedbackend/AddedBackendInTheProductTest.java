@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.queuebench.testing.TestPostgres;
 import dev.queuebench.testing.TestPostgres.TestDatabase;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A backend added as a module is a backend of the product: the distribution, with this module's classes beside its
- * jar, lists it with the shipped ones and compares it with them; and the repository outside this module does not know
- * it.
+ * A backend added as a module is a backend of the product: the CLI, with this module on its classpath, lists it with
+ * the shipped ones and compares it with them; and the repository outside this module does not know it.
  */
 class AddedBackendInTheProductTest {
 
@@ -33,7 +31,7 @@ class AddedBackendInTheProductTest {
 
     @Test
     @Timeout(60)
-    void the_distribution_lists_it_beside_the_shipped_backends() throws Exception {
+    void the_cli_lists_it_beside_the_shipped_backends() throws Exception {
         Finished backends = queueBench("backends", "--format", "json");
 
         List<String> ids = new ArrayList<>();
@@ -63,7 +61,7 @@ class AddedBackendInTheProductTest {
         }
     }
 
-    /** What a command of the distribution printed, having exited with 0. */
+    /** What a command printed, having exited with 0. */
     private record Finished(String out) {
         JsonNode json() throws IOException {
             return new ObjectMapper().readTree(out);
@@ -71,16 +69,13 @@ class AddedBackendInTheProductTest {
     }
 
     /**
-     * Runs {@code queue-bench args...} as users run it, from the distribution's jar, with this module's classes on the
-     * classpath beside it: how a backend's jar joins the distribution.
+     * Runs {@code queue-bench args...} in a JVM of its own, its classpath this module's tests' (the CLI, the shipped
+     * backends and this one): how a backend's jar joins the others.
      */
     private static Finished queueBench(String... args) throws Exception {
-        Path distribution = Path.of(System.getProperty("qb.distribution.jar"));
-        assertThat(distribution).as("the distribution, built before this module").isRegularFile();
-        String classpath = distribution + File.pathSeparator + Path.of("target", "classes").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", classpath, "dev.queuebench.dist.QueueBenchMain"));
+                "-cp", System.getProperty("java.class.path"), QueueBenchCommandLine.class.getName()));
         command.addAll(List.of(args));
         Path home = Files.createTempDirectory("qb-added-backend");
         ProcessBuilder builder = new ProcessBuilder(command)
