@@ -31,6 +31,7 @@ import dev.queuebench.ports.spi.QueueBackend;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -310,8 +311,10 @@ public final class BenchmarkRunner implements AutoCloseable {
 
         @Override
         public BenchmarkRun startWorkers(BenchmarkRun run) {
+            // the instant they were asked to start: a library's first job may complete before startWorkers returns
+            Instant asked = clock.instant();
             backend.startWorkers();
-            BenchmarkRun started = run.startWorkers(clock.instant());
+            BenchmarkRun started = run.startWorkers(asked);
             retrier.run("store the workers' start of run " + run.id(), () -> saveRuns.saveWorkersStarted(started));
             if (run.spec().workload().latencyFromWorkersStart()) {
                 recorders.recorderFor(started).measureLatencyFrom(Micros.of(started.timeline().workersStartedAt()
