@@ -1,10 +1,15 @@
 package dev.queuebench.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.CompletionCounts;
@@ -21,6 +26,7 @@ import dev.queuebench.domain.measure.ResourceSummary;
 import dev.queuebench.domain.measure.ThroughputSeries;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunReport;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +91,7 @@ public record RunJson(
         Latency enqueueLatencyMs,
         Series completionsPerSecond,
         Series enqueuesPerSecond,
-        Resources resources,
+        ResourceSummary resources,
         Faults faults,
         List<Node> nodes,
         Double fairness,
@@ -93,9 +99,41 @@ public record RunJson(
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addMixIn(ResourceSummary.class, ResourceSummaryJson.class)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
+
+    /**
+     * What a run cost the machine, sampled about once a second: the summary itself, gauges as {@code peak} and
+     * {@code mean}, counters as {@code increase} over the sampled window and {@code per_second}; {@code null} when
+     * nothing was sampled.
+     */
+    public static ResourceSummary sampled(ResourceSummary summary) {
+        return summary.samples() == 0 ? null : summary;
+    }
+
+    /** How a {@link ResourceSummary} is written: its window and GC time in milliseconds. */
+    abstract static class ResourceSummaryJson {
+        @JsonProperty("window_ms")
+        @JsonSerialize(using = Millis.class)
+        abstract Duration window();
+
+        @JsonProperty("gc_time_ms")
+        abstract Counter gcTimeMillis();
+    }
+
+    /** A duration as its whole milliseconds. */
+    static final class Millis extends StdSerializer<Duration> {
+        Millis() {
+            super(Duration.class);
+        }
+
+        @Override
+        public void serialize(Duration value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeNumber(value.toMillis());
+        }
+    }
 
     /** The object mapper that writes run JSON: snake_case keys, ISO-8601 times. */
     public static ObjectMapper mapper() {
@@ -148,7 +186,7 @@ public record RunJson(
                 Latency.of(report.enqueueLatency()),
                 Series.of(report.completionsPerSecond()),
                 Series.of(report.enqueuesPerSecond()),
-                Resources.of(report.resources()),
+                sampled(report.resources()),
                 Faults.of(report),
                 report.nodes().stream().map(node -> Node.of(report, node)).toList(),
                 report.fairness().isPresent() ? round(report.fairness().getAsDouble(), 3) : null,
@@ -253,40 +291,6 @@ public record RunJson(
 
         private static double ms(long micros) {
             return micros / 1_000.0;
-        }
-    }
-
-    /**
-     * What the run cost the machine, sampled about once a second: gauges as {@code peak} and {@code mean}, counters as
-     * {@code increase} over the sampled window and {@code per_second}. {@code null} when nothing was sampled.
-     */
-    public record Resources(
-            int samples,
-            long windowMs,
-            Gauge heapUsedBytes,
-            Gauge rssBytes,
-            Gauge processCpuLoad,
-            Counter gcCount,
-            Counter gcTimeMs,
-            Gauge liveThreads,
-            Map<String, ResourceSummary.PoolGauges> pools,
-            Counter transactionsCommitted,
-            Counter tuplesInserted,
-            Counter tuplesUpdated,
-            Counter tuplesDeleted,
-            Gauge backendTableRows,
-            Gauge backendTableBytes,
-            Gauge sessionsWaitingOnLocks) {
-
-        public static Resources of(ResourceSummary summary) {
-            if (summary.samples() == 0) {
-                return null;
-            }
-            return new Resources(summary.samples(), summary.window().toMillis(), summary.heapUsedBytes(),
-                    summary.rssBytes(), summary.processCpuLoad(), summary.gcCount(), summary.gcTimeMillis(),
-                    summary.liveThreads(), summary.pools(), summary.transactionsCommitted(), summary.tuplesInserted(),
-                    summary.tuplesUpdated(), summary.tuplesDeleted(), summary.backendTableRows(),
-                    summary.backendTableBytes(), summary.sessionsWaitingOnLocks());
         }
     }
 

@@ -24,7 +24,7 @@ public record TrialResultJson(
         int warmups,
         List<RunJson> trials,
         Map<String, Statistics> statistics,
-        RunJson.Resources resources,
+        ResourceSummary resources,
         Map<String, String> fingerprint) {
 
     public static TrialResultJson of(TrialResult result) {
@@ -39,7 +39,7 @@ public record TrialResultJson(
                 result.warmups(),
                 trials.stream().map(RunJson::of).toList(),
                 statistics,
-                RunJson.Resources.of(ResourceSummary.combine(trials.stream().map(RunReport::resources).toList())),
+                RunJson.sampled(ResourceSummary.combine(trials.stream().map(RunReport::resources).toList())),
                 fingerprint);
     }
 
