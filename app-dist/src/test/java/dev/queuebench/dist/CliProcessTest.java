@@ -65,11 +65,12 @@ class CliProcessTest {
             doomed.kill();
         }
 
+        JsonNode run;
         try (CliProcess next = run(1_000, "1s")) {
             int exit = next.await(A_WHILE);
 
             assertThat(exit).as("next: %s", next.err()).isZero();
-            JsonNode run = next.json();
+            run = next.json();
             assertThat(run.get("completed_jobs").asInt()).isEqualTo(1_000);
             assertThat(run.get("duplicate_executions").asLong()).isZero();
             assertThat(run.get("lock_wait_ms").asLong()).as("waited for its turn, ms").isLessThan(30_000);
@@ -77,9 +78,10 @@ class CliProcessTest {
         JsonNode killed = cli.run("show", Long.toString(killedRun), "--format", "json").json();
         assertThat(killed.get("status").asText()).isEqualTo("interrupted");
         assertThat(killed.get("end_reason").asText()).startsWith("the process that started it (").endsWith(") is gone");
-        assertThat(Duration.between(Instant.parse(killed.get("updated_at").asText()),
-                Instant.parse(killed.get("ended_at").asText()))).as("from its last sign of life to its end")
-                .isLessThan(Duration.ofSeconds(30));
+        // ended by the next process as soon as it looked, whatever its JVM took to start on a busy machine
+        assertThat(Instant.parse(killed.get("ended_at").asText()))
+                .as("the killed run ended before the next one started scheduling")
+                .isBeforeOrEqualTo(Instant.parse(run.get("scheduling_started_at").asText()));
     }
 
     /** @return the id of the run that is scheduling */
