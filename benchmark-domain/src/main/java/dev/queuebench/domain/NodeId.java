@@ -29,7 +29,9 @@ public record NodeId(String value) {
         if (host.length() > 60) {
             host = host.substring(0, 60);
         }
-        String suffix = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        // 32 random bits: a JVM that opens the harness many times (the end-to-end tests run the CLI in-process) must
+        // not meet an earlier id of its own in the node table; 16 bits did, about once in 80 test runs
+        String suffix = String.format("%08x", ThreadLocalRandom.current().nextInt());
         return new NodeId(host + "/" + ProcessHandle.current().pid() + "/" + suffix);
     }
 
