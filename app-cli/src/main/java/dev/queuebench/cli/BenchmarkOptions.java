@@ -5,7 +5,6 @@ import dev.queuebench.common.Converters.DurationConverter;
 import dev.queuebench.common.Converters.ModeConverter;
 import dev.queuebench.common.Converters.ProfileConverter;
 import dev.queuebench.common.DatabaseOptions;
-import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.Profile;
@@ -14,6 +13,7 @@ import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.in.ComparePlan;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.spi.BackendSettings;
 import java.nio.file.Path;
@@ -227,18 +227,14 @@ final class BenchmarkOptions {
     }
 
     /**
-     * Starts the extra nodes for a backend's runs, after this process opened the database; {@code null} for one node.
+     * The benchmark these options ask for, on these commands (one per backend).
      *
-     * @param nodes    this process and the extra ones
-     * @param settings the backend's knobs, which the extra nodes get too
+     * @throws BadInputException for a plan that does not hold together
      */
-    LocalNodes startExtraNodes(int nodes, BackendId backend, BackendSettings settings, DatabaseOptions database) {
-        if (nodes == 1) {
-            return null;
-        }
-        List<String> knobs = new ArrayList<>(List.of("--profile", settings.profile().wireName()));
-        settings.values().forEach((key, value) -> knobs.addAll(List.of("-o", key + "=" + value)));
-        return LocalNodes.start(nodes - 1, backend, database, knobs);
+    ComparePlan plan(List<StartRunCommand> commands, DatabaseOptions database) {
+        List<FaultSpec> faults = faultSpecs(database);
+        return BadInputException.check(() -> new ComparePlan(commands, profiles, nodes, faults, sizing(),
+                new TrialPlan(warmups(), trials)));
     }
 
     /** The one profile of a {@code run}. @throws BadInputException for a list */

@@ -6,11 +6,10 @@ import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.core.stats.RegressionCheck;
 import dev.queuebench.domain.BackendId;
-import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.Profile;
 import dev.queuebench.ports.in.AvailableBackend;
-import dev.queuebench.ports.in.RunListener;
-import dev.queuebench.ports.in.SizedRun;
+import dev.queuebench.ports.in.ComparePlan;
+import dev.queuebench.ports.in.Comparison;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.spi.BackendSettings;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,53 +86,22 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("compare takes several node counts or several profiles, not both: give one"
                     + " --nodes or one --profile");
         }
-        List<FaultSpec> faults = benchmark.faultSpecs(database);
+        ComparePlan plan = benchmark.plan(List.copyOf(commands.values()), database);
         Baseline baseline = baselineFile == null ? null : BadInputException.check(() -> Baseline.read(baselineFile));
         ResultsLog log = benchmark.resultsLogOrNull();
 
-        List<TrialResult> results = new ArrayList<>();
-        Map<Integer, List<TrialResult>> byNodes = new LinkedHashMap<>();
+        Comparison comparison;
         try (Bench bench = Bench.open(database, benchmark.settings(), settings)) {
-            for (StartRunCommand command : commands.values()) {
-                BackendId backend = command.spec().backend();
-                for (Profile profile : profiles) {
-                    StartRunCommand inProfile = command.withProfile(profile);
-                    for (int nodes : benchmark.nodes) {
-                        TrialResult result;
-                        try (LocalNodes extraNodes = benchmark.startExtraNodes(nodes, backend,
-                                settings.get(backend).withProfile(profile), database)) {
-                            ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(),
-                                    System.console() != null);
-                            RunListener listener = FaultInjector.around(faults, bench, backend, extraNodes, progress);
-                            Optional<SizedRun> sized = benchmark.sizing()
-                                    .map(sizing -> bench.core().sizedToLast(inProfile, sizing, progress));
-                            if (sized.isPresent() && sized.get().command().isEmpty()) {
-                                // the failed calibration stands for the backend's trials: its report says why
-                                result = new TrialResult(backend, 0, List.of(sized.get().lastCalibration()));
-                            } else {
-                                StartRunCommand runs = sized.flatMap(SizedRun::command).orElse(inProfile);
-                                result = bench.core().runTrials(runs, benchmark.sizing(), benchmark.warmups(),
-                                        benchmark.trials, listener);
-                            }
-                            progress.done();
-                        }
-                        if (log != null) {
-                            log.append(result.trials());
-                        }
-                        results.add(result);
-                        byNodes.computeIfAbsent(nodes, n -> new ArrayList<>()).add(result);
-                    }
-                }
-            }
+            comparison = bench.core().compare(plan, new ComparisonProgress(spec.commandLine().getErr(), log));
         }
+        List<TrialResult> results = comparison.results();
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
-        if (byNodes.size() == 1) {
-            printer.printComparison(results);
+        if (comparison.overNodeCounts()) {
+            printer.printScaling(comparison.byNodeCount());
         } else {
-            printer.printScaling(byNodes);
+            printer.printComparison(results);
         }
         printer.printResilience(results);
-        boolean allFinished = results.stream().allMatch(TrialResult::allFinished);
         if (baseline != null) {
             List<Baseline.Verdict> verdicts = baseline.check(results);
             PrintWriter verdictsOut = format == OutputFormat.table ? spec.commandLine().getOut() : spec.commandLine().getErr();
@@ -148,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
                 return ExitCode.REGRESSION;
             }
         }
-        return allFinished ? ExitCode.OK : ExitCode.RUN_FAILED;
+        return comparison.allFinished() ? ExitCode.OK : ExitCode.RUN_FAILED;
     }
 
     private List<AvailableBackend> chosenBackends() {

@@ -5,12 +5,9 @@ import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
 import dev.queuebench.domain.BackendId;
-import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.Profile;
-import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.RunStatus;
-import dev.queuebench.ports.in.RunListener;
-import dev.queuebench.ports.in.SizedRun;
+import dev.queuebench.ports.in.ComparePlan;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
@@ -18,7 +15,6 @@ import dev.queuebench.ports.spi.BackendSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,40 +58,19 @@ final class RunCommand implements Callable<Integer> {
                 BackendChoice.settings(BackendChoice.backend(backendId), profile, benchmark.threads, backendOptions));
         BackendChoice.requireEnoughConnections(backendId, settings, List.of(profile), database);
         benchmark.validate();
-        int nodes = benchmark.singleNodeCount();
-        List<FaultSpec> faults = benchmark.faultSpecs(database);
+        benchmark.singleNodeCount();
+        ComparePlan plan = benchmark.plan(List.of(command), database);
         ResultsLog log = benchmark.resultsLogOrNull();
 
-        try (Bench bench = Bench.open(database, benchmark.settings(), Map.of(backendId, settings));
-             LocalNodes extraNodes = benchmark.startExtraNodes(nodes, backendId, settings, database)) {
-            ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), System.console() != null);
-            RunListener listener = FaultInjector.around(faults, bench, backendId, extraNodes, progress);
+        try (Bench bench = Bench.open(database, benchmark.settings(), Map.of(backendId, settings))) {
+            TrialResult result = bench.core().compare(plan, new ComparisonProgress(spec.commandLine().getErr(), log))
+                    .results().get(0);
             ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);
-            Optional<RunSizing> sizing = benchmark.sizing();
-            if (sizing.isPresent()) {
-                // calibrated without the faults, which are for the runs that count
-                SizedRun sized = bench.core().sizedToLast(command.withProfile(profile), sizing.get(), progress);
-                if (sized.command().isEmpty()) {
-                    progress.done();
-                    printer.printRun(sized.lastCalibration());
-                    return ExitCode.RUN_FAILED;
-                }
-                command = sized.command().get();
-            }
-            if (benchmark.singleRun()) {
-                RunReport report = bench.core().runToEnd(command, listener);
-                progress.done();
-                if (log != null) {
-                    log.append(List.of(report));
-                }
+            // one run, or the calibration that did not finish, in place of the trials
+            if (benchmark.singleRun() || result.trials().size() < plan.trials().trials()) {
+                RunReport report = result.trials().get(0);
                 printer.printRun(report);
                 return report.status() == RunStatus.FINISHED ? ExitCode.OK : ExitCode.RUN_FAILED;
-            }
-            TrialResult result = bench.core().runTrials(command, sizing, benchmark.warmups(), benchmark.trials,
-                    listener);
-            progress.done();
-            if (log != null) {
-                log.append(result.trials());
             }
             printer.printTrials(result);
             return result.allFinished() ? ExitCode.OK : ExitCode.RUN_FAILED;

@@ -5,6 +5,7 @@ import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.Converters.ProfileConverter;
 import dev.queuebench.common.ExitCode;
+import dev.queuebench.common.LocalNodes;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.Profile;
@@ -32,19 +33,6 @@ import picocli.CommandLine.Spec;
                 "On the embedded default it joins the server of a Queue Bench process running on this machine.",
                 ExitCode.SUMMARY})
 final class WorkerCommand implements Callable<Integer> {
-
-    /** The line a worker prints on stdout once its workers run: what {@code --nodes} waits for. */
-    static final String READY = "ready";
-
-    /** The node id in a ready line ({@code ready: node ID runs the workers of ...}). */
-    static NodeId nodeOfReadyLine(String line) {
-        String prefix = READY + ": node ";
-        int end = line.indexOf(" runs the workers of ");
-        if (!line.startsWith(prefix) || end < prefix.length()) {
-            throw new IllegalArgumentException("not a ready line: " + line);
-        }
-        return NodeId.of(line.substring(prefix.length(), end));
-    }
 
     @Mixin
     DatabaseOptions database;
@@ -93,8 +81,8 @@ final class WorkerCommand implements Callable<Integer> {
                     .thenRun(() -> System.exit(ExitCode.OK));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(READY + ": node " + bench.core().settings().nodeId() + " runs the workers of " + id + " on "
-                + bench.databaseDescription());
+        // the line --nodes waits for; the rest goes to stderr
+        out.println(LocalNodes.readyLine(bench.core().settings().nodeId(), id, bench.databaseDescription()));
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         err.println("queue-bench: stop with Ctrl-C or SIGTERM; the running jobs finish first");

@@ -9,6 +9,7 @@ import dev.queuebench.persistence.Databases;
 import dev.queuebench.persistence.EmbeddedPostgresServer;
 import dev.queuebench.persistence.JpaPersistence;
 import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.out.DatabaseControlPort;
 import dev.queuebench.ports.spi.BackendSettings;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ public final class Bench implements AutoCloseable {
                             "database.kind", target.embedded() ? "embedded" : "external",
                             "database.url", target.displayUrl()))
                     .journals(DatabaseOptions.home().resolve("journal"))
+                    .workerNodes(LocalNodes.port(options))
+                    .databaseControl(new DatabaseControl())
                     .settings(options.applyTo(settings));
             backendSettings.forEach(builder::backendSettings);
             core = builder.build();
@@ -95,29 +98,29 @@ public final class Bench implements AutoCloseable {
         return persistence.databaseMetrics().version();
     }
 
-    /**
-     * Terminates ({@code pg_terminate_backend}) every session of the backend's pools, on every node of the database,
-     * as a failover would: idle ones and ones in the middle of a statement.
-     *
-     * @return how many sessions were terminated
-     * @throws SQLException when the server does not answer
-     */
-    public int dropConnections(BackendId backend) throws SQLException {
-        return Databases.terminateSessions(corePool, poolName(backend));
-    }
+    /** Faults on the database: its sessions through the core's pool, and a restart of the embedded server. */
+    private final class DatabaseControl implements DatabaseControlPort {
 
-    /**
-     * Stops the embedded PostgreSQL and starts it again on the same data and port; every node's connections break
-     * meanwhile and reconnect after.
-     *
-     * @throws IllegalStateException on a database of one's own (--jdbc-url): only the embedded one is ours to restart
-     */
-    public void restartDatabase() {
-        if (embedded == null) {
-            throw new IllegalStateException("restart-db restarts the embedded PostgreSQL; a server of your own"
-                    + " (--jdbc-url) is yours to restart");
+        /** {@code pg_terminate_backend} of every session of the backend's pools, on every node, as a failover. */
+        @Override
+        public int dropConnections(BackendId backend) {
+            try {
+                return Databases.terminateSessions(corePool, poolName(backend));
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not terminate the sessions of " + poolName(backend) + ": "
+                        + e.getMessage(), e);
+            }
         }
-        embedded.restart();
+
+        /** The embedded PostgreSQL stopped and started again on the same data and port. */
+        @Override
+        public void restart() {
+            if (embedded == null) {
+                throw new IllegalStateException("restart-db restarts the embedded PostgreSQL; a server of your own"
+                        + " (--jdbc-url) is yours to restart");
+            }
+            embedded.restart();
+        }
     }
 
     /** The backend's pool, created on first use, and resized when the backend is created anew with other settings. */

@@ -1,6 +1,7 @@
 package dev.queuebench.common;
 
 import dev.queuebench.domain.CompletionCounts;
+import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
@@ -35,14 +36,7 @@ public final class Text {
     }
 
     public static String duration(Duration duration) {
-        long millis = duration.toMillis();
-        if (Math.abs(millis) < 1_000) {
-            return millis + " ms";
-        }
-        if (Math.abs(millis) < 120_000) {
-            return String.format(Locale.ROOT, "%.2f s", millis / 1_000.0);
-        }
-        return String.format(Locale.ROOT, "%d min %02d s", millis / 60_000, (millis / 1_000) % 60);
+        return Durations.readable(duration);
     }
 
     public static String time(Instant instant) {

@@ -17,7 +17,11 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import dev.queuebench.core.QueueBench;
 import dev.queuebench.core.internal.workload.RunWorkload;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.FaultSpec;
+import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.Workload;
+import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.spi.BackendSettings;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +119,22 @@ class ArchitectureTest {
             .should().callMethod(QueueBench.class, "backend", BackendId.class)
             .orShould().dependOnClassesThat(resideInAPackage(SPI).and(not(type(BackendSettings.class))));
 
+    /**
+     * Compare, faults and extra nodes are the core's ({@code CompareUseCase}): a runner parses, calls it and prints.
+     * It starts no process (the worker nodes are the {@code WorkerNodesPort} adapter in {@code app-common}), fires no
+     * fault and drives no calibration or trials of its own.
+     */
+    static final ArchRule runners_compare_inject_faults_and_start_nodes_through_the_core = noClasses()
+            .that().resideInAnyPackage(CLI, WEB, DIST)
+            .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class, Process.class)
+            .orShould().callMethod(FaultSpec.class, "firesAt", double.class, java.time.Duration.class)
+            .orShould().callMethod(QueueBench.class, "runTrials", StartRunCommand.class, int.class, int.class,
+                    RunListener.class)
+            .orShould().callMethod(QueueBench.class, "runTrials", StartRunCommand.class, java.util.Optional.class,
+                    int.class, int.class, RunListener.class)
+            .orShould().callMethod(QueueBench.class, "sizedToLast", StartRunCommand.class, RunSizing.class,
+                    RunListener.class);
+
     static final ArchRule only_the_core_uses_its_internals = noClasses()
             .that().resideOutsideOfPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage(CORE_INTERNAL);
@@ -198,6 +218,11 @@ class ArchitectureTest {
     @Test
     void runners_go_through_the_use_cases() {
         runners_go_through_the_use_cases.check(CLASSES);
+    }
+
+    @Test
+    void runners_compare_inject_faults_and_start_nodes_through_the_core() {
+        runners_compare_inject_faults_and_start_nodes_through_the_core.check(CLASSES);
     }
 
     @Test

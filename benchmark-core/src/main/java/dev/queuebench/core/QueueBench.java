@@ -5,7 +5,6 @@ import dev.queuebench.core.internal.service.QueueBackends;
 import dev.queuebench.core.memory.InMemorySweepStore;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
-import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.SweepId;
@@ -14,12 +13,13 @@ import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BackendSetup;
 import dev.queuebench.ports.in.BenchmarkSettings;
-import dev.queuebench.ports.in.FaultAccountingUseCase;
+import dev.queuebench.ports.in.CompareListener;
+import dev.queuebench.ports.in.ComparePlan;
+import dev.queuebench.ports.in.CompareUseCase;
+import dev.queuebench.ports.in.Comparison;
 import dev.queuebench.ports.in.GetRunReportQuery;
-import dev.queuebench.ports.in.KilledNode;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
-import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
@@ -34,6 +34,7 @@ import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.in.UnknownBackendException;
 import dev.queuebench.ports.out.BackendDataSourcePort;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.DatabaseControlPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.NodeLeasePort;
@@ -46,12 +47,12 @@ import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.SchemaMigrationPort;
 import dev.queuebench.ports.out.SweepStorePort;
+import dev.queuebench.ports.out.WorkerNodesPort;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackend;
 import dev.queuebench.ports.spi.QueueBackendProvider;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ import javax.sql.DataSource;
  * one), unless {@link Builder#providers} names them. Ports left out keep nothing ({@link Builder}).
  */
 public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
-        ListBackendsQuery, SweepUseCase, ServeWorkersUseCase, FaultAccountingUseCase, AutoCloseable {
+        ListBackendsQuery, SweepUseCase, CompareUseCase, ServeWorkersUseCase, AutoCloseable {
 
     /**
      * Connections Queue Bench's own enqueuing holds in a backend's pool, beside what the backend needs: a rate run's
@@ -98,7 +99,8 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         this.core = new CoreServices(new CoreServices.Ports(builder.dataSources, builder.loadRuns, builder.saveRuns,
                 builder.snapshots, builder.runLock, builder.nodeLeases, builder.runFaults, builder.environments,
                 builder.resourceSamples, builder.poolMetrics, builder.databaseMetrics,
-                builder.schemaMigrations, builder.sweeps), builder.providers,
+                builder.schemaMigrations, builder.sweeps, builder.workerNodes, builder.databaseControl),
+                builder.providers,
                 Map.copyOf(builder.backendSettings), builder.environmentFacts, settings, builder.journals,
                 builder.clock);
     }
@@ -226,6 +228,16 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         return core.sweeps().runSweep(plan, listener);
     }
 
+    /**
+     * Compares on this thread: each backend in each profile on each node count in turn, every run driven as
+     * {@link #runToEnd} drives one, in its turn. Extra nodes come from the {@link Builder#workerNodes} port, and the
+     * database faults go through the {@link Builder#databaseControl} port.
+     */
+    @Override
+    public Comparison compare(ComparePlan plan, CompareListener listener) {
+        return core.compare().compare(plan, listener);
+    }
+
     @Override
     public Optional<SweepResult> sweep(SweepId id) {
         return core.sweeps().sweep(id);
@@ -244,26 +256,6 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     @Override
     public void serveWorkers(BackendId id) {
         core.backends().backend(id).startWorkers();
-    }
-
-    @Override
-    public void recordFault(RunId run, RunFault fault) {
-        core.faultAccounting().recordFault(run, fault);
-    }
-
-    @Override
-    public Optional<KilledNode> adoptKilledNode(RunId run, NodeId node) {
-        return core.faultAccounting().adoptKilledNode(run, node);
-    }
-
-    @Override
-    public void discardJournal(RunId run, NodeId node) {
-        core.faultAccounting().discardJournal(run, node);
-    }
-
-    @Override
-    public boolean allCompleted(RunId run, BitSet jobs) {
-        return core.faultAccounting().allCompleted(run, jobs);
     }
 
     /**
@@ -303,6 +295,8 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
         private RunEnvironmentPort environments = NoStorage.ENVIRONMENTS;
         private ResourceSamplePort resourceSamples = NoStorage.RESOURCE_SAMPLES;
         private PoolMetricsPort poolMetrics = List::of;
+        private WorkerNodesPort workerNodes = WorkerNodesPort.NONE;
+        private DatabaseControlPort databaseControl = DatabaseControlPort.NONE;
         private DatabaseMetricsPort databaseMetrics = NoStorage.DATABASE_METRICS;
         private Map<String, String> environmentFacts = Map.of();
         private BenchmarkSettings settings = BenchmarkSettings.defaults();
@@ -427,6 +421,18 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
             return this;
         }
 
+        /** What starts a run's extra nodes ({@code --nodes}); without it, runs are on this node only. */
+        public Builder workerNodes(WorkerNodesPort workerNodes) {
+            this.workerNodes = Objects.requireNonNull(workerNodes, "worker nodes port is required");
+            return this;
+        }
+
+        /** What drops the database's sessions and restarts it, for faults; without it, those faults fail. */
+        public Builder databaseControl(DatabaseControlPort databaseControl) {
+            this.databaseControl = Objects.requireNonNull(databaseControl, "database control port is required");
+            return this;
+        }
+
         /** Facts only the runner knows, for fingerprints: {@code queue_bench.version}, {@code database.kind}, ... */
         public Builder environmentFacts(Map<String, String> environmentFacts) {
             this.environmentFacts = Map.copyOf(Objects.requireNonNull(environmentFacts, "facts are required"));
@@ -435,7 +441,7 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
 
         /**
          * Where this node journals what its jobs do, in memory-mapped files that outlive a SIGKILL: what lets a run
-         * count in the work of a node of this machine that was killed ({@link #adoptKilledNode}). Without it, nothing
+         * count in the work of a node of this machine that was killed. Without it, nothing
          * is journaled and a killed node's last second of completions is lost from the accounting.
          */
         public Builder journals(Path directory) {

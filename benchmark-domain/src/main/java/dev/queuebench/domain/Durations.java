@@ -1,6 +1,7 @@
 package dev.queuebench.domain;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,5 +42,17 @@ public final class Durations {
             return millis / 1_000 + "s";
         }
         return millis + "ms";
+    }
+
+    /** For people: {@code 850 ms}, {@code 12.34 s}, {@code 3 min 05 s}. */
+    public static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        if (Math.abs(millis) < 1_000) {
+            return millis + " ms";
+        }
+        if (Math.abs(millis) < 120_000) {
+            return String.format(Locale.ROOT, "%.2f s", millis / 1_000.0);
+        }
+        return String.format(Locale.ROOT, "%d min %02d s", millis / 60_000, (millis / 1_000) % 60);
     }
 }

@@ -13,6 +13,7 @@ import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.ScheduleRunUseCase;
 import dev.queuebench.ports.out.BackendDataSourcePort;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
+import dev.queuebench.ports.out.DatabaseControlPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.NodeLeasePort;
@@ -24,6 +25,7 @@ import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.SchemaMigrationPort;
 import dev.queuebench.ports.out.SweepStorePort;
+import dev.queuebench.ports.out.WorkerNodesPort;
 import dev.queuebench.ports.spi.BackendContext;
 import dev.queuebench.ports.spi.BackendSettings;
 import dev.queuebench.ports.spi.QueueBackendProvider;
@@ -43,7 +45,8 @@ public final class CoreServices implements AutoCloseable {
                         CompletionSnapshotPort snapshots, RunLockPort runLock, NodeLeasePort nodeLeases,
                         RunFaultPort runFaults, RunEnvironmentPort environments, ResourceSamplePort resourceSamples,
                         PoolMetricsPort poolMetrics, DatabaseMetricsPort databaseMetrics,
-                        SchemaMigrationPort schemaMigrations, SweepStorePort sweeps) {
+                        SchemaMigrationPort schemaMigrations, SweepStorePort sweeps, WorkerNodesPort workerNodes,
+                        DatabaseControlPort databaseControl) {
     }
 
     private final QueueBackends backends;
@@ -54,6 +57,7 @@ public final class CoreServices implements AutoCloseable {
     private final CompletionFlusher flusher;
     private final BenchmarkRunner runner;
     private final SweepRunner sweeps;
+    private final CompareRunner compare;
     private final ResourceSampler sampler;
     private final RunSupervisor supervisor;
     private final FaultAccountingService faultAccounting;
@@ -90,6 +94,8 @@ public final class CoreServices implements AutoCloseable {
         this.faultAccounting = new FaultAccountingService(recorders, flusher, ports.snapshots(), ports.runFaults(),
                 retrier);
         this.sweeps = new SweepRunner(backends, runner, reports, ports.sweeps(), retrier, clock);
+        this.compare = new CompareRunner(backends, runner, faultAccounting, ports.workerNodes(),
+                ports.databaseControl(), clock);
         supervisor.start(settings.nodeId());
         flusher.start();
     }
@@ -128,6 +134,10 @@ public final class CoreServices implements AutoCloseable {
 
     public SweepRunner sweeps() {
         return sweeps;
+    }
+
+    public CompareRunner compare() {
+        return compare;
     }
 
     /** One round of run supervision now, rather than at the next interval. */

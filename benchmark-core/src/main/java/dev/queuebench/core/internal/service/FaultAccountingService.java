@@ -1,5 +1,7 @@
 package dev.queuebench.core.internal.service;
 
+import dev.queuebench.core.internal.faults.FaultAccounting;
+import dev.queuebench.core.internal.faults.KilledNode;
 import dev.queuebench.core.internal.faults.Retrier;
 import dev.queuebench.core.internal.recording.CompletionFlusher;
 import dev.queuebench.core.internal.recording.CompletionRecorders;
@@ -7,8 +9,6 @@ import dev.queuebench.core.internal.recording.JournalReplay;
 import dev.queuebench.core.internal.recording.SnapshotCodec;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.FaultAccountingUseCase;
-import dev.queuebench.ports.in.KilledNode;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.out.CompletionSnapshot;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
@@ -20,7 +20,7 @@ import java.util.Optional;
 import org.roaringbitmap.RoaringBitmap;
 
 /** Stores injected faults, and counts a killed node's journal into its run. */
-public final class FaultAccountingService implements FaultAccountingUseCase {
+public final class FaultAccountingService implements FaultAccounting {
 
     private final CompletionRecorders recorders;
     private final CompletionFlusher flusher;

@@ -134,7 +134,8 @@ public final class QueueBackends implements ListBackendsQuery, AutoCloseable {
         }
     }
 
-    private BackendSettings settingsIn(BackendId id, Optional<Profile> profile) {
+    /** The backend's settings in {@code profile}, its user's knobs kept; its current settings for none. */
+    public BackendSettings settingsIn(BackendId id, Optional<Profile> profile) {
         BackendSettings current = settingsOf(id);
         return profile.map(current::withProfile).orElse(current);
     }

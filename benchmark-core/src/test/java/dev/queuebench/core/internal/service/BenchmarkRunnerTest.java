@@ -14,6 +14,7 @@ import dev.queuebench.ports.in.TrialMetric;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.ports.out.RunLockPort.RunLock;
 import dev.queuebench.ports.spi.PretendJob;
+import dev.queuebench.testing.Await;
 import dev.queuebench.testing.FakeQueueBackend;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,7 +68,7 @@ class BenchmarkRunnerTest {
 
         CompletableFuture<RunReport> second = CompletableFuture.supplyAsync(() ->
                 core.runToEnd(command(5), listener(notices)));
-        awaitTrue(() -> !notices.isEmpty());
+        Await.until(() -> !notices.isEmpty());
         assertThat(second).isNotDone();
 
         // a worker of another process runs the first run to its end
@@ -93,7 +93,7 @@ class BenchmarkRunnerTest {
         BenchmarkRun younger;
         try (RunLock held = core.lock.tryAcquire(Duration.ZERO).orElseThrow()) {
             older = CompletableFuture.supplyAsync(() -> core.runToEnd(command(5), listener(notices)));
-            awaitTrue(() -> core.runs.size() == 1);
+            Await.until(() -> core.runs.size() == 1);
             younger = core.startRun(command(7));
         }
 
@@ -134,8 +134,8 @@ class BenchmarkRunnerTest {
         BenchmarkRun run = core.startBenchmark(command(30));
 
         assertThat(run.timeline().submittedAt()).as("returned before its turn was taken").isEmpty();
-        awaitTrue(() -> core.runReport(run.id()).orElseThrow().status() == RunStatus.FINISHED);
-        awaitTrue(() -> !core.backend().workersRunning());
+        Await.until(() -> core.runReport(run.id()).orElseThrow().status() == RunStatus.FINISHED);
+        Await.until(() -> !core.backend().workersRunning());
         assertThat(core.runReport(run.id()).orElseThrow().completions().distinctCompleted()).isEqualTo(30);
     }
 
@@ -144,7 +144,7 @@ class BenchmarkRunnerTest {
         BenchmarkRun first = core.startBenchmark(command(40));
         BenchmarkRun second = core.startBenchmark(command(40));
 
-        awaitTrue(() -> core.runReport(second.id()).orElseThrow().status() == RunStatus.FINISHED);
+        Await.until(() -> core.runReport(second.id()).orElseThrow().status() == RunStatus.FINISHED);
 
         RunReport a = core.runReport(first.id()).orElseThrow();
         RunReport b = core.runReport(second.id()).orElseThrow();
@@ -159,7 +159,7 @@ class BenchmarkRunnerTest {
         backend.holdPretendJobs(true);
         CompletableFuture<RunReport> driven = CompletableFuture.supplyAsync(() ->
                 core.runToEnd(StartRunCommand.of("fake", 10), r -> { }));
-        awaitTrue(() -> backend.enqueuedJobs().size() == 10);
+        Await.until(() -> backend.enqueuedJobs().size() == 10);
         backend.crashWorkers();
 
         RunReport report = driven.get(20, TimeUnit.SECONDS);
@@ -193,20 +193,5 @@ class BenchmarkRunnerTest {
                 notices.add(message);
             }
         };
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -16,6 +16,9 @@ import dev.queuebench.domain.measure.DatabaseSample;
 import dev.queuebench.domain.measure.PoolSample;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BenchmarkSettings;
+import dev.queuebench.ports.in.CompareListener;
+import dev.queuebench.ports.in.ComparePlan;
+import dev.queuebench.ports.in.Comparison;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
@@ -45,6 +48,7 @@ final class InMemoryCore implements AutoCloseable {
     final InMemoryRunFaultStore faults;
     final InMemoryNodeLeases leases;
     final FakeQueueBackend.Provider provider = FakeQueueBackend.provider();
+    final FakeNodes nodes = new FakeNodes();
     final NodeId node;
     final BenchmarkSettings settings;
     final CoreServices services;
@@ -91,7 +95,7 @@ final class InMemoryCore implements AutoCloseable {
         this.services = new CoreServices(new CoreServices.Ports((id, connections) -> new NoDatabase(), runs, runs, snapshots, lock,
                 leases.forNode(), faults, environments, resourceSamples,
                 () -> List.of(new PoolSample("qb-fake", 3, 7, 0)), database, (dataSource, migrations) -> { },
-                new InMemorySweepStore()),
+                new InMemorySweepStore(), nodes, nodes),
                 List.of(provider), Map.of(),
                 Map.of("queue_bench.version", "test", "database.kind", "in-memory"), settings, null, clock);
     }
@@ -116,6 +120,10 @@ final class InMemoryCore implements AutoCloseable {
 
     RunReport runToEnd(StartRunCommand command, RunListener listener) {
         return services.runner().runToEnd(command, listener);
+    }
+
+    Comparison compare(ComparePlan plan, CompareListener listener) {
+        return services.compare().compare(plan, listener);
     }
 
     SweepRunner sweeps() {

@@ -1,10 +1,11 @@
-package dev.queuebench.cli;
+package dev.queuebench.common;
 
-import dev.queuebench.common.BadInputException;
-import dev.queuebench.common.DatabaseOptions;
-import dev.queuebench.common.Launcher;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.NodeId;
+import dev.queuebench.ports.out.WorkerNodesPort;
+import dev.queuebench.ports.out.WorkerNodesPort.WorkerNode;
+import dev.queuebench.ports.out.WorkerNodesPort.WorkerNodes;
+import dev.queuebench.ports.spi.BackendSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,8 +27,15 @@ import java.util.concurrent.TimeoutException;
  * workers and pools, on the same database and backend knobs as this process. They are started after this process
  * opened the database (so on the embedded default they join its server) and stopped before it closes it: SIGTERM,
  * which drains their running jobs and flushes what they recorded. A fault may kill or pause one on purpose.
+ *
+ * <p>A worker says it is ready with one line on its stdout, {@link #readyLine}; everything else it writes goes to its
+ * log.
  */
-final class LocalNodes implements AutoCloseable {
+public final class LocalNodes implements WorkerNodes {
+
+    /** How a worker's ready line starts. */
+    private static final String READY = "ready: node ";
+    private static final String RUNS_THE_WORKERS_OF = " runs the workers of ";
 
     /** Time for a worker to start its JVM, join the database and start its workers. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -35,7 +43,11 @@ final class LocalNodes implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
     /** One worker process: the i-th extra node, and the id it gave itself. */
-    record Node(int index, Process process, NodeId id) {
+    private record Node(int index, Process process, NodeId id) {
+
+        WorkerNode worker() {
+            return new WorkerNode(id, process.pid());
+        }
     }
 
     private final List<String> command;
@@ -51,14 +63,41 @@ final class LocalNodes implements AutoCloseable {
         this.logs = logs;
     }
 
+    /** The port that starts {@code queue-bench worker} processes on this database. */
+    static WorkerNodesPort port(DatabaseOptions database) {
+        return (count, backend, settings) -> start(count, backend, database, workerOptions(settings));
+    }
+
+    /** What a worker prints on its stdout once it runs its workers: the one line this class reads. */
+    public static String readyLine(NodeId node, BackendId backend, String database) {
+        return READY + node + RUNS_THE_WORKERS_OF + backend + " on " + database;
+    }
+
+    /** The node id in a {@link #readyLine}. */
+    static NodeId nodeOfReadyLine(String line) {
+        int end = line.indexOf(RUNS_THE_WORKERS_OF);
+        if (!line.startsWith(READY) || end < READY.length()) {
+            throw new IllegalArgumentException("not a ready line: " + line);
+        }
+        return NodeId.of(line.substring(READY.length(), end));
+    }
+
+    /** The backend's knobs as {@code worker} takes them: its profile, and each value given ({@code -o k=v}). */
+    private static List<String> workerOptions(BackendSettings settings) {
+        List<String> options = new ArrayList<>(List.of("--profile", settings.profile().wireName()));
+        settings.values().forEach((key, value) -> options.addAll(List.of("-o", key + "=" + value)));
+        return options;
+    }
+
     /**
      * Starts {@code count} workers of the backend and returns once each said it runs its workers.
      *
-     * @param workerOptions the backend's knobs as {@code worker} takes them ({@code --threads}, {@code -o k=v})
+     * @param workerOptions the backend's knobs as {@code worker} takes them ({@code --profile}, {@code -o k=v})
      * @throws BadInputException when this program cannot start itself again (not the distribution)
      * @throws IllegalStateException when a worker fails to start, with where its log is
      */
-    static LocalNodes start(int count, BackendId backend, DatabaseOptions database, List<String> workerOptions) {
+    private static LocalNodes start(int count, BackendId backend, DatabaseOptions database,
+                                    List<String> workerOptions) {
         List<String> command = new ArrayList<>(Launcher.relaunchCommand().orElseThrow(() -> new BadInputException(
                 "--nodes starts more queue-bench processes, which only the queue-bench program can do")));
         // each worker names itself as any process does (host, pid, a random suffix): ids stay unique when a compare
@@ -128,8 +167,8 @@ final class LocalNodes implements AutoCloseable {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    if (line.startsWith(WorkerCommand.READY)) {
-                        ready.complete(new Node(index, process, WorkerCommand.nodeOfReadyLine(line)));
+                    if (line.startsWith(READY)) {
+                        ready.complete(new Node(index, process, nodeOfReadyLine(line)));
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -144,28 +183,42 @@ final class LocalNodes implements AutoCloseable {
     }
 
     /** The first extra node whose process is alive: the one a fault hits. */
-    synchronized Optional<Node> firstAlive() {
-        return nodes.stream().filter(node -> node.process().isAlive()).findFirst();
+    @Override
+    public synchronized Optional<WorkerNode> firstAlive() {
+        return nodes.stream().filter(node -> node.process().isAlive()).findFirst().map(Node::worker);
     }
 
-    /** SIGKILL: the node dies at once, in the middle of whatever it was doing. Returns once it is gone. */
-    void kill(Node node) throws InterruptedException {
-        node.process().destroyForcibly();
-        node.process().waitFor();
+    @Override
+    public void kill(WorkerNode node) throws InterruptedException {
+        Process process = processOf(node);
+        process.destroyForcibly();
+        process.waitFor();
     }
 
-    /** SIGSTOP, or SIGCONT when {@code stop} is false: the node freezes, its sessions and locks held, or goes on. */
-    void signalStop(Node node, boolean stop) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", stop ? "-STOP" : "-CONT", Long.toString(node.process().pid()))
-                .redirectErrorStream(true).start();
-        if (kill.waitFor() != 0) {
-            throw new IOException("kill " + (stop ? "-STOP " : "-CONT ") + node.process().pid() + " failed: "
-                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+    @Override
+    public void pause(WorkerNode node, boolean pause) throws InterruptedException {
+        String signal = pause ? "-STOP" : "-CONT";
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(processOf(node).pid()))
+                    .redirectErrorStream(true).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + node.pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("kill " + signal + " " + node.pid() + " failed", e);
         }
     }
 
+    private synchronized Process processOf(WorkerNode worker) {
+        return nodes.stream().filter(node -> node.id().equals(worker.id())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("node " + worker.id() + " is not a node of these"))
+                .process();
+    }
+
     /** Starts a new worker in place of each one that died, so that the next run has as many nodes as asked. */
-    synchronized void replaceDead() {
+    @Override
+    public synchronized void replaceDead() {
         List<Node> dead = nodes.stream().filter(node -> !node.process().isAlive()).toList();
         if (dead.isEmpty()) {
             return;

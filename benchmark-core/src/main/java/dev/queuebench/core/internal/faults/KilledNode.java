@@ -1,4 +1,4 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.core.internal.faults;
 
 import dev.queuebench.domain.NodeId;
 import java.util.BitSet;

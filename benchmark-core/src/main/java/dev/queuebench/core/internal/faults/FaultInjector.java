@@ -1,21 +1,22 @@
-package dev.queuebench.cli;
+package dev.queuebench.core.internal.faults;
 
-import dev.queuebench.common.Bench;
-import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.Durations;
 import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.FaultAccountingUseCase;
-import dev.queuebench.ports.in.KilledNode;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.out.DatabaseControlPort;
+import dev.queuebench.ports.out.WorkerNodesPort.WorkerNode;
+import dev.queuebench.ports.out.WorkerNodesPort.WorkerNodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -30,17 +31,18 @@ import java.util.concurrent.TimeUnit;
  * <p>A killed node's journal is merged into the run at once (nothing it completed is lost from the accounting), and
  * the jobs it was running are watched until every one of them ran on another node: that instant ends the fault.
  * Faults run on a thread of their own, so the run's progress goes on while a node is paused or the database restarts.
- * When a run ends, killed nodes are replaced, so that the next trial has as many nodes as the first.
+ * When a run ends, killed nodes are replaced, so that the next trial has as many nodes as the first. Without faults it
+ * only passes the run's progress on.
  */
-final class FaultInjector implements RunListener {
+public final class FaultInjector implements RunListener, AutoCloseable {
 
     private static final String DATABASE = "database";
 
     private final List<FaultSpec> faults;
-    private final FaultAccountingUseCase accounting;
-    private final Bench bench;
+    private final FaultAccounting accounting;
+    private final DatabaseControlPort database;
     private final BackendId backend;
-    private final LocalNodes nodes;
+    private final WorkerNodes nodes;
     private final RunListener next;
     private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -55,24 +57,24 @@ final class FaultInjector implements RunListener {
     private boolean[] fired;
 
     /**
-     * @param nodes the extra nodes of this process ({@code null} with one node: then only database faults apply)
+     * @param nodes the extra nodes of the runs ({@code null} with one node: then only database faults apply)
      * @param next  hears the run's progress as if this injector were not there
      */
-    FaultInjector(List<FaultSpec> faults, Bench bench, BackendId backend, LocalNodes nodes, RunListener next,
-                  Clock clock) {
+    public FaultInjector(List<FaultSpec> faults, FaultAccounting accounting, DatabaseControlPort database,
+                         BackendId backend, WorkerNodes nodes, RunListener next, Clock clock) {
         this.faults = List.copyOf(faults);
-        this.bench = Objects.requireNonNull(bench, "bench is required");
-        this.accounting = bench.core();
+        this.accounting = Objects.requireNonNull(accounting, "fault accounting is required");
+        this.database = Objects.requireNonNull(database, "database control is required");
         this.backend = Objects.requireNonNull(backend, "backend is required");
         this.nodes = nodes;
         this.next = Objects.requireNonNull(next, "listener is required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
     }
 
-    /** The listener to drive a run with: this injector when there are faults, {@code next} itself otherwise. */
-    static RunListener around(List<FaultSpec> faults, Bench bench, BackendId backend, LocalNodes nodes,
-                              RunListener next) {
-        return faults.isEmpty() ? next : new FaultInjector(faults, bench, backend, nodes, next, Clock.systemUTC());
+    /** Its thread ends; call it once the runs it heard of have ended. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 
     @Override
@@ -150,7 +152,7 @@ final class FaultInjector implements RunListener {
     }
 
     private void killNode(RunId target, String when) throws InterruptedException {
-        LocalNodes.Node node = aliveNode("kill-node");
+        WorkerNode node = aliveNode("kill-node");
         Instant at = clock.instant();
         nodes.kill(node);
         synchronized (this) {
@@ -158,8 +160,8 @@ final class FaultInjector implements RunListener {
         }
         KilledNode journal = accounting.adoptKilledNode(target, node.id())
                 .orElse(new KilledNode(node.id(), 0, 0, new BitSet()));
-        String what = "SIGKILL of pid " + node.process().pid() + " " + when + "; its journal held "
-                + Text.count(journal.journalRecords()) + " records (" + Text.count(journal.beyondSnapshot())
+        String what = "SIGKILL of pid " + node.pid() + " " + when + "; its journal held "
+                + count(journal.journalRecords()) + " records (" + count(journal.beyondSnapshot())
                 + " completions beyond its last snapshot), and it was running "
                 + jobs(journal.inFlight().cardinality());
         if (journal.inFlight().isEmpty()) {
@@ -173,18 +175,18 @@ final class FaultInjector implements RunListener {
     }
 
     private void pauseNode(RunId target, Duration pause, String when) throws Exception {
-        LocalNodes.Node node = aliveNode("pause-node");
+        WorkerNode node = aliveNode("pause-node");
         Instant at = clock.instant();
-        nodes.signalStop(node, true);
+        nodes.pause(node, true);
         Future<?> resume = executor.schedule(() -> {
             try {
-                nodes.signalStop(node, false);
+                nodes.pause(node, false);
             } catch (Exception e) {
                 next.notice("could not resume node " + node.id() + ": " + e.getMessage());
             }
             accounting.recordFault(target, new RunFault(FaultSpec.Kind.PAUSE_NODE.wireName(), at, clock.instant(),
-                    node.id().value(), "SIGSTOP of pid " + node.process().pid() + " " + when + ", SIGCONT "
-                    + Text.duration(pause) + " later"));
+                    node.id().value(), "SIGSTOP of pid " + node.pid() + " " + when + ", SIGCONT "
+                    + Durations.readable(pause) + " later"));
         }, pause.toMillis(), TimeUnit.MILLISECONDS);
         synchronized (this) {
             injected.add(resume);
@@ -193,7 +195,7 @@ final class FaultInjector implements RunListener {
 
     private void dropConnections(RunId target, String when) throws Exception {
         Instant at = clock.instant();
-        int terminated = bench.dropConnections(backend);
+        int terminated = database.dropConnections(backend);
         accounting.recordFault(target, new RunFault(FaultSpec.Kind.DROP_CONNECTIONS.wireName(), at, at, DATABASE,
                 "pg_terminate_backend of " + terminated + " sessions of the qb-" + backend + " pools, on every node, "
                         + when));
@@ -201,11 +203,11 @@ final class FaultInjector implements RunListener {
 
     private void restartDatabase(RunId target, String when) {
         Instant at = clock.instant();
-        bench.restartDatabase();
+        database.restart();
         Instant back = clock.instant();
         accounting.recordFault(target, new RunFault(FaultSpec.Kind.RESTART_DB.wireName(), at, back, DATABASE,
                 "stopped (fast shutdown) and started the embedded PostgreSQL " + when + "; it accepted connections"
-                        + " again after " + Text.duration(Duration.between(at, back))));
+                        + " again after " + Durations.readable(Duration.between(at, back))));
     }
 
     /** Ends the watch of each killed node whose running jobs all ran elsewhere by now. */
@@ -254,13 +256,13 @@ final class FaultInjector implements RunListener {
                 return;
             }
         }
-        String after = end == null ? "" : " within " + Text.duration(Duration.between(watch.at(), end));
+        String after = end == null ? "" : " within " + Durations.readable(Duration.between(watch.at(), end));
         accounting.recordFault(watch.run(), new RunFault(FaultSpec.Kind.KILL_NODE.wireName(), watch.at(),
                 end == null ? watch.at() : end, watch.node().id().value(), watch.what() + outcome + after,
                 end != null));
     }
 
-    private LocalNodes.Node aliveNode(String fault) {
+    private WorkerNode aliveNode(String fault) {
         if (nodes == null) {
             throw new IllegalStateException(fault + " needs a worker node: run with --nodes 2 or more");
         }
@@ -268,13 +270,17 @@ final class FaultInjector implements RunListener {
     }
 
     private static String whenText(RunReport report) {
-        return String.format("at %.0f%% (%s of %s jobs completed)",
+        return String.format(Locale.ROOT, "at %.0f%% (%s of %s jobs completed)",
                 100.0 * report.completions().distinctCompleted() / report.run().jobsCount(),
-                Text.count(report.completions().distinctCompleted()), Text.count(report.run().jobsCount()));
+                count(report.completions().distinctCompleted()), count(report.run().jobsCount()));
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static String jobs(int count) {
-        return count == 1 ? "1 job" : Text.count(count) + " jobs";
+        return count == 1 ? "1 job" : count(count) + " jobs";
     }
 
     private static void await(Future<?> task) {
@@ -289,10 +295,10 @@ final class FaultInjector implements RunListener {
     }
 
     /** A node killed during a run. */
-    private record Killed(RunId run, LocalNodes.Node node) {
+    private record Killed(RunId run, WorkerNode node) {
     }
 
     /** A killed node whose running jobs have not all run elsewhere yet. */
-    private record KillWatch(RunId run, LocalNodes.Node node, Instant at, BitSet inFlight, String what) {
+    private record KillWatch(RunId run, WorkerNode node, Instant at, BitSet inFlight, String what) {
     }
 }

@@ -1,12 +1,13 @@
-package dev.queuebench.ports.in;
+package dev.queuebench.core.internal.faults;
 
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.RunFault;
 import java.util.BitSet;
 import java.util.Optional;
 
-/** What a runner that injects faults into a run needs from the core: to store them, and to count a killed node in. */
-public interface FaultAccountingUseCase {
+/** What fault injection needs: to store the faults with their runs, and to count a killed node in. */
+public interface FaultAccounting {
 
     /** Stores a fault with the run: it shows in the run's report, in time order. */
     void recordFault(RunId run, RunFault fault);
