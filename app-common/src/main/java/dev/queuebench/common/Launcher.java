@@ -1,6 +1,6 @@
 package dev.queuebench.common;
 
-import dev.queuebench.persistence.Databases.DatabaseUnavailableException;
+import dev.queuebench.persistence.postgres.Databases.DatabaseUnavailableException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

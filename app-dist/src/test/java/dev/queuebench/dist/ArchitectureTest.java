@@ -175,6 +175,15 @@ class ArchitectureTest {
     static final ArchRule persistence_is_an_adapter_of_the_ports_not_a_layer_above_the_core = noClasses()
             .that().resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAPackage(CORE);
 
+    /**
+     * What of PostgreSQL is not JPA (the server, pools, migrations, run lock, node leases, metrics) needs no Hibernate:
+     * the contract suite and embedding programs use it without.
+     */
+    static final ArchRule the_postgres_parts_need_no_jpa = noClasses()
+            .that().resideInAPackage("dev.queuebench.persistence.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..",
+                    "dev.queuebench.persistence");
+
     static final ArchRule persistence_entities_never_leave_their_package = classes()
             .that().areAnnotatedWith("jakarta.persistence.Entity")
             .should().notBePublic()
@@ -260,6 +269,11 @@ class ArchitectureTest {
     @Test
     void persistence_is_an_adapter_of_the_ports_not_a_layer_above_the_core() {
         persistence_is_an_adapter_of_the_ports_not_a_layer_above_the_core.check(CLASSES);
+    }
+
+    @Test
+    void the_postgres_parts_need_no_jpa() {
+        the_postgres_parts_need_no_jpa.check(CLASSES);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.persistence.Databases;
+import dev.queuebench.persistence.postgres.Databases;
 import dev.queuebench.persistence.JpaPersistence;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.RunListFilter;

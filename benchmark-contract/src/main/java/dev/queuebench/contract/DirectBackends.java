@@ -1,7 +1,7 @@
 package dev.queuebench.contract;
 
 import dev.queuebench.domain.RetryPolicy;
-import dev.queuebench.persistence.FlywayMigrations;
+import dev.queuebench.persistence.postgres.FlywayMigrations;
 import dev.queuebench.ports.in.RecordJobCompletionUseCase;
 import dev.queuebench.ports.in.ScheduleRunUseCase;
 import dev.queuebench.ports.spi.BackendContext;

@@ -18,7 +18,7 @@ import dev.queuebench.domain.RetryPolicy;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.persistence.FlywayMigrations;
+import dev.queuebench.persistence.postgres.FlywayMigrations;
 import dev.queuebench.ports.in.BackendOption;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.JobCompletion;

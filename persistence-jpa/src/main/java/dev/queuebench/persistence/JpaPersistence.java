@@ -1,5 +1,10 @@
 package dev.queuebench.persistence;
 
+import dev.queuebench.persistence.postgres.AdvisoryRunLock;
+import dev.queuebench.persistence.postgres.BenchmarkSchema;
+import dev.queuebench.persistence.postgres.FlywayMigrations;
+import dev.queuebench.persistence.postgres.PostgresMetrics;
+import dev.queuebench.persistence.postgres.PostgresNodeLeases;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.NodeLeasePort;
@@ -10,7 +15,6 @@ import dev.queuebench.ports.out.RunFaultPort;
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.SaveRunPort;
 import dev.queuebench.ports.out.SweepStorePort;
-import dev.queuebench.ports.spi.SchemaMigrations;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -24,9 +28,6 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  */
 public final class JpaPersistence implements AutoCloseable {
 
-    static final SchemaMigrations MIGRATIONS =
-            new SchemaMigrations("classpath:db/migration/benchmark", "flyway_history_benchmark");
-    private static final FlywayMigrations FLYWAY = new FlywayMigrations();
 
     private final EntityManagerFactory emf;
     private final JpaRunStore runs;
@@ -68,7 +69,7 @@ public final class JpaPersistence implements AutoCloseable {
 
     /** Applies the benchmark tables' migrations; other modules' tables in the same schema are left alone. */
     public static void migrate(DataSource dataSource) {
-        FLYWAY.migrate(dataSource, MIGRATIONS);
+        BenchmarkSchema.migrate(dataSource);
     }
 
     /**
@@ -78,7 +79,7 @@ public final class JpaPersistence implements AutoCloseable {
      */
     public PersistentStores stores() {
         return new PersistentStores(runs, runs, snapshots, runLock, environments, resourceSamples, runFaults, sweeps,
-                nodeLeases, FLYWAY, databaseMetrics);
+                nodeLeases, new FlywayMigrations(), databaseMetrics);
     }
 
     public LoadRunPort loadRuns() {

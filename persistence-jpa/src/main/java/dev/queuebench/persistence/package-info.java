@@ -1,9 +1,8 @@
 /**
- * PostgreSQL persistence: the run store and snapshot store (Jakarta Persistence entities mapped with Hibernate,
- * package-private, mapped to and from domain types), the advisory-lock run lock, the Flyway migrations of the
- * benchmark tables, connection pools, and the embedded PostgreSQL server used by default.
- *
- * <p>Public entry points: {@link dev.queuebench.persistence.JpaPersistence}, {@link dev.queuebench.persistence.Databases}
- * and {@link dev.queuebench.persistence.EmbeddedPostgresServer}. Entities never leave this package.
+ * Queue Bench's stores with Jakarta Persistence: runs, snapshots, fingerprints, resource samples, faults and sweeps
+ * (entities mapped with Hibernate, package-private, mapped to and from domain types). {@link
+ * dev.queuebench.persistence.JpaPersistence} opens them, with the run lock, node leases and database metrics of
+ * {@code dev.queuebench.persistence.postgres}, as the core's {@code PersistentStores}. Entities never leave this
+ * package.
  */
 package dev.queuebench.persistence;

@@ -9,6 +9,7 @@ import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.persistence.postgres.PostgresNodeLeases;
 import dev.queuebench.ports.out.NodeLeasePort.OrphanedRun;
 import dev.queuebench.ports.out.SaveRunPort;
 import java.sql.Connection;

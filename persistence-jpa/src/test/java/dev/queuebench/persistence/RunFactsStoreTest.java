@@ -14,6 +14,7 @@ import dev.queuebench.domain.measure.DatabaseSample;
 import dev.queuebench.domain.measure.JvmSample;
 import dev.queuebench.domain.measure.PoolSample;
 import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.persistence.postgres.PostgresMetrics;
 import dev.queuebench.ports.in.RunFault;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -1,4 +1,4 @@
-package dev.queuebench.persistence;
+package dev.queuebench.persistence.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

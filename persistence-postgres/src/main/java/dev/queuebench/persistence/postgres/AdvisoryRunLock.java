@@ -1,4 +1,4 @@
-package dev.queuebench.persistence;
+package dev.queuebench.persistence.postgres;
 
 import dev.queuebench.ports.out.RunLockPort;
 import java.sql.Connection;
@@ -20,16 +20,16 @@ import org.slf4j.LoggerFactory;
  * ends the session and with it the lock. A lock lost with its session (a dropped connection, a restarted server) is
  * taken again on a new connection by {@link RunLock#reacquireIfLost}.
  */
-final class AdvisoryRunLock implements RunLockPort {
+public final class AdvisoryRunLock implements RunLockPort {
 
-    static final long DEFAULT_KEY = 0;
+    public static final long DEFAULT_KEY = 0;
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryRunLock.class);
 
     private final DataSource dataSource;
     private final long key;
 
-    AdvisoryRunLock(DataSource dataSource, long key) {
+    public AdvisoryRunLock(DataSource dataSource, long key) {
         this.dataSource = dataSource;
         this.key = key;
     }

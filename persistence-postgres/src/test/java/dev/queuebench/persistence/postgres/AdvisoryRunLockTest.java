@@ -1,9 +1,11 @@
-package dev.queuebench.persistence;
+package dev.queuebench.persistence.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.queuebench.ports.out.RunLockPort;
 import dev.queuebench.ports.out.RunLockPort.RunLock;
+import dev.queuebench.testing.TestPostgres;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,13 +17,13 @@ import org.junit.jupiter.api.Test;
 
 class AdvisoryRunLockTest {
 
-    private static final PersistenceFixture FIXTURE = new PersistenceFixture();
+    private static final TestDatabase DATABASE = TestPostgres.newDatabase();
 
-    private final RunLockPort lock = FIXTURE.persistence.runLock();
+    private final RunLockPort lock = new AdvisoryRunLock(DATABASE.dataSource(), AdvisoryRunLock.DEFAULT_KEY);
 
     @AfterAll
     static void close() {
-        FIXTURE.close();
+        DATABASE.close();
     }
 
     @Test
@@ -102,7 +104,7 @@ class AdvisoryRunLockTest {
     }
 
     private static void terminateTheSessionHoldingKeyZero() throws SQLException {
-        try (Connection connection = FIXTURE.database.dataSource().getConnection();
+        try (Connection connection = DATABASE.dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement("select pg_terminate_backend(pid)"
                      + " from pg_locks where locktype = 'advisory' and objid = 0 and objsubid = 1 and granted"
                      + " and database = (select oid from pg_database where datname = current_database())");
@@ -117,7 +119,7 @@ class AdvisoryRunLockTest {
     }
 
     private static int advisoryLocksHeldOnKeyZero() throws SQLException {
-        try (Connection connection = FIXTURE.database.dataSource().getConnection();
+        try (Connection connection = DATABASE.dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement("select count(*) from pg_locks"
                      + " where locktype = 'advisory' and objid = 0 and granted and database = "
                      + "(select oid from pg_database where datname = current_database())");

@@ -1,4 +1,4 @@
-package dev.queuebench.persistence;
+package dev.queuebench.persistence.postgres;
 
 import dev.queuebench.ports.out.SchemaMigrationPort;
 import dev.queuebench.ports.spi.SchemaMigrations;

@@ -1,4 +1,4 @@
-package dev.queuebench.persistence;
+package dev.queuebench.persistence.postgres;
 
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * the database's clock. After a server restart the grace period counts from the restart
  * ({@code pg_postmaster_start_time()}), so that live nodes have the time to come back.
  */
-final class PostgresNodeLeases implements NodeLeasePort {
+public final class PostgresNodeLeases implements NodeLeasePort {
 
     /** The advisory lock class of node leases: "QB" in ASCII. Key 0 (the run lock) is the one-key form: no clash. */
-    static final int LOCK_CLASS = 0x5142;
+    public static final int LOCK_CLASS = 0x5142;
     private static final Logger LOG = LoggerFactory.getLogger(PostgresNodeLeases.class);
 
     private static final String ORPHANED_RUNS = """
@@ -50,7 +50,7 @@ final class PostgresNodeLeases implements NodeLeasePort {
     private Integer number;
     private boolean released;
 
-    PostgresNodeLeases(DataSource dataSource) {
+    public PostgresNodeLeases(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

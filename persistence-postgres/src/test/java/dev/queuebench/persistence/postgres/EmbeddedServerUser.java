@@ -1,4 +1,4 @@
-package dev.queuebench.persistence;
+package dev.queuebench.persistence.postgres;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.queuebench.persistence;
+package dev.queuebench.persistence.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
