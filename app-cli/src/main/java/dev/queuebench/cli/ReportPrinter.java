@@ -156,6 +156,9 @@ final class ReportPrinter {
                 .map(ms -> Text.micros((long) (ms * 1_000))).orElse("-")));
         rows.add(column(results, "pickup lag p99", result -> statistic(result, TrialMetric.PICKUP_LAG_P99_MS,
                 ms -> Text.micros((long) (ms * 1_000)))));
+        if (results.stream().anyMatch(result -> result.trials().stream().anyMatch(r -> r.bottleneck().isPresent()))) {
+            rows.add(column(results, "bound by", ReportPrinter::boundBy));
+        }
         rows.add(column(results, "completed", result -> sum(result, r -> r.completions().distinctCompleted())));
         rows.add(column(results, "duplicates", result -> sum(result, r -> r.completions().duplicateExecutions())));
         rows.add(column(results, "missing", result -> sum(result, r -> r.completions().missingJobs())));
@@ -170,6 +173,13 @@ final class ReportPrinter {
             printStatistics(results);
         }
         out.flush();
+    }
+
+    /** Each trial's verdict, once when they agree: {@code fetch}, {@code cpu,cpu,mixed}; {@code -} for none. */
+    private static String boundBy(TrialResult result) {
+        List<String> verdicts = result.trials().stream()
+                .map(r -> r.bottleneck().map(b -> b.kind().wireName()).orElse("-")).toList();
+        return verdicts.stream().distinct().count() == 1 ? verdicts.get(0) : String.join(",", verdicts);
     }
 
     /** Beside a coefficient of variation above the goal, why the trials differ, where what they recorded says. */
@@ -491,6 +501,7 @@ final class ReportPrinter {
                 + " jobs/s offered, " + Text.rate(offer.achievedRate()) + " achieved; backlog peak "
                 + Text.count(offer.maxBacklog()) + (offer.backlogBounded() ? ", bounded" : ", growing") + " -> "
                 + (offer.keptUp() ? "kept up" : "did not keep up") + " (latencies below from each job's intended time)"));
+        report.bottleneck().ifPresent(bottleneck -> out.println("  bound by     " + bottleneck.text()));
         if (report.nodes().size() > 1) {
             out.println("  nodes        " + report.nodes().stream()
                     .map(node -> node.node() + " " + Text.count(node.executions()) + " ("

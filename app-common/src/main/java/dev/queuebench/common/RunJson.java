@@ -17,12 +17,13 @@ import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.SteadyState;
 import dev.queuebench.domain.Workload;
+import dev.queuebench.domain.measure.Bottleneck;
 import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.domain.measure.NodeShare;
 import dev.queuebench.domain.measure.OfferOutcome;
+import dev.queuebench.domain.measure.ResourceSummary;
 import dev.queuebench.domain.measure.ResourceSummary.Counter;
 import dev.queuebench.domain.measure.ResourceSummary.Gauge;
-import dev.queuebench.domain.measure.ResourceSummary;
 import dev.queuebench.domain.measure.ThroughputSeries;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.in.RunReport;
@@ -86,6 +87,7 @@ public record RunJson(
         Double drainRate,
         Steady steady,
         Offer offer,
+        BottleneckJson bottleneck,
         Latency pickupLagMs,
         Latency endToEndMs,
         Latency enqueueLatencyMs,
@@ -181,6 +183,7 @@ public record RunJson(
                 rate(report.drainRate()),
                 Steady.of(report),
                 report.offer().map(Offer::of).orElse(null),
+                report.bottleneck().map(BottleneckJson::of).orElse(null),
                 Latency.of(report.pickupLag()),
                 Latency.of(report.endToEnd()),
                 Latency.of(report.enqueueLatency()),
@@ -264,6 +267,29 @@ public record RunJson(
                 return new WorkloadJson(workload.wireName(), offer.jobsPerSecond(), offer.duration().toMillis());
             }
             return new WorkloadJson(workload.wireName(), null, null);
+        }
+    }
+
+    /**
+     * What bound the run over its drain, and the evidence: the cores busy (the machine's and this process's, 0 to 1),
+     * the worker threads (every node's) and their occupancy, threads waiting for a connection of the backend's pool,
+     * sessions waiting on locks, and the median pickup lag.
+     */
+    public record BottleneckJson(String kind, String summary, Double hostCpu, Double processCpu, int workerThreads,
+                                 double occupancy, long busyMs, long drainMs, String pool, double poolWaitingMean,
+                                 double poolWaitingPeak, double lockWaitsMean, long medianPickupLagMs) {
+
+        static BottleneckJson of(Bottleneck bottleneck) {
+            Bottleneck.Evidence evidence = bottleneck.evidence();
+            return new BottleneckJson(bottleneck.kind().wireName(), bottleneck.summary(),
+                    share(evidence.hostCpu()), share(evidence.processCpu()), evidence.workerThreads(),
+                    round(evidence.occupancy(), 3), evidence.busy().toMillis(), evidence.drain().toMillis(),
+                    evidence.pool(), round(evidence.poolWaiting(), 2), evidence.poolWaitingPeak(),
+                    round(evidence.lockWaits(), 2), evidence.medianPickupLag().toMillis());
+        }
+
+        private static Double share(OptionalDouble value) {
+            return value.isPresent() ? round(value.getAsDouble(), 3) : null;
         }
     }
 

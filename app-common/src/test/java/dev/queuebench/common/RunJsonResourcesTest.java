@@ -28,7 +28,7 @@ class RunJsonResourcesTest {
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("samples", "window_ms", "heap_used_bytes", "rss_bytes", "process_cpu_load",
+        assertThat(keys).containsExactly("samples", "window_ms", "heap_used_bytes", "rss_bytes", "process_cpu_load", "host_cpu_load",
                 "gc_count", "gc_time_ms", "live_threads", "pools", "transactions_committed", "tuples_inserted",
                 "tuples_updated", "tuples_deleted", "backend_table_rows", "backend_table_bytes",
                 "sessions_waiting_on_locks");

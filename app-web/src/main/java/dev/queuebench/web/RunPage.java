@@ -7,6 +7,7 @@ import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.Workload;
+import dev.queuebench.domain.measure.Bottleneck;
 import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.GetRunReportQuery;
@@ -75,6 +76,8 @@ final class RunPage {
                 Text.mode(run.spec().schedulingMode()),
                 workload(run.spec()),
                 outcome(report),
+                report.bottleneck().map(bottleneck -> bottleneck.kind().wireName()).orElse(null),
+                report.bottleneck().map(Bottleneck::summary).orElse(null),
                 Text.time(run.timeline().createdAt()),
                 run.timeline().createdAt().toString(),
                 report.status().wireName(),

@@ -61,6 +61,9 @@ class CompletionSnapshotEntity {
     @Column(name = "enqueue_ticks", nullable = false)
     byte[] enqueueTicks;
 
+    @Column(name = "busy_per_second", nullable = false)
+    byte[] busyPerSecond;
+
     protected CompletionSnapshotEntity() {
         // for Hibernate
     }

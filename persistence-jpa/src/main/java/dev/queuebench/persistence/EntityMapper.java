@@ -94,7 +94,7 @@ final class EntityMapper {
         return new ResourceSample(
                 entity.sampledAt,
                 new JvmSample(entity.heapUsedBytes, entity.rssBytes, entity.processCpuLoad, entity.gcCount,
-                        entity.gcTimeMillis, entity.liveThreads),
+                        entity.gcTimeMillis, entity.liveThreads, entity.hostCpuLoad),
                 pools,
                 new DatabaseSample(entity.transactionsCommitted, entity.tuplesInserted, entity.tuplesUpdated,
                         entity.tuplesDeleted, entity.backendTableRows, entity.backendTableBytes,
@@ -108,6 +108,7 @@ final class EntityMapper {
         entity.heapUsedBytes = sample.jvm().heapUsedBytes();
         entity.rssBytes = sample.jvm().rssBytes();
         entity.processCpuLoad = sample.jvm().processCpuLoad();
+        entity.hostCpuLoad = sample.jvm().hostCpuLoad();
         entity.gcCount = sample.jvm().gcCount();
         entity.gcTimeMillis = sample.jvm().gcTimeMillis();
         entity.liveThreads = sample.jvm().liveThreads();
@@ -141,7 +142,8 @@ final class EntityMapper {
                 new ThroughputSeries(entity.completionsStartSecond, entity.completionsPerSecond),
                 new ThroughputSeries(entity.enqueuesStartSecond, entity.enqueuesPerSecond),
                 entity.completionTicks,
-                entity.enqueueTicks);
+                entity.enqueueTicks,
+                entity.busyPerSecond);
     }
 
     static CompletionSnapshotEntity toEntity(CompletionSnapshot snapshot) {
@@ -162,6 +164,7 @@ final class EntityMapper {
         entity.enqueuesPerSecond = snapshot.enqueuesPerSecond().counts();
         entity.completionTicks = snapshot.completionTicks();
         entity.enqueueTicks = snapshot.enqueueTicks();
+        entity.busyPerSecond = snapshot.busyPerSecond();
         return entity;
     }
 }

@@ -31,6 +31,9 @@ class ResourceSampleEntity {
     @Column(name = "process_cpu_load", nullable = false)
     double processCpuLoad;
 
+    @Column(name = "host_cpu_load", nullable = false)
+    double hostCpuLoad;
+
     @Column(name = "gc_count", nullable = false)
     long gcCount;
 

@@ -18,6 +18,7 @@ public record ResourceSummary(
         Gauge heapUsedBytes,
         Gauge rssBytes,
         Gauge processCpuLoad,
+        Gauge hostCpuLoad,
         Counter gcCount,
         Counter gcTimeMillis,
         Gauge liveThreads,
@@ -42,8 +43,8 @@ public record ResourceSummary(
     }
 
     public static final ResourceSummary NONE = new ResourceSummary(0, Duration.ZERO, Gauge.NONE, Gauge.NONE,
-            Gauge.NONE, Counter.NONE, Counter.NONE, Gauge.NONE, Map.of(), Counter.NONE, Counter.NONE, Counter.NONE,
-            Counter.NONE, Gauge.NONE, Gauge.NONE, Gauge.NONE);
+            Gauge.NONE, Gauge.NONE, Counter.NONE, Counter.NONE, Gauge.NONE, Map.of(), Counter.NONE, Counter.NONE,
+            Counter.NONE, Counter.NONE, Gauge.NONE, Gauge.NONE, Gauge.NONE);
 
     /** Samples in time order. */
     public static ResourceSummary of(List<ResourceSample> samples) {
@@ -64,6 +65,7 @@ public record ResourceSummary(
                 gauge(samples, s -> s.jvm().heapUsedBytes()),
                 gauge(samples, s -> s.jvm().rssBytes()),
                 gauge(samples, s -> s.jvm().processCpuLoad()),
+                gauge(samples, s -> s.jvm().hostCpuLoad()),
                 counter(samples, window, s -> s.jvm().gcCount()),
                 counter(samples, window, s -> s.jvm().gcTimeMillis()),
                 gauge(samples, s -> s.jvm().liveThreads()),
@@ -99,6 +101,7 @@ public record ResourceSummary(
                 combined(present, ResourceSummary::heapUsedBytes),
                 combined(present, ResourceSummary::rssBytes),
                 combined(present, ResourceSummary::processCpuLoad),
+                combined(present, ResourceSummary::hostCpuLoad),
                 combinedCounter(present, ResourceSummary::gcCount),
                 combinedCounter(present, ResourceSummary::gcTimeMillis),
                 combined(present, ResourceSummary::liveThreads),

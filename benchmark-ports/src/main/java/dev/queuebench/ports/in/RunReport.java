@@ -8,6 +8,7 @@ import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SteadyState;
 import dev.queuebench.domain.TickCounts;
 import dev.queuebench.domain.Workload;
+import dev.queuebench.domain.measure.Bottleneck;
 import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.domain.measure.NodeShare;
 import dev.queuebench.domain.measure.OfferOutcome;
@@ -15,8 +16,10 @@ import dev.queuebench.domain.measure.Rates;
 import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.domain.measure.ResourceSummary;
 import dev.queuebench.domain.measure.ThroughputSeries;
+import dev.queuebench.ports.spi.BackendSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +45,7 @@ import java.util.OptionalInt;
  * @param nodes             what each node that recorded for the run did, in the order of their ids
  * @param completionTicks   distinct completions per tenth of a second, every node's together
  * @param enqueueTicks      enqueued jobs per tenth of a second
+ * @param busyPerSecond     microseconds every node's workers spent in jobs, per second
  */
 public record RunReport(
         BenchmarkRun run,
@@ -60,7 +64,8 @@ public record RunReport(
         List<RunFault> faults,
         List<NodeShare> nodes,
         TickCounts completionTicks,
-        TickCounts enqueueTicks) {
+        TickCounts enqueueTicks,
+        TickCounts busyPerSecond) {
 
     /** The fingerprint's fact naming the profile the backend's knobs followed. */
     public static final String PROFILE_FACT = "backend.profile";
@@ -86,6 +91,7 @@ public record RunReport(
         nodes = List.copyOf(nodes);
         Objects.requireNonNull(completionTicks, "completion ticks are required (may be empty)");
         Objects.requireNonNull(enqueueTicks, "enqueue ticks are required (may be empty)");
+        Objects.requireNonNull(busyPerSecond, "busy time per second is required (may be empty)");
     }
 
     /**
@@ -238,6 +244,28 @@ public record RunReport(
             return OptionalDouble.empty();
         }
         return Rates.perSecond(completions.distinctCompleted(), workersStarted.get(), lastCompletionAt);
+    }
+
+    /**
+     * What bound the run's throughput over its drain (the workers' start to its last completion), with the numbers
+     * behind the verdict ({@link Bottleneck}). Empty before a job completed, for a drain under a second, and for runs
+     * stored before the workers' busy time was kept.
+     */
+    public Optional<Bottleneck> bottleneck() {
+        Optional<Instant> from = run.timeline().workersStartedAt();
+        String threads = environment.get("backend." + BackendSettings.THREADS);
+        if (from.isEmpty() || lastCompletionAt.isEmpty() || busyPerSecond.ticks() == 0 || threads == null) {
+            return Optional.empty();
+        }
+        Workload workload = run.spec().workload();
+        OptionalDouble shortfall = workload instanceof Workload.Rate rate
+                ? Bottleneck.enqueueShortfall(rate.jobsPerSecond(), steadyEnqueues().map(steady ->
+                        OptionalDouble.of(steady.perSecond())).orElse(OptionalDouble.empty()))
+                : OptionalDouble.empty();
+        int workerThreads = Integer.parseInt(threads) * (nodes.isEmpty() ? 1 : nodes.size());
+        return Bottleneck.of(Bottleneck.Evidence.over(from.get(), lastCompletionAt.get(), resourceSamples,
+                busyPerSecond, workerThreads, "qb-" + run.backend().value(), !workload.latencyFromWorkersStart(),
+                Duration.of(pickupLag.p50(), ChronoUnit.MICROS), shortfall));
     }
 
     /** A rate run's outcome: achieved against offered rate, the backlog, and whether the backend kept up. */

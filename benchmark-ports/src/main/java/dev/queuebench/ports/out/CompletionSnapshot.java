@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param enqueueLatency    encoded duration of each enqueue call, microseconds
  * @param completionTicks   encoded first completions per tenth of a second (empty: none, or stored before they were)
  * @param enqueueTicks      encoded enqueued jobs per tenth of a second (likewise)
+ * @param busyPerSecond     encoded microseconds the node's workers spent in jobs, per second (likewise)
  */
 public record CompletionSnapshot(
         RunId runId,
@@ -36,7 +37,8 @@ public record CompletionSnapshot(
         ThroughputSeries completionsPerSecond,
         ThroughputSeries enqueuesPerSecond,
         byte[] completionTicks,
-        byte[] enqueueTicks) {
+        byte[] enqueueTicks,
+        byte[] busyPerSecond) {
 
     public CompletionSnapshot {
         Objects.requireNonNull(runId, "run id is required");
@@ -52,6 +54,7 @@ public record CompletionSnapshot(
         Objects.requireNonNull(enqueuesPerSecond, "enqueues series is required");
         Objects.requireNonNull(completionTicks, "completion ticks are required (may be empty)");
         Objects.requireNonNull(enqueueTicks, "enqueue ticks are required (may be empty)");
+        Objects.requireNonNull(busyPerSecond, "busy time per second is required (may be empty)");
         if (executions < distinctCompleted) {
             throw new IllegalArgumentException("executions (" + executions
                     + ") cannot be fewer than distinct completions (" + distinctCompleted + ")");

@@ -114,6 +114,7 @@ class RunReportWorkloadTest {
         return new RunReport(run, RunStatus.FINISHED, new CompletionCounts(jobs, jobs, jobs), lastCompletion,
                 Optional.of(firstCompletion), Optional.of(lastCompletion), LatencySummary.EMPTY, LatencySummary.EMPTY,
                 LatencySummary.EMPTY, completions, enqueues, Map.of(), List.of(), List.of(), List.of(),
-                TickCounts.empty(TickCounts.TENTH_OF_A_SECOND), TickCounts.empty(TickCounts.TENTH_OF_A_SECOND));
+                TickCounts.empty(TickCounts.TENTH_OF_A_SECOND), TickCounts.empty(TickCounts.TENTH_OF_A_SECOND),
+                TickCounts.empty(1_000));
     }
 }

@@ -91,6 +91,12 @@ public final class MergedCompletions {
                 .map(SnapshotCodec::completionTicks).toList());
     }
 
+    /** The microseconds every node's workers spent in jobs, per second. */
+    public TickCounts busyPerSecond() {
+        return TickCounts.sum(1_000, snapshots.stream()
+                .map(SnapshotCodec::busyPerSecond).toList());
+    }
+
     public TickCounts enqueueTicks() {
         return TickCounts.sum(TickCounts.TENTH_OF_A_SECOND, snapshots.stream()
                 .map(SnapshotCodec::enqueueTicks).toList());

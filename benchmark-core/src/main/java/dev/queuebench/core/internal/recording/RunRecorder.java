@@ -41,6 +41,8 @@ public final class RunRecorder {
     /** First completions on this node, and enqueued jobs, per tenth of a second: where steady-state rates come from. */
     private final TickSeries completionTicks;
     private final TickSeries enqueueTicks;
+    /** Microseconds the workers of this node spent in the run's jobs, per second they spent them in. */
+    private final TickSeries busyPerSecond;
 
     // Cumulative histograms, owned by the snapshotting thread.
     private final LatencyHistogram pickupLagTotal = new LatencyHistogram();
@@ -73,6 +75,7 @@ public final class RunRecorder {
         this.enqueuesPerSecond = TickSeries.perSecond(createdAt.toEpochMilli());
         this.completionTicks = TickSeries.perTenth(createdAt.toEpochMilli());
         this.enqueueTicks = TickSeries.perTenth(createdAt.toEpochMilli());
+        this.busyPerSecond = TickSeries.perSecond(createdAt.toEpochMilli());
         this.lastProgressMicros = Micros.of(createdAt);
         this.journal = journal;
     }
@@ -95,6 +98,7 @@ public final class RunRecorder {
         enqueuesPerSecond.addAll(perSecond(earlier.enqueuesPerSecond()));
         completionTicks.addAll(SnapshotCodec.completionTicks(earlier));
         enqueueTicks.addAll(SnapshotCodec.enqueueTicks(earlier));
+        busyPerSecond.addAll(SnapshotCodec.busyPerSecond(earlier));
         lastProgressMicros = Math.max(lastProgressMicros, Micros.of(earlier.updatedAt()));
         executionsAtLastSnapshot = executions.sum();
         enqueuedAtLastSnapshot = enqueued.sum();
@@ -139,6 +143,7 @@ public final class RunRecorder {
         pickupLag.record(startedMicros - measuredFrom);
         endToEnd.record(finishedMicros - measuredFrom);
         completionsPerSecond.add(finishedMicros, 1);
+        busyPerSecond.addSpan(startedMicros, finishedMicros);
         boolean first = (before & bit) == 0;
         if (first) {
             completionTicks.add(finishedMicros, 1);
@@ -243,7 +248,8 @@ public final class RunRecorder {
                 completionsPerSecond.perSecondSnapshot(),
                 enqueuesPerSecond.perSecondSnapshot(),
                 SnapshotCodec.encodeTicks(completionTicks.snapshot()),
-                SnapshotCodec.encodeTicks(enqueueTicks.snapshot()));
+                SnapshotCodec.encodeTicks(enqueueTicks.snapshot()),
+                SnapshotCodec.encodeTicks(busyPerSecond.snapshot()));
     }
 
     /** The last snapshot was not stored (the database was unreachable): the next flush takes and stores another. */

@@ -45,6 +45,11 @@ public final class SnapshotCodec {
         return decodeTicks(snapshot.enqueueTicks());
     }
 
+    /** The microseconds the node's workers spent in jobs, per second. */
+    public static TickCounts busyPerSecond(CompletionSnapshot snapshot) {
+        return decodeTicks(snapshot.busyPerSecond());
+    }
+
     /**
      * Counts per tick as bytes: a format byte, the first tick, the tick's length and the number of ticks, then each
      * count, all as unsigned LEB128 varints (a count under 128 takes one byte). No ticks: no bytes.

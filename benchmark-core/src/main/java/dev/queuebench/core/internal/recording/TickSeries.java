@@ -43,6 +43,21 @@ final class TickSeries {
         chunk(offset / CHUNK_TICKS).addAndGet(offset % CHUNK_TICKS, events);
     }
 
+    /**
+     * Adds the microseconds of {@code [fromMicros, toMicros)} to each tick they overlap: busy time, spread over the
+     * ticks it spanned.
+     */
+    void addSpan(long fromMicros, long toMicros) {
+        long tickMicros = tickMillis * 1_000L;
+        long from = fromMicros;
+        while (from < toMicros) {
+            long tickEnd = (Math.floorDiv(from, tickMicros) + 1) * tickMicros;
+            long to = Math.min(toMicros, tickEnd);
+            add(from, (int) (to - from));
+            from = to;
+        }
+    }
+
     /** Adds counts recorded earlier (by this node before a restart), of the same tick length. */
     void addAll(TickCounts counts) {
         if (counts.ticks() == 0) {

@@ -28,7 +28,8 @@ public final class JvmMetrics {
                 processCpuLoad(),
                 gcCount,
                 gcTime,
-                ManagementFactory.getThreadMXBean().getThreadCount());
+                ManagementFactory.getThreadMXBean().getThreadCount(),
+                hostCpuLoad());
     }
 
     /**
@@ -37,6 +38,15 @@ public final class JvmMetrics {
      */
     public void startCpuWindow() {
         processCpuLoad();
+        hostCpuLoad();
+    }
+
+    /** Every core of the machine, every process: {@code /proc/stat} on Linux, read by the JDK. */
+    private static double hostCpuLoad() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getCpuLoad();
+        }
+        return -1;
     }
 
     private static double processCpuLoad() {

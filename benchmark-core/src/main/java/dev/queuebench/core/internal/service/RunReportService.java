@@ -96,6 +96,7 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
                                 snapshot.executions()))
                         .toList(),
                 merged.completionTicks(),
-                merged.enqueueTicks());
+                merged.enqueueTicks(),
+                merged.busyPerSecond());
     }
 }

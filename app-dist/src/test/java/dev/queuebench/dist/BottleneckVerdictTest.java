@@ -1,0 +1,88 @@
+package dev.queuebench.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.testing.TestPostgres;
+import dev.queuebench.testing.TestPostgres.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs whose bottleneck is known get that verdict, on a 2-core machine and with other tests beside them (the verdicts
+ * that read the machine's load are chosen to hold when another test JVM loads it too).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class BottleneckVerdictTest {
+
+    private final TestDatabase database = TestPostgres.newDatabase();
+    private final CliRunner cli = new CliRunner(database);
+
+    @AfterAll
+    void dropDatabase() {
+        database.close();
+    }
+
+    private JsonNode bottleneckOf(String... args) {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        CliRunner.Result result = cli.run(all.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode bottleneck = result.json().get("bottleneck");
+        assertThat(bottleneck).as("a verdict in %s", result.out()).isNotNull();
+        return bottleneck;
+    }
+
+    @Test
+    void one_thread_with_jobs_that_sleep_is_bound_by_the_workers() {
+        JsonNode bottleneck = bottleneckOf("--backend", "postgres", "--workload", "backlog", "--jobs", "400",
+                "--threads", "1", "--job-work", "sleep:20ms");
+
+        assertThat(bottleneck.get("kind").asText()).as(bottleneck.toString()).isEqualTo("workers");
+        assertThat(bottleneck.get("worker_threads").asInt()).isEqualTo(1);
+        assertThat(bottleneck.get("occupancy").asDouble()).isGreaterThanOrEqualTo(0.8).isLessThanOrEqualTo(1);
+        assertThat(bottleneck.get("summary").asText()).startsWith("the 1 worker thread was busy");
+    }
+
+    @Test
+    void jobs_that_burn_the_cores_on_more_threads_than_cores_are_bound_by_the_cpu() {
+        JsonNode bottleneck = bottleneckOf("--backend", "postgres", "--workload", "backlog", "--jobs", "1500",
+                "--threads", "8", "--job-work", "cpu:5ms");
+
+        assertThat(bottleneck.get("kind").asText()).as(bottleneck.toString()).isEqualTo("cpu");
+        assertThat(bottleneck.get("host_cpu").asDouble()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void many_threads_on_a_pool_far_below_them_are_bound_by_the_pool() {
+        JsonNode bottleneck = bottleneckOf("--backend", "db-scheduler", "--workload", "backlog", "--jobs", "8000",
+                "--threads", "16", "--db-pool-size", "2", "--allow-small-pool");
+
+        assertThat(bottleneck.get("kind").asText()).as(bottleneck.toString()).isEqualTo("pool");
+        assertThat(bottleneck.get("pool").asText()).isEqualTo("qb-db-scheduler");
+        assertThat(bottleneck.get("pool_waiting_mean").asDouble()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void jobs_due_later_that_a_poller_moves_every_few_seconds_are_bound_by_its_fetch() {
+        JsonNode bottleneck = bottleneckOf("--backend", "jobrunr", "--jobs", "500", "--delay", "2s");
+
+        assertThat(bottleneck.get("kind").asText()).as(bottleneck.toString()).isEqualTo("fetch");
+        assertThat(bottleneck.get("median_pickup_lag_ms").asLong()).isGreaterThan(1_000);
+    }
+
+    @Test
+    void an_offer_the_producer_cannot_enqueue_is_bound_by_the_enqueue() {
+        JsonNode bottleneck = bottleneckOf("--backend", "postgres", "--workload", "rate", "--rate", "12000",
+                "--duration", "1s");
+
+        assertThat(bottleneck.get("kind").asText()).as(bottleneck.toString()).isEqualTo("enqueue");
+        assertThat(bottleneck.get("summary").asText()).startsWith("the producer enqueued");
+    }
+}
