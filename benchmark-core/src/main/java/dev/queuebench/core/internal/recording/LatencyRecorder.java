@@ -103,7 +103,7 @@ final class LatencyRecorder {
     }
 
     @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+, and this compiles for 17
-    private static int home(Thread thread) {
+    static int home(Thread thread) {
         long id = thread.getId();
         return (int) ((id * 0x9E3779B97F4A7C15L) >>> 40);
     }

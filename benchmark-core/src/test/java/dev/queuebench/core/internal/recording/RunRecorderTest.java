@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.TickCounts;
 import dev.queuebench.ports.out.CompletionSnapshot;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +43,27 @@ class RunRecorderTest {
         recorder.recordCompletion(129, T0, T0, T0);
 
         assertThat(SnapshotCodec.completedJobs(recorder.snapshot(NODE, CREATED)).toArray()).containsExactly(0, 63, 64, 129);
+    }
+
+    @Test
+    void each_jobs_busy_time_counts_in_the_seconds_it_spanned_on_whichever_thread_ran_it() throws Exception {
+        RunRecorder recorder = new RunRecorder(RunId.of(1), 3, CREATED);
+        recorder.recordCompletion(0, T0, T0 + 400_000, T0 + 1_900_000);
+        Thread other = new Thread(() -> recorder.recordCompletion(1, T0, T0 + 100_000, T0 + 300_000));
+        other.start();
+        other.join();
+
+        TickCounts busy = SnapshotCodec.busyPerSecond(recorder.snapshot(NODE, CREATED));
+
+        assertThat(busy.tickMillis()).isEqualTo(1_000);
+        assertThat(busy.startOf(0)).isEqualTo(CREATED);
+        assertThat(busy.counts()).as("0.6 s + 0.2 s in the first second, 0.9 s in the next")
+                .containsExactly(800_000, 900_000);
+
+        RunRecorder restarted = new RunRecorder(RunId.of(1), 3, CREATED);
+        restarted.restore(recorder.snapshot(NODE, CREATED));
+        assertThat(SnapshotCodec.busyPerSecond(restarted.snapshot(NODE, CREATED)).total())
+                .as("what a node recorded before its restart").isEqualTo(1_700_000);
     }
 
     @Test
