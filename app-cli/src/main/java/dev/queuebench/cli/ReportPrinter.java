@@ -16,6 +16,7 @@ import dev.queuebench.domain.TrialSpread;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.domain.measure.ResourceSummary;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.domain.measure.TrialStatistics;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
@@ -502,6 +503,7 @@ final class ReportPrinter {
                 + Text.count(offer.maxBacklog()) + (offer.backlogBounded() ? ", bounded" : ", growing") + " -> "
                 + (offer.keptUp() ? "kept up" : "did not keep up") + " (latencies below from each job's intended time)"));
         report.bottleneck().ifPresent(bottleneck -> out.println("  bound by     " + bottleneck.text()));
+        printStatements(report);
         if (report.nodes().size() > 1) {
             out.println("  nodes        " + report.nodes().stream()
                     .map(node -> node.node() + " " + Text.count(node.executions()) + " ("
@@ -531,6 +533,11 @@ final class ReportPrinter {
             out.println("  resources    heap peak " + bytes(resources.heapUsedBytes().peak())
                     + "   rss peak " + bytes(resources.rssBytes().peak())
                     + "   cpu mean " + Math.round(resources.processCpuLoad().mean() * 100) + "%"
+                    + (resources.hostCpuLoad().mean() >= 0
+                            ? " (machine " + Math.round(resources.hostCpuLoad().mean() * 100) + "%"
+                                    + (resources.serverCpuLoad().mean() >= 0 ? ", PostgreSQL "
+                                            + Math.round(resources.serverCpuLoad().mean() * 100) + "%" : "") + ")"
+                            : "")
                     + "   commits " + Text.rate(resources.transactionsCommitted().perSecond()) + "/s"
                     + "   pool waits peak " + poolWaitPeak
                     + "   lock waits peak " + (int) resources.sessionsWaitingOnLocks().peak());
@@ -551,6 +558,24 @@ final class ReportPrinter {
                     + ", fsync " + environment.get("postgres.fsync") + ", synchronous_commit "
                     + environment.get("postgres.synchronous_commit") + "), " + environment.get("backend.id") + " "
                     + environment.get("backend.library_version"));
+        }
+    }
+
+    /** The statements that took the database's time: the backend's, then the harness's own. */
+    private void printStatements(RunReport report) {
+        if (report.topStatements().isEmpty()) {
+            String kept = report.environment().get(RunReport.STATEMENTS_FACT);
+            if (kept != null && !kept.equals("on")) {
+                out.println("  statements   - (pg_stat_statements " + kept + ")");
+            }
+            return;
+        }
+        String label = "  statements   ";
+        for (StatementTime statement : report.topStatements()) {
+            out.println(label + String.format(Locale.ROOT, "%9s ms %9s calls %8.3f ms each  %-7s ",
+                    Text.rate(statement.totalMillis()), Text.count(statement.calls()), statement.meanMillis(),
+                    statement.backend() ? "backend" : "harness") + Text.statement(statement.query(), 90));
+            label = "               ";
         }
     }
 

@@ -22,6 +22,7 @@ import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.domain.measure.NodeShare;
 import dev.queuebench.domain.measure.OfferOutcome;
 import dev.queuebench.domain.measure.ResourceSummary;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.domain.measure.ResourceSummary.Counter;
 import dev.queuebench.domain.measure.ResourceSummary.Gauge;
 import dev.queuebench.domain.measure.ThroughputSeries;
@@ -88,6 +89,7 @@ public record RunJson(
         Steady steady,
         Offer offer,
         BottleneckJson bottleneck,
+        List<Statement> topStatements,
         Latency pickupLagMs,
         Latency endToEndMs,
         Latency enqueueLatencyMs,
@@ -184,6 +186,7 @@ public record RunJson(
                 Steady.of(report),
                 report.offer().map(Offer::of).orElse(null),
                 report.bottleneck().map(BottleneckJson::of).orElse(null),
+                report.topStatements().stream().map(Statement::of).toList(),
                 Latency.of(report.pickupLag()),
                 Latency.of(report.endToEnd()),
                 Latency.of(report.enqueueLatency()),
@@ -271,18 +274,21 @@ public record RunJson(
     }
 
     /**
-     * What bound the run over its drain, and the evidence: the cores busy (the machine's and this process's, 0 to 1),
+     * What bound the run over its drain, and the evidence: the cores busy (the machine's, this process's and the
+     * PostgreSQL server's where it runs on this machine, 0 to 1),
      * the worker threads (every node's) and their occupancy, threads waiting for a connection of the backend's pool,
      * sessions waiting on locks, and the median pickup lag.
      */
-    public record BottleneckJson(String kind, String summary, Double hostCpu, Double processCpu, int workerThreads,
+    public record BottleneckJson(String kind, String summary, Double hostCpu, Double processCpu, Double serverCpu,
+                                 int workerThreads,
                                  double occupancy, long busyMs, long drainMs, String pool, double poolWaitingMean,
                                  double poolWaitingPeak, double lockWaitsMean, long medianPickupLagMs) {
 
         static BottleneckJson of(Bottleneck bottleneck) {
             Bottleneck.Evidence evidence = bottleneck.evidence();
             return new BottleneckJson(bottleneck.kind().wireName(), bottleneck.summary(),
-                    share(evidence.hostCpu()), share(evidence.processCpu()), evidence.workerThreads(),
+                    share(evidence.hostCpu()), share(evidence.processCpu()), share(evidence.serverCpu()),
+                    evidence.workerThreads(),
                     round(evidence.occupancy(), 3), evidence.busy().toMillis(), evidence.drain().toMillis(),
                     evidence.pool(), round(evidence.poolWaiting(), 2), evidence.poolWaitingPeak(),
                     round(evidence.lockWaits(), 2), evidence.medianPickupLag().toMillis());
@@ -290,6 +296,18 @@ public record RunJson(
 
         private static Double share(OptionalDouble value) {
             return value.isPresent() ? round(value.getAsDouble(), 3) : null;
+        }
+    }
+
+    /**
+     * One of the statements that took the database's time during the run, normalized by {@code pg_stat_statements}:
+     * {@code source} is {@code backend} for those naming one of the backend's tables, {@code harness} for the others.
+     */
+    public record Statement(String source, String query, long calls, double totalMs, double meanMs, long rows) {
+
+        static Statement of(StatementTime statement) {
+            return new Statement(statement.backend() ? "backend" : "harness", statement.query(), statement.calls(),
+                    round(statement.totalMillis(), 1), round(statement.meanMillis(), 3), statement.rows());
         }
     }
 

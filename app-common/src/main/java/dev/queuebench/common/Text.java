@@ -132,4 +132,9 @@ public final class Text {
         }
         return text.substring(0, maxLength - 1) + "…";
     }
+
+    /** A statement as {@code pg_stat_statements} keeps it, on one line and cut to {@code maxLength}. */
+    public static String statement(String query, int maxLength) {
+        return abbreviate(query.strip().replaceAll("\\s+", " "), maxLength);
+    }
 }

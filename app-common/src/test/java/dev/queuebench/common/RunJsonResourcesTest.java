@@ -31,7 +31,7 @@ class RunJsonResourcesTest {
         assertThat(keys).containsExactly("samples", "window_ms", "heap_used_bytes", "rss_bytes", "process_cpu_load", "host_cpu_load",
                 "gc_count", "gc_time_ms", "live_threads", "pools", "transactions_committed", "tuples_inserted",
                 "tuples_updated", "tuples_deleted", "backend_table_rows", "backend_table_bytes",
-                "sessions_waiting_on_locks");
+                "sessions_waiting_on_locks", "server_cpu_load");
         assertThat(json.get("window_ms").asLong()).isEqualTo(2_500);
         assertThat(json.get("gc_time_ms").get("increase").asLong()).isEqualTo(50);
         assertThat(json.get("gc_time_ms").get("per_second").asDouble()).isEqualTo(20);

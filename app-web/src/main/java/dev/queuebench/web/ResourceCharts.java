@@ -1,5 +1,6 @@
 package dev.queuebench.web;
 
+import dev.queuebench.domain.TickCounts;
 import dev.queuebench.common.Text;
 import dev.queuebench.domain.measure.PoolSample;
 import dev.queuebench.domain.measure.ResourceSample;
@@ -14,8 +15,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Lays out the run page's resource plots, small enough to sit two abreast, on the page's shared time axis: gauges
- * (memory, CPU, pools, table rows and size, lock waits) as lines through the samples, and cumulative counters
- * (commits, tuples) as their rate between consecutive samples.
+ * (memory, pools, table rows and size, lock waits) as lines through the samples, and cumulative counters (commits,
+ * tuples) as their rate between consecutive samples; and the plots of where the time went: the workers' occupancy
+ * second by second and the cores busy.
  */
 final class ResourceCharts {
 
@@ -51,8 +53,6 @@ final class ResourceCharts {
         plots.add(gauges("Memory (MB)", null, samples, axis, Long.MAX_VALUE, ResourceCharts::megabytes,
                 new Gauge("line c1", "heap used", s -> s.jvm().heapUsedBytes() / MB),
                 new Gauge("line c2", "resident set (RSS)", s -> known(s.jvm().rssBytes()) / MB)));
-        plots.add(gauges("Process CPU (% of all cores)", null, samples, axis, 100, ResourceCharts::percent,
-                new Gauge("area c1", "process CPU", s -> known(s.jvm().processCpuLoad()) * 100)));
         plots.add(counters("PostgreSQL commits per second", STATISTICS_DELAY, samples, axis,
                 new Counter("area c3", "commits", s -> s.database().transactionsCommitted())));
         plots.add(counters("PostgreSQL tuple changes per second", STATISTICS_DELAY, samples, axis,
@@ -67,6 +67,53 @@ final class ResourceCharts {
         plots.add(gauges("Backend table size (MB)", null, samples, axis, Long.MAX_VALUE, ResourceCharts::megabytes,
                 new Gauge("area c6", "size on disk", s -> s.database().backendTableBytes() / MB)));
         return plots;
+    }
+
+    /**
+     * The cores busy: this process's, the machine's, the database server's (when on this machine), the busiest core's;
+     * {@code null} below two samples. On the page's "where the time went", beside {@link #workersBusy}.
+     */
+    static Plot cpu(List<ResourceSample> samples, TimeAxis axis) {
+        if (samples.size() < 2) {
+            return null;
+        }
+        return gauges("CPU (% of all cores)", null, samples, axis, 100, ResourceCharts::percent,
+                new Gauge("area c1", "this process", s -> known(s.jvm().processCpuLoad()) * 100),
+                new Gauge("line c2", "the machine", s -> known(s.jvm().hostCpuLoad()) * 100),
+                new Gauge("line c3", "PostgreSQL", s -> known(s.database().serverCpuLoad()) * 100),
+                new Gauge("line c5", "busiest core", s -> known(s.jvm().busiestCoreLoad()) * 100));
+    }
+
+    /**
+     * The workers' occupancy second by second: the time every node's workers spent in jobs over the time their
+     * threads had, in per cent; beyond {@link #MAX_POINTS} seconds, the mean of each group of seconds. {@code null}
+     * before a job ran.
+     */
+    static Plot workersBusy(TickCounts busyMicrosPerSecond, int workerThreads, TimeAxis axis) {
+        int seconds = busyMicrosPerSecond.ticks();
+        if (seconds == 0) {
+            return null;
+        }
+        int[] busy = busyMicrosPerSecond.counts();
+        int size = Math.max(1, (seconds + MAX_POINTS - 1) / MAX_POINTS);
+        double capacity = workerThreads * 1_000.0 * busyMicrosPerSecond.tickMillis();
+        List<ChartCanvas.Step> steps = new ArrayList<>();
+        double peak = 0;
+        for (int from = 0; from < seconds; from += size) {
+            int to = Math.min(seconds, from + size);
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += busy[i];
+            }
+            double percent = Math.min(100, sum / (to - from) / capacity * 100);
+            steps.add(new ChartCanvas.Step(axis.seconds(busyMicrosPerSecond.startOf(from)),
+                    axis.seconds(busyMicrosPerSecond.startOf(to)), percent));
+            peak = Math.max(peak, percent);
+        }
+        String title = "Workers busy (% of " + workerThreads + (workerThreads == 1 ? " thread)" : " threads)");
+        ChartCanvas canvas = ChartCanvas.of(FRAME, axis, peak, 100);
+        return new Plot(title, null, canvas.chart(List.of(new Chart.Line("area c4", "busy in jobs",
+                canvas.area(steps))), ResourceCharts::axisLabel, title + ": busy in jobs peak " + percent(peak)));
     }
 
     /** Connections in use and threads waiting for one, per pool; pools that stayed idle are named, not drawn. */

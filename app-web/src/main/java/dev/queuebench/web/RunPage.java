@@ -16,6 +16,7 @@ import dev.queuebench.ports.in.RunReport;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -105,7 +106,35 @@ final class RunPage {
                 FaultsSection.of(report.faults(),
                         axis.orElseGet(() -> TimeAxis.sinceCreation(run.timeline().createdAt()))),
                 axis.map(a -> ResourceSection.of(report.resourceSamples(), report.resources(), a)).orElse(null),
+                timeWent(report, axis),
                 EnvironmentSections.of(report.environment()));
+    }
+
+    private static RunView.TimeWent timeWent(RunReport report, Optional<TimeAxis> axis) {
+        List<ResourceCharts.Plot> plots = new ArrayList<>();
+        axis.ifPresent(a -> {
+            if (report.workerThreads().isPresent()) {
+                Optional.ofNullable(ResourceCharts.workersBusy(report.busyPerSecond(),
+                        report.workerThreads().getAsInt(), a)).ifPresent(plots::add);
+            }
+            Optional.ofNullable(ResourceCharts.cpu(report.resourceSamples(), a)).ifPresent(plots::add);
+        });
+        RunView.Statements statements = statements(report);
+        return plots.isEmpty() && statements == null ? null : new RunView.TimeWent(plots, statements);
+    }
+
+    private static RunView.Statements statements(RunReport report) {
+        if (report.topStatements().isEmpty()) {
+            String kept = report.environment().get(RunReport.STATEMENTS_FACT);
+            return kept == null || kept.equals("on") ? null
+                    : new RunView.Statements("pg_stat_statements " + kept, List.of());
+        }
+        return new RunView.Statements(null, report.topStatements().stream()
+                .map(statement -> new RunView.StatementRow(statement.backend() ? "backend" : "harness",
+                        Text.rate(statement.totalMillis()), Text.count(statement.calls()),
+                        String.format(Locale.ROOT, "%.3f", statement.meanMillis()),
+                        Text.statement(statement.query(), 1_000)))
+                .toList());
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.List;
  * @param faults      what the run met and rode out, or {@code null} when it met nothing
  * @param resources   what was sampled during the run, or {@code null} when nothing was (older runs, runs started by
  *                    a process that does not sample)
+ * @param timeWent    where the time went: the workers' occupancy and the cores over time, and the statements that
+ *                    took the database's time; {@code null} when there is nothing to show
  * @param environment the fingerprint in groups; empty when the run has none
  */
 record RunView(long id, String backend, String backendVersion, String jobs, String mode, String workload,
@@ -24,7 +26,26 @@ record RunView(long id, String backend, String backendVersion, String jobs, Stri
                String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
                String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String fairness,
                List<LatencyRow> latencies, Chart chart, Faults faults, Resources resources,
-               List<EnvironmentGroup> environment) {
+               TimeWent timeWent, List<EnvironmentGroup> environment) {
+
+    /**
+     * @param plots      the workers' occupancy and the cores busy, on the page's time axis; empty below two samples
+     * @param statements the statements that took the database's time, or {@code null} when none were recorded and
+     *                   the run does not say why
+     */
+    record TimeWent(List<ResourceCharts.Plot> plots, Statements statements) {
+    }
+
+    /**
+     * @param missing why there are none ({@code pg_stat_statements} off), or {@code null} when there are
+     * @param rows    the backend's the most time first, then the harness's own
+     */
+    record Statements(String missing, List<StatementRow> rows) {
+    }
+
+    /** @param source "backend" or "harness" */
+    record StatementRow(String source, String totalMs, String calls, String meanMs, String query) {
+    }
 
     /** One node's part of the run; the page shows them when more than one node recorded. */
     record NodeRow(String node, String completedJobs, String executions, String share) {

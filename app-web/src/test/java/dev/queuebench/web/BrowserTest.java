@@ -128,9 +128,13 @@ class BrowserTest {
         assertThat(completions).anySatisfy(fact -> assertThat(fact.getText()).startsWith("Distinct 1,000"));
         assertThat(completions).anySatisfy(fact -> assertThat(fact.getText()).startsWith("Missing 0"));
         WebElement resources = browser.findElement(By.id("resources"));
-        assertThat(resources.findElements(By.cssSelector(".plot svg"))).hasSize(8)
+        assertThat(resources.findElements(By.cssSelector(".plot svg"))).hasSize(7)
                 .allSatisfy(plot -> assertThat(plot.getSize().getWidth()).isGreaterThan(300));
         assertThat(resources.getText()).contains("Heap used", "Commits", "PostgreSQL commits per second");
+        WebElement timeWent = browser.findElement(By.id("time-went"));
+        assertThat(timeWent.findElements(By.cssSelector(".plot svg"))).hasSize(2)
+                .allSatisfy(plot -> assertThat(plot.getSize().getWidth()).isGreaterThan(300));
+        assertThat(timeWent.getText()).contains("Where the time went", "Workers busy", "CPU (% of all cores)");
         assertThat(browser.findElement(By.id("environment")).getText())
                 .contains("Library version", "synchronous_commit");
         screenshot("run.png");

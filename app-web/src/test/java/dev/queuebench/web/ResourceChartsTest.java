@@ -5,6 +5,9 @@ import static dev.queuebench.web.ResourceSamples.jvmAt;
 import static dev.queuebench.web.ResourceSamples.poolsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.queuebench.domain.TickCounts;
+import dev.queuebench.domain.measure.DatabaseSample;
+import dev.queuebench.domain.measure.JvmSample;
 import dev.queuebench.domain.measure.PoolSample;
 import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.domain.measure.ThroughputSeries;
@@ -21,7 +24,7 @@ class ResourceChartsTest {
         List<ResourceCharts.Plot> plots = ResourceCharts.of(samples, axis(samples));
 
         assertThat(plots).extracting(ResourceCharts.Plot::title).containsExactly(
-                "Memory (MB)", "Process CPU (% of all cores)", "PostgreSQL commits per second",
+                "Memory (MB)", "PostgreSQL commits per second",
                 "PostgreSQL tuple changes per second", "Connection pools (connections)", "Sessions waiting on locks",
                 "Backend table rows", "Backend table size (MB)");
     }
@@ -48,19 +51,19 @@ class ResourceChartsTest {
     void cpu_is_a_percentage_whose_scale_stops_at_100() {
         List<ResourceSample> samples = List.of(jvmAt(0, 64, 0.5), jvmAt(1, 64, 0.99));
 
-        Chart chart = plot(samples, "Process CPU (% of all cores)").chart();
+        Chart chart = ResourceCharts.cpu(samples, axis(samples)).chart();
 
         assertThat(chart.yTicks()).extracting(Chart.Tick::label).last().isEqualTo("100");
-        assertThat(chart.summary()).contains("peak 99%");
+        assertThat(chart.summary()).contains("this process peak 99%");
     }
 
     @Test
     void a_figure_the_platform_does_not_give_is_left_out_not_drawn_as_negative() {
         List<ResourceSample> samples = List.of(jvmAt(0, 64, -1), jvmAt(1, 64, -1));
 
-        ResourceCharts.Plot cpu = plot(samples, "Process CPU (% of all cores)");
+        ResourceCharts.Plot cpu = ResourceCharts.cpu(samples, axis(samples));
 
-        assertThat(cpu.chart().lines()).isEmpty();
+        assertThat(cpu.chart().lines()).as("no process, machine, server or core figure").isEmpty();
         assertThat(cpu.note()).isEqualTo("Not available on this platform.");
     }
 
@@ -69,9 +72,41 @@ class ResourceChartsTest {
         List<ResourceSample> samples = List.of(jvmAt(0, 64, 0.2), jvmAt(1, 64, -1), jvmAt(2, 64, 0.3),
                 jvmAt(3, 64, 0.4));
 
-        String path = plot(samples, "Process CPU (% of all cores)").chart().line("c1").orElseThrow().path();
+        String path = ResourceCharts.cpu(samples, axis(samples)).chart().line("c1").orElseThrow().path();
 
         assertThat(path.chars().filter(c -> c == 'M').count()).isEqualTo(2);
+    }
+
+    @Test
+    void the_cpu_plot_draws_the_machine_the_database_server_and_the_busiest_core_beside_this_process() {
+        List<ResourceSample> samples = List.of(cpuAt(0, 0.5, 0.25, List.of(0.6, 0.4)),
+                cpuAt(1, 0.9, 0.5, List.of(1.0, 0.8)));
+
+        Chart chart = ResourceCharts.cpu(samples, axis(samples)).chart();
+
+        assertThat(chart.lines()).extracting(Chart.Line::label)
+                .containsExactly("this process", "the machine", "PostgreSQL", "busiest core");
+        assertThat(chart.summary()).contains("the machine peak 90%", "PostgreSQL peak 50%", "busiest core peak 100%");
+        assertThat(ResourceCharts.cpu(samples.subList(0, 1), axis(samples))).as("one sample").isNull();
+    }
+
+    @Test
+    void the_workers_occupancy_is_their_busy_time_each_second_over_their_threads() {
+        List<ResourceSample> samples = List.of(jvmAt(0, 64, 0.1), jvmAt(3, 64, 0.1));
+        TickCounts busy = new TickCounts(ResourceSamples.time(0).getEpochSecond(), 1_000,
+                new int[] {4_000_000, 2_000_000, 0});
+
+        ResourceCharts.Plot plot = ResourceCharts.workersBusy(busy, 4, axis(samples));
+
+        assertThat(plot.title()).isEqualTo("Workers busy (% of 4 threads)");
+        assertThat(plot.chart().summary()).endsWith("busy in jobs peak 100%");
+        assertThat(plot.chart().yTicks()).extracting(Chart.Tick::label).last().isEqualTo("100");
+        assertThat(ResourceCharts.workersBusy(TickCounts.empty(1_000), 4, axis(samples))).isNull();
+    }
+
+    private static ResourceSample cpuAt(double second, double machine, double server, List<Double> cores) {
+        return new ResourceSample(ResourceSamples.time(second), new JvmSample(64, 128, 0.3, 0, 0, 10, machine, cores),
+                List.of(), new DatabaseSample(0, 0, 0, 0, 0, 0, 0, server));
     }
 
     @Test

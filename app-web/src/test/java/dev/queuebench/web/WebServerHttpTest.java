@@ -32,6 +32,7 @@ import dev.queuebench.ports.spi.QueueBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import dev.queuebench.testing.Await;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -248,9 +249,20 @@ class WebServerHttpTest {
         assertThat(backlog.statusCode()).isEqualTo(303);
         RunReport drained = web.awaitFinished(newestRun().run().id(), Duration.ofSeconds(60));
         assertThat(drained.run().spec().workload().wireName()).isEqualTo("backlog");
-        assertThat(text(browser.get("/runs/" + drained.run().id()).body()))
+        String drainedPage = text(browser.get("/runs/" + drained.run().id()).body());
+        assertThat(drainedPage)
                 .contains("a backlog: every job enqueued, due at once, with no worker running, then drained",
                         "drained at");
+        if (drained.environment().get(RunReport.STATEMENTS_FACT).equals("on")) {
+            // the statements are stored just after the run is marked finished
+            Await.until(() -> !web.core.runReport(drained.run().id()).orElseThrow().topStatements().isEmpty());
+            String html = browser.get("/runs/" + drained.run().id()).body();
+            assertThat(text(html)).contains("Where the time went", "Database time by statement",
+                    "from scheduled_tasks");
+            assertThat(html).contains("<tr data-source=\"backend\">");
+        } else {
+            assertThat(drainedPage).contains("No statements were recorded: pg_stat_statements off: ");
+        }
 
         HttpResponse<String> rate = browser.submit("/benchmark_runs", with(with(with(startRun("db-scheduler", null),
                 "benchmark_run[workload]", "rate"), "benchmark_run[rate]", "10"), "benchmark_run[duration]", "2s"));
@@ -387,11 +399,16 @@ class WebServerHttpTest {
         String resources = section(html, "resources");
         assertThat(resources).contains("<h2>Resources</h2>", "samples over", "Peak", "Mean", "Increase",
                 "Per second", "Heap used", "Commits", "Tuples inserted", "Sessions waiting on locks",
-                "Memory (MB)", "Process CPU", "PostgreSQL commits per second", "PostgreSQL tuple changes per second",
+                "Memory (MB)", "Process CPU", "Machine CPU", "PostgreSQL CPU", "PostgreSQL commits per second",
+                "PostgreSQL tuple changes per second",
                 "Connection pools", "Backend table rows", "Backend table size (MB)");
         assertThat(resources).doesNotContain("No resources were sampled");
-        assertThat(Pattern.compile("<svg ").matcher(resources).results().count()).isEqualTo(8);
+        assertThat(Pattern.compile("<svg ").matcher(resources).results().count()).isEqualTo(7);
         assertThat(resources).containsPattern("<path class=\"line c1\" d=\"M[0-9., LM]+\">");
+        String timeWent = section(html, "time-went");
+        assertThat(timeWent).contains("<h2>Where the time went</h2>", "Workers busy (% of 10 threads)",
+                "CPU (% of all cores)", "this process", "the machine");
+        assertThat(Pattern.compile("<svg ").matcher(timeWent).results().count()).isEqualTo(2);
         String environment = section(html, "environment");
         assertThat(environment).contains("<h2>Environment</h2>", "Queue Bench, JVM and machine", "PostgreSQL",
                 "Backend", "Run");

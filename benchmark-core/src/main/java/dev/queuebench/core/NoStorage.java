@@ -3,6 +3,7 @@ package dev.queuebench.core;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.measure.DatabaseSample;
 import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.NodeLeasePort;
@@ -41,6 +42,15 @@ final class NoStorage {
 
         @Override
         public Map<RunId, List<ResourceSample>> loadSamples(Collection<RunId> runIds) {
+            return Map.of();
+        }
+
+        @Override
+        public void saveStatements(RunId runId, List<StatementTime> statements) {
+        }
+
+        @Override
+        public Map<RunId, List<StatementTime>> loadStatements(Collection<RunId> runIds) {
             return Map.of();
         }
     };

@@ -75,7 +75,9 @@ public final class TestPostgres {
             return new Server(externalUrl, user, password, "external PostgreSQL at " + externalUrl);
         }
         if (dockerAnswers()) {
-            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:18-alpine");
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:18-alpine")
+                    .withCommand("postgres", "-c", "fsync=off",
+                            "-c", "shared_preload_libraries=pg_stat_statements");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "qb-test-postgres-stop"));
             return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
@@ -84,6 +86,9 @@ public final class TestPostgres {
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
+                    // as the project's embedded server: a run can name the statements that took its time
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_utility", "off")
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -21,6 +21,7 @@ import dev.queuebench.domain.measure.ThroughputSeries;
 import dev.queuebench.ports.out.CompletionSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -94,11 +95,12 @@ final class EntityMapper {
         return new ResourceSample(
                 entity.sampledAt,
                 new JvmSample(entity.heapUsedBytes, entity.rssBytes, entity.processCpuLoad, entity.gcCount,
-                        entity.gcTimeMillis, entity.liveThreads, entity.hostCpuLoad),
+                        entity.gcTimeMillis, entity.liveThreads, entity.hostCpuLoad,
+                        Arrays.stream(entity.coreLoads).boxed().toList()),
                 pools,
                 new DatabaseSample(entity.transactionsCommitted, entity.tuplesInserted, entity.tuplesUpdated,
                         entity.tuplesDeleted, entity.backendTableRows, entity.backendTableBytes,
-                        entity.sessionsWaitingOnLocks));
+                        entity.sessionsWaitingOnLocks, entity.serverCpuLoad));
     }
 
     static ResourceSampleEntity toEntity(RunId runId, ResourceSample sample) {
@@ -109,6 +111,7 @@ final class EntityMapper {
         entity.rssBytes = sample.jvm().rssBytes();
         entity.processCpuLoad = sample.jvm().processCpuLoad();
         entity.hostCpuLoad = sample.jvm().hostCpuLoad();
+        entity.coreLoads = sample.jvm().coreLoads().stream().mapToDouble(Double::doubleValue).toArray();
         entity.gcCount = sample.jvm().gcCount();
         entity.gcTimeMillis = sample.jvm().gcTimeMillis();
         entity.liveThreads = sample.jvm().liveThreads();
@@ -123,6 +126,7 @@ final class EntityMapper {
         entity.backendTableRows = sample.database().backendTableRows();
         entity.backendTableBytes = sample.database().backendTableBytes();
         entity.sessionsWaitingOnLocks = sample.database().sessionsWaitingOnLocks();
+        entity.serverCpuLoad = sample.database().serverCpuLoad();
         return entity;
     }
 

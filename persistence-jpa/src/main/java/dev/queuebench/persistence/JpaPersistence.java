@@ -59,7 +59,8 @@ public final class JpaPersistence implements AutoCloseable {
         migrate(dataSource);
         EntityManagerFactory emf = new HibernatePersistenceConfiguration("queue-bench")
                 .managedClasses(BenchmarkRunEntity.class, CompletionSnapshotEntity.class, RunEnvironmentEntity.class,
-                        ResourceSampleEntity.class, RunFaultEntity.class, SweepEntity.class, SweepPointEntity.class)
+                        ResourceSampleEntity.class, RunFaultEntity.class, SweepEntity.class, SweepPointEntity.class,
+                        RunStatementEntity.class)
                 .property(AvailableSettings.DATASOURCE, dataSource)
                 .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")

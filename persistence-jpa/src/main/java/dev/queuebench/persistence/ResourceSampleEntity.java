@@ -34,6 +34,9 @@ class ResourceSampleEntity {
     @Column(name = "host_cpu_load", nullable = false)
     double hostCpuLoad;
 
+    @Column(name = "core_loads", nullable = false)
+    double[] coreLoads;
+
     @Column(name = "gc_count", nullable = false)
     long gcCount;
 
@@ -75,6 +78,9 @@ class ResourceSampleEntity {
 
     @Column(name = "sessions_waiting_on_locks", nullable = false)
     int sessionsWaitingOnLocks;
+
+    @Column(name = "server_cpu_load", nullable = false)
+    double serverCpuLoad;
 
     protected ResourceSampleEntity() {
         // for Hibernate

@@ -14,8 +14,12 @@ import dev.queuebench.domain.measure.DatabaseSample;
 import dev.queuebench.domain.measure.JvmSample;
 import dev.queuebench.domain.measure.PoolSample;
 import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.StatementCounters;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.persistence.postgres.PostgresMetrics;
 import dev.queuebench.ports.in.RunFault;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -87,18 +91,60 @@ class RunFactsStoreTest {
     }
 
     @Test
+    void statements_read_back_in_the_order_saved_and_saving_again_replaces_them() {
+        RunId runId = newRun();
+        StatementTime fetch = new StatementTime("select * from scheduled_tasks where picked = $1", 100, 250.5, 1_000,
+                true);
+        StatementTime snapshot = new StatementTime("insert into completion_snapshots values ($1)", 3, 1.25, 3, false);
+        FIXTURE.persistence.resourceSamples().saveStatements(runId, List.of(snapshot));
+        FIXTURE.persistence.resourceSamples().saveStatements(runId, List.of(fetch, snapshot));
+
+        assertThat(FIXTURE.persistence.resourceSamples().loadStatements(List.of(runId, RunId.of(999_999))))
+                .containsOnlyKeys(runId)
+                .extractingByKey(runId).asList().containsExactly(fetch, snapshot);
+    }
+
+    @Test
+    void statement_statistics_name_the_backends_statements_where_the_server_keeps_them() throws Exception {
+        PostgresMetrics metrics = new PostgresMetrics(FIXTURE.database.dataSource());
+        String kept = metrics.facts().get(DatabaseMetricsPort.STATEMENTS_FACT);
+        StatementCounters start = metrics.statements();
+        try (Connection connection = FIXTURE.database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists polled_jobs (id int)");
+            for (int i = 0; i < 20; i++) {
+                statement.execute("insert into polled_jobs values (" + i + ")");
+            }
+        }
+
+        if (kept.equals("on")) {
+            List<StatementTime> ran = metrics.statements().since(start, List.of("polled_jobs"));
+            assertThat(ran).filteredOn(StatementTime::backend).extracting(StatementTime::query, StatementTime::calls)
+                    .contains(org.assertj.core.groups.Tuple.tuple("insert into polled_jobs values ($1)", 20L));
+        } else {
+            // a server that does not load the library (the external PostgreSQL of .ci/run's last pass)
+            assertThat(kept).startsWith("off: ").contains("shared_preload_libraries");
+            assertThat(start).isSameAs(StatementCounters.NONE);
+            assertThat(metrics.statements()).isSameAs(StatementCounters.NONE);
+        }
+    }
+
+    @Test
     void deleting_a_run_deletes_its_fingerprint_samples_and_faults() {
         RunId runId = newRun();
         FIXTURE.persistence.environments().saveEnvironment(runId, Map.of("a", "b"));
         FIXTURE.persistence.resourceSamples().saveSample(runId, sample(T0, 1));
         FIXTURE.persistence.runFaults().saveFaults(runId, List.of(new RunFault(RunFault.DATABASE_UNREACHABLE, T0, T0,
                 "n", "d")));
+        FIXTURE.persistence.resourceSamples().saveStatements(runId, List.of(new StatementTime("select 1", 1, 1, 1,
+                false)));
 
         FIXTURE.persistence.saveRuns().deleteRun(runId);
 
         assertThat(FIXTURE.persistence.environments().loadEnvironments(List.of(runId))).isEmpty();
         assertThat(FIXTURE.persistence.resourceSamples().loadSamples(runId)).isEmpty();
         assertThat(FIXTURE.persistence.runFaults().loadFaults(List.of(runId))).isEmpty();
+        assertThat(FIXTURE.persistence.resourceSamples().loadStatements(List.of(runId))).isEmpty();
     }
 
     @Test
@@ -121,9 +167,27 @@ class RunFactsStoreTest {
         assertThat(sample.sessionsWaitingOnLocks()).isZero();
     }
 
+    @Test
+    void a_server_on_this_machine_reports_its_processes_cpu_between_two_samples() throws Exception {
+        PostgresMetrics metrics = new PostgresMetrics(FIXTURE.database.dataSource());
+        assertThat(metrics.sample(List.of()).serverCpuLoad()).as("the first sample has no window").isEqualTo(-1);
+        try (Connection connection = FIXTURE.database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("select count(*) from generate_series(1, 3000000) as n where n % 7 = 0");
+        }
+
+        double load = metrics.sample(List.of()).serverCpuLoad();
+
+        if (TestPostgres.description().startsWith("Testcontainers")) {
+            assertThat(load).as("a server in a container: its processes are not this machine's").isEqualTo(-1);
+        } else {
+            assertThat(load).as("the embedded server, or one on 127.0.0.1").isGreaterThan(0).isLessThanOrEqualTo(1);
+        }
+    }
+
     private static ResourceSample sample(Instant at, int active) {
-        return new ResourceSample(at, new JvmSample(1_000_000, 2_000_000, 0.25, 3, 40, 51),
+        return new ResourceSample(at, new JvmSample(1_000_000, 2_000_000, 0.25, 3, 40, 51, 0.5, List.of(0.75, 0.25)),
                 List.of(new PoolSample("qb-core", active, 5, 0), new PoolSample("qb-jobrunr", 7, 1, 2)),
-                new DatabaseSample(100, 200, 300, 400, 500, 8_192, 1));
+                new DatabaseSample(100, 200, 300, 400, 500, 8_192, 1, 0.125));
     }
 }

@@ -2,6 +2,7 @@ package dev.queuebench.core.memory;
 
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,10 +11,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Resource samples in lists per run. */
+/** Resource samples and statements in lists per run. */
 public final class InMemoryResourceSampleStore implements ResourceSamplePort {
 
     private final Map<RunId, List<ResourceSample>> samples = new ConcurrentHashMap<>();
+    private final Map<RunId, List<StatementTime>> statements = new ConcurrentHashMap<>();
 
     @Override
     public void saveSample(RunId runId, ResourceSample sample) {
@@ -31,6 +33,22 @@ public final class InMemoryResourceSampleStore implements ResourceSamplePort {
         runIds.forEach(id -> {
             if (samples.containsKey(id)) {
                 found.put(id, loadSamples(id));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public void saveStatements(RunId runId, List<StatementTime> ran) {
+        statements.put(runId, List.copyOf(ran));
+    }
+
+    @Override
+    public Map<RunId, List<StatementTime>> loadStatements(Collection<RunId> runIds) {
+        Map<RunId, List<StatementTime>> found = new HashMap<>();
+        runIds.forEach(id -> {
+            if (statements.containsKey(id)) {
+                found.put(id, statements.get(id));
             }
         });
         return found;

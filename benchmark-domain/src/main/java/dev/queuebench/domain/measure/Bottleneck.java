@@ -67,6 +67,8 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
      *
      * @param hostCpu          the machine's cores busy, mean, 0 to 1; empty where the platform does not tell
      * @param processCpu       this process's share of the cores, mean, 0 to 1; empty where unknown
+     * @param serverCpu        the PostgreSQL server's processes' share of the cores, mean, 0 to 1; empty for a
+     *                         server elsewhere, or unknown
      * @param workerThreads    worker threads on every node together
      * @param busy             the time those threads spent in jobs, every node's together
      * @param drain            from the workers' start to the last completion
@@ -78,13 +80,15 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
      * @param medianPickupLag  job start minus due time, median
      * @param enqueueShortfall for a rate run, the producer's steady enqueue rate over the offered one when under 99%
      */
-    public record Evidence(OptionalDouble hostCpu, OptionalDouble processCpu, int workerThreads, Duration busy,
+    public record Evidence(OptionalDouble hostCpu, OptionalDouble processCpu, OptionalDouble serverCpu,
+                           int workerThreads, Duration busy,
                            Duration drain, double poolWaiting, double poolWaitingPeak, String pool, double lockWaits,
                            boolean paced, Duration medianPickupLag, OptionalDouble enqueueShortfall) {
 
         public Evidence {
             Objects.requireNonNull(hostCpu, "host CPU is required (may be empty)");
             Objects.requireNonNull(processCpu, "process CPU is required (may be empty)");
+            Objects.requireNonNull(serverCpu, "server CPU is required (may be empty)");
             Objects.requireNonNull(busy, "busy time is required");
             Objects.requireNonNull(drain, "drain is required");
             Objects.requireNonNull(pool, "pool is required");
@@ -108,7 +112,8 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
             double[] waiting = within.stream().flatMap(sample -> sample.pools().stream())
                     .filter(sample -> sample.pool().equals(pool)).mapToDouble(PoolSample::waiting).toArray();
             return new Evidence(known(within, sample -> sample.jvm().hostCpuLoad()),
-                    known(within, sample -> sample.jvm().processCpuLoad()), workerThreads,
+                    known(within, sample -> sample.jvm().processCpuLoad()),
+                    known(within, sample -> sample.database().serverCpuLoad()), workerThreads,
                     Duration.ofNanos(busyPerSecond.total() * 1_000), Duration.between(from, to),
                     Arrays.stream(waiting).average().orElse(0), Arrays.stream(waiting).max().orElse(0), pool,
                     within.stream().mapToDouble(sample -> sample.database().sessionsWaitingOnLocks()).average()
@@ -155,7 +160,8 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
             String process = evidence.processCpu().isPresent() ? percent(evidence.processCpu().getAsDouble())
                     : "unknown";
             return verdict(Kind.CPU, "the machine's cores were " + percent(evidence.hostCpu().getAsDouble())
-                    + " busy over the drain (this process " + process + "); " + threads + " busy " + busy, evidence);
+                    + " busy over the drain (this process " + process + serverText(evidence, ", ") + "); " + threads
+                    + " busy " + busy, evidence);
         }
         if (evidence.lockWaits() >= 1) {
             return verdict(Kind.DATABASE, String.format(Locale.ROOT, "a mean of %.1f database sessions waited on a"
@@ -194,7 +200,17 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
     }
 
     private static String cpuText(Evidence evidence) {
-        return evidence.hostCpu().isPresent() ? percent(evidence.hostCpu().getAsDouble()) + " busy" : "of unknown load";
+        if (evidence.hostCpu().isEmpty()) {
+            return "of unknown load";
+        }
+        String server = serverText(evidence, "");
+        return percent(evidence.hostCpu().getAsDouble()) + " busy" + (server.isEmpty() ? "" : " (" + server + ")");
+    }
+
+    /** {@code PostgreSQL 31%} after {@code separator}, or nothing for a server whose CPU is unknown. */
+    private static String serverText(Evidence evidence, String separator) {
+        return evidence.serverCpu().isPresent()
+                ? separator + "PostgreSQL " + percent(evidence.serverCpu().getAsDouble()) : "";
     }
 
     private static String percent(double share) {

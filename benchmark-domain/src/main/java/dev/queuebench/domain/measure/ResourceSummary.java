@@ -10,7 +10,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * A run's samples summarised: gauges as peak and mean, cumulative counters as their increase over the sampled
- * window and that increase per second.
+ * window and that increase per second. A gauge never known (the machine's or the server's CPU where they cannot be
+ * read) is -1, -1.
  */
 public record ResourceSummary(
         int samples,
@@ -29,7 +30,8 @@ public record ResourceSummary(
         Counter tuplesDeleted,
         Gauge backendTableRows,
         Gauge backendTableBytes,
-        Gauge sessionsWaitingOnLocks) {
+        Gauge sessionsWaitingOnLocks,
+        Gauge serverCpuLoad) {
 
     public record Gauge(double peak, double mean) {
         static final Gauge NONE = new Gauge(0, 0);
@@ -44,7 +46,7 @@ public record ResourceSummary(
 
     public static final ResourceSummary NONE = new ResourceSummary(0, Duration.ZERO, Gauge.NONE, Gauge.NONE,
             Gauge.NONE, Gauge.NONE, Counter.NONE, Counter.NONE, Gauge.NONE, Map.of(), Counter.NONE, Counter.NONE,
-            Counter.NONE, Counter.NONE, Gauge.NONE, Gauge.NONE, Gauge.NONE);
+            Counter.NONE, Counter.NONE, Gauge.NONE, Gauge.NONE, Gauge.NONE, Gauge.NONE);
 
     /** Samples in time order. */
     public static ResourceSummary of(List<ResourceSample> samples) {
@@ -76,7 +78,8 @@ public record ResourceSummary(
                 counter(samples, window, s -> s.database().tuplesDeleted()),
                 gauge(samples, s -> s.database().backendTableRows()),
                 gauge(samples, s -> s.database().backendTableBytes()),
-                gauge(samples, s -> s.database().sessionsWaitingOnLocks()));
+                gauge(samples, s -> s.database().sessionsWaitingOnLocks()),
+                gauge(samples, s -> s.database().serverCpuLoad()));
     }
 
     /**
@@ -112,7 +115,8 @@ public record ResourceSummary(
                 combinedCounter(present, ResourceSummary::tuplesDeleted),
                 combined(present, ResourceSummary::backendTableRows),
                 combined(present, ResourceSummary::backendTableBytes),
-                combined(present, ResourceSummary::sessionsWaitingOnLocks));
+                combined(present, ResourceSummary::sessionsWaitingOnLocks),
+                combined(present, ResourceSummary::serverCpuLoad));
     }
 
     private static <T> Gauge combined(List<T> values, java.util.function.Function<T, Gauge> gauge) {

@@ -19,7 +19,7 @@ class BottleneckTest {
     /** A drain of 10 s with 4 threads: 40 s of worker time. */
     private static Evidence evidence(double hostCpu, double busySeconds, double poolWaiting, double lockWaits,
                                      boolean paced, Duration pickupLag, OptionalDouble shortfall) {
-        return new Evidence(OptionalDouble.of(hostCpu), OptionalDouble.of(hostCpu / 2), 4,
+        return new Evidence(OptionalDouble.of(hostCpu), OptionalDouble.of(hostCpu / 2), OptionalDouble.empty(), 4,
                 Duration.ofMillis((long) (busySeconds * 1_000)), DRAIN, poolWaiting, poolWaiting * 2, "qb-x", lockWaits,
                 paced, pickupLag, shortfall);
     }
@@ -45,11 +45,23 @@ class BottleneckTest {
         assertThat(Bottleneck.of(evidence(0.95, 4, 0, 0, false, LATE, KEPT_UP)).orElseThrow().text())
                 .isEqualTo("cpu: the machine's cores were 95% busy over the drain (this process 48%); the 4 worker"
                         + " threads were busy 10%");
-        Evidence ownCoresBusy = new Evidence(OptionalDouble.of(0.95), OptionalDouble.of(0.8), 4,
-                Duration.ofSeconds(38), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+        Evidence ownCoresBusy = new Evidence(OptionalDouble.of(0.95), OptionalDouble.of(0.8), OptionalDouble.empty(),
+                4, Duration.ofSeconds(38), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
         assertThat(verdict(ownCoresBusy)).as("jobs that burn this process's cores").isEqualTo(Kind.CPU);
         assertThat(verdict(evidence(0.95, 38, 0, 0, false, LATE, KEPT_UP)))
                 .as("jobs that sleep while something else loads the machine").isEqualTo(Kind.WORKERS);
+    }
+
+    @Test
+    void the_database_servers_share_of_the_cores_is_named_where_it_is_known() {
+        Evidence saturated = new Evidence(OptionalDouble.of(0.95), OptionalDouble.of(0.4), OptionalDouble.of(0.5), 4,
+                Duration.ofSeconds(4), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+        Evidence idle = new Evidence(OptionalDouble.of(0.3), OptionalDouble.of(0.1), OptionalDouble.of(0.15), 4,
+                Duration.ofSeconds(2), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+
+        assertThat(Bottleneck.of(saturated).orElseThrow().text()).isEqualTo("cpu: the machine's cores were 95% busy"
+                + " over the drain (this process 40%, PostgreSQL 50%); the 4 worker threads were busy 10%");
+        assertThat(Bottleneck.of(idle).orElseThrow().summary()).contains("with the cores 30% busy (PostgreSQL 15%)");
     }
 
     @Test
@@ -93,8 +105,8 @@ class BottleneckTest {
 
     @Test
     void a_drain_under_a_second_gives_no_verdict() {
-        Evidence brief = new Evidence(OptionalDouble.of(0.99), OptionalDouble.empty(), 1, Duration.ofMillis(900),
-                Duration.ofMillis(900), 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+        Evidence brief = new Evidence(OptionalDouble.of(0.99), OptionalDouble.empty(), OptionalDouble.empty(), 1,
+                Duration.ofMillis(900), Duration.ofMillis(900), 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
 
         assertThat(Bottleneck.of(brief)).isEmpty();
     }
@@ -113,6 +125,7 @@ class BottleneckTest {
 
         assertThat(evidence.hostCpu()).as("unknown left out; the sample before and after the drain too")
                 .hasValue(0.80);
+        assertThat(evidence.serverCpu()).hasValue(0.20);
         assertThat(evidence.poolWaiting()).isEqualTo(3.0);
         assertThat(evidence.poolWaitingPeak()).isEqualTo(4.0);
         assertThat(evidence.busy()).isEqualTo(Duration.ofSeconds(2));
@@ -129,6 +142,6 @@ class BottleneckTest {
     private static ResourceSample sample(Instant at, double hostCpu, int waiting) {
         return new ResourceSample(at, new JvmSample(100, 100, hostCpu / 2, 0, 0, 10, hostCpu),
                 List.of(new PoolSample("qb-x", 1, 0, waiting), new PoolSample("qb-core", 1, 0, 7)),
-                DatabaseSample.NONE);
+                new DatabaseSample(0, 0, 0, 0, 0, 0, 0, hostCpu < 0 ? -1 : hostCpu / 4));
     }
 }

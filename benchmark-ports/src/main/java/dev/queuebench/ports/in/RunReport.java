@@ -15,7 +15,9 @@ import dev.queuebench.domain.measure.OfferOutcome;
 import dev.queuebench.domain.measure.Rates;
 import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.domain.measure.ResourceSummary;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.domain.measure.ThroughputSeries;
+import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.spi.BackendSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,8 @@ import java.util.OptionalInt;
  * @param completionTicks   distinct completions per tenth of a second, every node's together
  * @param enqueueTicks      enqueued jobs per tenth of a second
  * @param busyPerSecond     microseconds every node's workers spent in jobs, per second
+ * @param topStatements     the statements that took the database's time during the run: the backend's, the most
+ *                          first, then the harness's own; empty where the server keeps no statement statistics
  */
 public record RunReport(
         BenchmarkRun run,
@@ -65,13 +69,16 @@ public record RunReport(
         List<NodeShare> nodes,
         TickCounts completionTicks,
         TickCounts enqueueTicks,
-        TickCounts busyPerSecond) {
+        TickCounts busyPerSecond,
+        List<StatementTime> topStatements) {
 
     /** The fingerprint's fact naming the profile the backend's knobs followed. */
     public static final String PROFILE_FACT = "backend.profile";
     /** The fingerprint's facts of the backend's pool: the connections it held, and what the backend needed. */
     public static final String POOL_FACT = "backend.pool_connections";
     public static final String POOL_NEEDED_FACT = "backend.pool_needed";
+    /** The fingerprint's fact that says whether the database kept statement statistics. */
+    public static final String STATEMENTS_FACT = DatabaseMetricsPort.STATEMENTS_FACT;
 
     public RunReport {
         Objects.requireNonNull(run, "run is required");
@@ -92,6 +99,7 @@ public record RunReport(
         Objects.requireNonNull(completionTicks, "completion ticks are required (may be empty)");
         Objects.requireNonNull(enqueueTicks, "enqueue ticks are required (may be empty)");
         Objects.requireNonNull(busyPerSecond, "busy time per second is required (may be empty)");
+        topStatements = List.copyOf(topStatements);
     }
 
     /**
@@ -253,8 +261,8 @@ public record RunReport(
      */
     public Optional<Bottleneck> bottleneck() {
         Optional<Instant> from = run.timeline().workersStartedAt();
-        String threads = environment.get("backend." + BackendSettings.THREADS);
-        if (from.isEmpty() || lastCompletionAt.isEmpty() || busyPerSecond.ticks() == 0 || threads == null) {
+        OptionalInt workerThreads = workerThreads();
+        if (from.isEmpty() || lastCompletionAt.isEmpty() || busyPerSecond.ticks() == 0 || workerThreads.isEmpty()) {
             return Optional.empty();
         }
         Workload workload = run.spec().workload();
@@ -262,10 +270,20 @@ public record RunReport(
                 ? Bottleneck.enqueueShortfall(rate.jobsPerSecond(), steadyEnqueues().map(steady ->
                         OptionalDouble.of(steady.perSecond())).orElse(OptionalDouble.empty()))
                 : OptionalDouble.empty();
-        int workerThreads = Integer.parseInt(threads) * (nodes.isEmpty() ? 1 : nodes.size());
         return Bottleneck.of(Bottleneck.Evidence.over(from.get(), lastCompletionAt.get(), resourceSamples,
-                busyPerSecond, workerThreads, "qb-" + run.backend().value(), !workload.latencyFromWorkersStart(),
+                busyPerSecond, workerThreads.getAsInt(), "qb-" + run.backend().value(),
+                !workload.latencyFromWorkersStart(),
                 Duration.of(pickupLag.p50(), ChronoUnit.MICROS), shortfall));
+    }
+
+    /**
+     * The worker threads of every node that recorded for the run: the {@code threads} knob of its fingerprint times
+     * the nodes; empty for a run without a fingerprint.
+     */
+    public OptionalInt workerThreads() {
+        String threads = environment.get("backend." + BackendSettings.THREADS);
+        return threads == null ? OptionalInt.empty()
+                : OptionalInt.of(Integer.parseInt(threads) * (nodes.isEmpty() ? 1 : nodes.size()));
     }
 
     /** A rate run's outcome: achieved against offered rate, the backlog, and whether the backend kept up. */

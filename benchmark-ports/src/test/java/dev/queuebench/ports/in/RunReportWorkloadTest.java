@@ -115,6 +115,6 @@ class RunReportWorkloadTest {
                 Optional.of(firstCompletion), Optional.of(lastCompletion), LatencySummary.EMPTY, LatencySummary.EMPTY,
                 LatencySummary.EMPTY, completions, enqueues, Map.of(), List.of(), List.of(), List.of(),
                 TickCounts.empty(TickCounts.TENTH_OF_A_SECOND), TickCounts.empty(TickCounts.TENTH_OF_A_SECOND),
-                TickCounts.empty(1_000));
+                TickCounts.empty(1_000), List.of());
     }
 }

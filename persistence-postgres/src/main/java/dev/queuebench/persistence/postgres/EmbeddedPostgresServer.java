@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Unlike io.zonky's test defaults, the server runs with PostgreSQL's durable defaults ({@code fsync=on},
  * {@code synchronous_commit=on}): benchmark figures from the embedded server mean what they would on a real one.
+ * It loads {@code pg_stat_statements}, as many production servers do, so that a run can name the statements that
+ * took its database's time ({@link PostgresMetrics#statements()}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -95,7 +97,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** The server's settings: PostgreSQL's durable defaults, room for many nodes' pools, its log under the home. */
+    /**
+     * The server's settings: PostgreSQL's durable defaults, room for many nodes' pools, statement statistics for the
+     * top-level statements (not {@code BEGIN}, {@code COMMIT} and the like), its log under the home.
+     */
     private static EmbeddedPostgres.Builder builder(Path home, Path dataDirectory) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -104,6 +109,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_utility", "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // the owner stops the server itself, after its workers and flushers: see close()
                 .setRegisterShutdownHook(false)

@@ -1,21 +1,26 @@
 package dev.queuebench.persistence.postgres;
 
 import dev.queuebench.domain.measure.DatabaseSample;
+import dev.queuebench.domain.measure.StatementCounters;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * What PostgreSQL says about itself: its version, the settings that move results, and the statistics sampled during
- * a run ({@code pg_stat_database}, {@code pg_stat_user_tables}, {@code pg_locks}).
+ * What PostgreSQL says about itself: its version, the settings that move results, the statistics sampled during
+ * a run ({@code pg_stat_database}, {@code pg_stat_user_tables}, {@code pg_locks}), for a server on this machine the
+ * CPU of its processes, and, where the server loads {@code pg_stat_statements}, its statistics per statement.
  */
 public final class PostgresMetrics implements DatabaseMetricsPort {
+
+    private static final System.Logger LOG = System.getLogger(PostgresMetrics.class.getName());
 
     /**
      * The settings that change how fast commits and scans are, how many sessions may run, and whether the backends'
@@ -25,6 +30,9 @@ public final class PostgresMetrics implements DatabaseMetricsPort {
             "shared_buffers", "max_connections", "wal_level", "work_mem", "autovacuum");
 
     private final DataSource dataSource;
+    private final LocalServerCpu serverCpu = new LocalServerCpu();
+    /** Why the server gives no statement statistics; {@code null} until asked, empty when it gives them. */
+    private volatile String statementsUnavailable;
 
     public PostgresMetrics(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -56,6 +64,8 @@ public final class PostgresMetrics implements DatabaseMetricsPort {
             }
             SETTINGS_THAT_MOVE_RESULTS.stream().filter(settings::containsKey)
                     .forEach(name -> facts.put("postgres." + name, settings.get(name)));
+            String unavailable = statementsUnavailable(connection);
+            facts.put(STATEMENTS_FACT, unavailable.isEmpty() ? "on" : "off: " + unavailable);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read PostgreSQL's version and settings: " + e.getMessage(), e);
         }
@@ -68,9 +78,82 @@ public final class PostgresMetrics implements DatabaseMetricsPort {
             long[] counters = counters(connection);
             long[] tables = tables(connection, backendTables);
             return new DatabaseSample(counters[0], counters[1], counters[2], counters[3], tables[0], tables[1],
-                    waitingSessions(connection));
+                    waitingSessions(connection), serverCpuLoad(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("could not sample PostgreSQL statistics: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code pg_stat_statements} for the current database, creating the extension the first time where the server
+     * loads its library but the database lacks it; {@link StatementCounters#NONE} where the server does not load it,
+     * or the user may not create it.
+     */
+    @Override
+    public StatementCounters statements() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!statementsUnavailable(connection).isEmpty()) {
+                return StatementCounters.NONE;
+            }
+            Map<Long, StatementCounters.Counter> counters = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("select s.queryid, s.query, s.calls,"
+                    + " s.total_exec_time, s.rows from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                    + " where d.datname = current_database() and s.queryid is not null");
+                 ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    // one query id can have two rows (top-level and nested, or two users): add them up
+                    counters.merge(result.getLong(1), new StatementCounters.Counter(result.getString(2),
+                            result.getLong(3), result.getDouble(4), result.getLong(5)), PostgresMetrics::sum);
+                }
+            }
+            return new StatementCounters(counters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read pg_stat_statements: " + e.getMessage(), e);
+        }
+    }
+
+    private static StatementCounters.Counter sum(StatementCounters.Counter a, StatementCounters.Counter b) {
+        return new StatementCounters.Counter(a.query(), a.calls() + b.calls(), a.totalMillis() + b.totalMillis(),
+                a.rows() + b.rows());
+    }
+
+    /** Empty when the statistics can be read; else why not. Asked once per instance. */
+    private String statementsUnavailable(Connection connection) {
+        String known = statementsUnavailable;
+        if (known != null) {
+            return known;
+        }
+        String why;
+        try {
+            if (!preloaded(connection)) {
+                why = "the server does not load it (shared_preload_libraries)";
+            } else {
+                try (PreparedStatement create = connection.prepareStatement(
+                        "create extension if not exists pg_stat_statements")) {
+                    create.execute();
+                } catch (SQLException e) {
+                    // another node may have created it at the same moment; reading it tells
+                    LOG.log(System.Logger.Level.DEBUG, "creating pg_stat_statements: " + e.getMessage());
+                }
+                try (PreparedStatement probe = connection.prepareStatement("select 1 from pg_stat_statements limit 1");
+                     ResultSet ignored = probe.executeQuery()) {
+                    why = "";
+                }
+            }
+        } catch (SQLException e) {
+            why = e.getMessage();
+        }
+        statementsUnavailable = why;
+        return why;
+    }
+
+    private static boolean preloaded(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 'pg_stat_statements' = any (string_to_array(replace(current_setting("
+                        + "'shared_preload_libraries'), ' ', ''), ','))");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getBoolean(1);
         }
     }
 
@@ -97,6 +180,20 @@ public final class PostgresMetrics implements DatabaseMetricsPort {
                 result.next();
                 return new long[] {result.getLong(1), result.getLong(2)};
             }
+        }
+    }
+
+    /**
+     * The share of all cores the server's processes used since the previous sample, for a server on this machine
+     * (reached over a local socket or a loopback address, and seen in {@code /proc}); -1 elsewhere, and at the first
+     * sample.
+     */
+    private double serverCpuLoad(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_backend_pid(),"
+                + " inet_server_addr() is null or inet_server_addr() <<= any (array['127.0.0.0/8'::inet, '::1/128'])");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getBoolean(2) ? serverCpu.read(result.getLong(1)).orElse(-1) : -1;
         }
     }
 

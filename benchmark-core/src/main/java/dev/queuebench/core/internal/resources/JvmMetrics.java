@@ -7,13 +7,18 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads this JVM's own figures from the platform MXBeans and, on Linux, its resident set size from /proc. */
+/**
+ * Reads this JVM's own figures from the platform MXBeans and, on Linux, its resident set size and the machine's cores
+ * busy (all and each) from /proc.
+ */
 public final class JvmMetrics {
 
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
 
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final MachineCpu machine = new MachineCpu();
 
     public JvmSample sample() {
         long gcCount = 0;
@@ -22,6 +27,7 @@ public final class JvmMetrics {
             gcCount += Math.max(0, collector.getCollectionCount());
             gcTime += Math.max(0, collector.getCollectionTime());
         }
+        Optional<MachineCpu.Loads> cores = machine.read();
         return new JvmSample(
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
                 residentSetBytes(),
@@ -29,7 +35,8 @@ public final class JvmMetrics {
                 gcCount,
                 gcTime,
                 ManagementFactory.getThreadMXBean().getThreadCount(),
-                hostCpuLoad());
+                cores.map(MachineCpu.Loads::all).orElseGet(JvmMetrics::hostCpuLoad),
+                cores.map(MachineCpu.Loads::cores).orElse(List.of()));
     }
 
     /**
@@ -39,9 +46,10 @@ public final class JvmMetrics {
     public void startCpuWindow() {
         processCpuLoad();
         hostCpuLoad();
+        machine.read();
     }
 
-    /** Every core of the machine, every process: {@code /proc/stat} on Linux, read by the JDK. */
+    /** Every core of the machine, every process, where there is no {@code /proc/stat} to read each core from. */
     private static double hostCpuLoad() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getCpuLoad();

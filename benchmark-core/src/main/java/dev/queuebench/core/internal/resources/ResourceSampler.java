@@ -6,6 +6,7 @@ import dev.queuebench.domain.RunActivity;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.StatementCounters;
 import dev.queuebench.ports.out.CompletionSnapshotPort;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.ports.out.LoadRunPort;
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Samples JVM, pools and PostgreSQL about once a second for each run this node schedules, from the start of its
- * scheduling until it finished or stalled, and stores every sample with the run.
+ * scheduling until it finished or stalled, and stores every sample with the run; at its end, stores the statements
+ * that took the database's time in between.
  */
 public final class ResourceSampler implements AutoCloseable {
 
@@ -36,7 +38,7 @@ public final class ResourceSampler implements AutoCloseable {
     private final CompletionSnapshotPort snapshots;
     private final RunStatusRule statusRule;
     private final Clock clock;
-    private final Map<RunId, List<String>> tracked = new ConcurrentHashMap<>();
+    private final Map<RunId, Tracked> tracked = new ConcurrentHashMap<>();
     private final BackgroundTask background;
 
     public ResourceSampler(PoolMetricsPort pools, DatabaseMetricsPort database, ResourceSamplePort samples,
@@ -59,16 +61,16 @@ public final class ResourceSampler implements AutoCloseable {
      */
     public void track(RunId runId, List<String> backendTables) {
         jvm.startCpuWindow();
-        tracked.put(runId, List.copyOf(backendTables));
+        tracked.put(runId, new Tracked(List.copyOf(backendTables), statementsQuietly()));
         background.start();
     }
 
     /** Takes one sample of every tracked run, and stops tracking those that ended. */
     public void sampleAll() {
-        tracked.forEach((runId, tables) -> {
-            sampleQuietly(runId, tables);
-            if (hasEnded(runId)) {
-                tracked.remove(runId);
+        tracked.forEach((runId, run) -> {
+            sampleQuietly(runId, run.tables);
+            if (hasEnded(runId) && tracked.remove(runId, run)) {
+                saveStatementsQuietly(runId, run);
             }
         });
     }
@@ -78,9 +80,10 @@ public final class ResourceSampler implements AutoCloseable {
      * next has it: a run shorter than the interval has no other sample. Nothing happens for a run not tracked here.
      */
     public void finish(RunId runId) {
-        List<String> tables = tracked.remove(runId);
-        if (tables != null) {
-            sampleQuietly(runId, tables);
+        Tracked run = tracked.remove(runId);
+        if (run != null) {
+            sampleQuietly(runId, run.tables);
+            saveStatementsQuietly(runId, run);
         }
     }
 
@@ -97,6 +100,26 @@ public final class ResourceSampler implements AutoCloseable {
         }
     }
 
+    private StatementCounters statementsQuietly() {
+        try {
+            return database.statements();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the database's statement statistics failed", e);
+            return StatementCounters.NONE;
+        }
+    }
+
+    private void saveStatementsQuietly(RunId runId, Tracked run) {
+        if (run.statementsAtStart == StatementCounters.NONE) {
+            return;
+        }
+        try {
+            samples.saveStatements(runId, statementsQuietly().since(run.statementsAtStart, run.tables));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "storing the statements of run " + runId + " failed", e);
+        }
+    }
+
     private boolean hasEnded(RunId runId) {
         Optional<BenchmarkRun> run = runs.loadRun(runId);
         if (run.isEmpty() || run.get().isFinished()) {
@@ -104,6 +127,9 @@ public final class ResourceSampler implements AutoCloseable {
         }
         RunActivity activity = RunActivity.of(run.get(), snapshots.lastProgressAt(List.of(runId)).get(runId));
         return !statusRule.isRunning(activity);
+    }
+
+    private record Tracked(List<String> tables, StatementCounters statementsAtStart) {
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.measure.NodeShare;
 import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.RunFault;
@@ -51,7 +52,8 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
     public Optional<RunReport> runReport(RunId runId) {
         return loadRuns.loadRun(runId).map(run -> reportOf(run, snapshots.loadSnapshots(runId),
                 environments.loadEnvironments(List.of(runId)).getOrDefault(runId, Map.of()),
-                resources.loadSamples(runId), faults.loadFaults(List.of(runId)).getOrDefault(runId, List.of())));
+                resources.loadSamples(runId), faults.loadFaults(List.of(runId)).getOrDefault(runId, List.of()),
+                resources.loadStatements(List.of(runId)).getOrDefault(runId, List.of())));
     }
 
     @Override
@@ -65,14 +67,16 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
         Map<RunId, Map<String, String>> environmentByRun = environments.loadEnvironments(ids);
         Map<RunId, List<ResourceSample>> samplesByRun = resources.loadSamples(ids);
         Map<RunId, List<RunFault>> faultsByRun = faults.loadFaults(ids);
+        Map<RunId, List<StatementTime>> statementsByRun = resources.loadStatements(ids);
         return runs.stream().map(run -> reportOf(run, byRun.getOrDefault(run.id(), List.of()),
                 environmentByRun.getOrDefault(run.id(), Map.of()), samplesByRun.getOrDefault(run.id(), List.of()),
-                faultsByRun.getOrDefault(run.id(), List.of())))
+                faultsByRun.getOrDefault(run.id(), List.of()), statementsByRun.getOrDefault(run.id(), List.of())))
                 .toList();
     }
 
     private RunReport reportOf(BenchmarkRun run, List<CompletionSnapshot> runSnapshots, Map<String, String> environment,
-                               List<ResourceSample> samples, List<RunFault> runFaults) {
+                               List<ResourceSample> samples, List<RunFault> runFaults,
+                               List<StatementTime> statements) {
         MergedCompletions merged = MergedCompletions.merge(run.jobsCount(), runSnapshots);
         RunActivity activity = RunActivity.of(run, merged.lastProgressAt().orElse(null));
         return new RunReport(
@@ -97,6 +101,7 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
                         .toList(),
                 merged.completionTicks(),
                 merged.enqueueTicks(),
-                merged.busyPerSecond());
+                merged.busyPerSecond(),
+                statements);
     }
 }

@@ -17,6 +17,8 @@ import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.measure.DatabaseSample;
 import dev.queuebench.domain.measure.PoolSample;
 import dev.queuebench.domain.measure.ResourceSample;
+import dev.queuebench.domain.measure.StatementCounters;
+import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
 import dev.queuebench.testing.MutableClock;
 import java.time.Duration;
@@ -32,6 +34,7 @@ class ResourceSamplerTest {
     private final InMemoryRunStore runs = new InMemoryRunStore();
     private final InMemoryResourceSampleStore samples = new InMemoryResourceSampleStore();
     private final List<List<String>> sampledTables = new ArrayList<>();
+    private StatementCounters statements = StatementCounters.NONE;
     private final ResourceSampler sampler = new ResourceSampler(
             () -> List.of(new PoolSample("qb-core", 1, 9, 0)),
             new DatabaseMetricsPort() {
@@ -44,6 +47,11 @@ class ResourceSamplerTest {
                 @Override
                 public Map<String, String> facts() {
                     return Map.of();
+                }
+
+                @Override
+                public StatementCounters statements() {
+                    return statements;
                 }
             },
             samples, runs, new InMemorySnapshotStore(), new RunStatusRule(clock, Duration.ofSeconds(120)), clock,
@@ -124,5 +132,31 @@ class ResourceSamplerTest {
         sampler.sampleAll();
 
         assertThat(sampler.isTracking(runId)).isFalse();
+    }
+
+    @Test
+    void a_run_keeps_the_statements_that_ran_between_its_start_and_its_end() {
+        String fetch = "select * from scheduled_tasks for update skip locked";
+        statements = new StatementCounters(Map.of(1L, new StatementCounters.Counter(fetch, 10, 10.0, 0)));
+        BenchmarkRun run = scheduledRun();
+        sampler.track(run.id(), List.of("scheduled_tasks"));
+        statements = new StatementCounters(Map.of(1L, new StatementCounters.Counter(fetch, 60, 110.0, 500),
+                2L, new StatementCounters.Counter("select 1", 3, 0.5, 3)));
+
+        sampler.finish(run.id());
+
+        assertThat(samples.loadStatements(List.of(run.id())).get(run.id())).containsExactly(
+                new StatementTime(fetch, 50, 100.0, 500, true),
+                new StatementTime("select 1", 3, 0.5, 3, false));
+    }
+
+    @Test
+    void a_server_without_statement_statistics_leaves_the_run_without_statements() {
+        BenchmarkRun run = scheduledRun();
+        sampler.track(run.id(), List.of("scheduled_tasks"));
+
+        sampler.finish(run.id());
+
+        assertThat(samples.loadStatements(List.of(run.id()))).isEmpty();
     }
 }
