@@ -34,9 +34,7 @@ final class BackendsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.csv) {
-            throw new BadInputException("backends prints table or json, not csv");
-        }
+        OutputFormat.require(format, "backends", OutputFormat.table, OutputFormat.json);
         PrintWriter out = spec.commandLine().getOut();
         List<AvailableBackend> backends = BackendChoice.registered();
         if (format == OutputFormat.json) {

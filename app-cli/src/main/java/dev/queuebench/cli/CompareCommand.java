@@ -53,7 +53,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = {"table, json (an array with one object per backend: its trials as run objects, statistics",
-                    "with 95%% intervals, resources and fingerprint) or csv (one row per run). Default: ${DEFAULT-VALUE}."})
+                    "with 95%% intervals, resources and fingerprint), csv (one row per run) or bmf (Bencher Metric",
+                    "Format: each backend's means with their 95%% interval, for `bencher run --adapter json`).",
+                    "Default: ${DEFAULT-VALUE}."})
     OutputFormat format;
 
     @Spec

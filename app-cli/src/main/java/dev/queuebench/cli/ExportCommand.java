@@ -48,6 +48,7 @@ final class ExportCommand implements Callable<Integer> {
         if (format == OutputFormat.table) {
             throw new BadInputException("export prints csv or json; for a table, use list");
         }
+        OutputFormat.require(format, "export", OutputFormat.csv, OutputFormat.json);
         Optional<Instant> from = BadInputException.check(() -> Optional.ofNullable(since).map(ExportCommand::parseSince));
         RunListFilter page = BadInputException.check(() -> new RunListFilter(
                 Optional.ofNullable(backend).map(BackendId::of), RunListFilter.MAX_LIMIT, Optional.empty()));

@@ -40,6 +40,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFormat.require(format, "list", OutputFormat.table, OutputFormat.json, OutputFormat.csv);
         RunListFilter filter = BadInputException.check(() -> new RunListFilter(
                 Optional.ofNullable(backend).map(BackendId::of), limit, Optional.ofNullable(before).map(RunId::parse)));
         try (Bench bench = Bench.open(database)) {

@@ -1,6 +1,7 @@
 package dev.queuebench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.queuebench.common.BencherMetrics;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.RunJson;
 import dev.queuebench.common.SweepJson;
@@ -52,7 +53,9 @@ final class ReportPrinter {
     }
 
     void printRun(RunReport report) {
-        if (format == OutputFormat.json) {
+        if (format == OutputFormat.bmf) {
+            out.println(BencherMetrics.json(BencherMetrics.ofRuns(List.of(report))));
+        } else if (format == OutputFormat.json) {
             out.println(json(RunJson.of(report)));
         } else if (format == OutputFormat.csv) {
             CsvOutput.writeRuns(List.of(RunJson.of(report)), out);
@@ -92,7 +95,9 @@ final class ReportPrinter {
      * One backend's trials: each run, then statistics per metric. JSON: the trial result object; CSV: the runs.
      */
     void printTrials(TrialResult result) {
-        if (format == OutputFormat.json) {
+        if (format == OutputFormat.bmf) {
+            out.println(BencherMetrics.json(BencherMetrics.ofTrials(List.of(result))));
+        } else if (format == OutputFormat.json) {
             out.println(json(TrialResultJson.of(result)));
         } else if (format == OutputFormat.csv) {
             CsvOutput.writeRuns(result.trials().stream().map(RunJson::of).toList(), out);
@@ -109,6 +114,11 @@ final class ReportPrinter {
      * several), then the statistics. JSON: an array of trial result objects; CSV: every trial's run.
      */
     void printComparison(List<TrialResult> results) {
+        if (format == OutputFormat.bmf) {
+            out.println(BencherMetrics.json(BencherMetrics.ofTrials(results)));
+            out.flush();
+            return;
+        }
         if (format == OutputFormat.json) {
             out.println(json(results.stream().map(TrialResultJson::of).toList()));
             out.flush();

@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> backendOptions = new LinkedHashMap<>();
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+            description = "table, json, csv or bmf (Bencher Metric Format: the figures, for"
+                    + " `bencher run --adapter json`). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     @Spec

@@ -25,7 +25,8 @@ final class ShowCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, json or csv. Default: ${DEFAULT-VALUE}.")
+            description = "table, json, csv or bmf (Bencher Metric Format: the figures, for"
+                    + " `bencher run --adapter json`). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
     @Spec

@@ -101,6 +101,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFormat.require(format, "sweep", OutputFormat.table, OutputFormat.json, OutputFormat.csv);
         BackendId backendId = BackendId.of(backend.trim());
         SweepPlan plan = BadInputException.check(this::plan);
         BackendSettings settings = BadInputException.check(() ->

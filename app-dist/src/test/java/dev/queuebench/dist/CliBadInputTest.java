@@ -141,6 +141,9 @@ class CliBadInputTest {
         assertBadInput(cli.run("show", "1", "--format", "pdf"), "pdf");
         assertBadInput(cli.run("export", "--since", "yesterday-ish"), "yesterday-ish");
         assertBadInput(CliRunner.runExactly("backends", "--format", "csv"), "backends prints table or json");
+        assertBadInput(CliRunner.runExactly("backends", "--format", "bmf"), "backends prints table or json, not bmf");
+        assertBadInput(cli.run("list", "--format", "bmf"), "list prints table, json or csv, not bmf");
+        assertBadInput(cli.run("export", "--format", "bmf"), "export prints csv or json, not bmf");
         assertBadInput(CliRunner.runExactly("web", "--delay", "soon"), "soon");
     }
 

@@ -43,6 +43,49 @@ class CliMeasurementTest {
     }
 
     @Test
+    void bencher_metric_format_names_each_benchmark_stably_and_bounds_its_means_by_their_interval() throws Exception {
+        CliRunner.Result result = compare("--trials", "3", "--format", "bmf");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode benchmarks = new ObjectMapper().readTree(result.out());
+        assertBencherMetricFormat(benchmarks);
+        String name = "queue-bench/db-scheduler/delayed-150-due-after-0s/one_by_one/tuned/10-threads";
+        assertThat(benchmarks.fieldNames()).toIterable().containsExactly(name);
+        JsonNode duration = benchmarks.get(name).get("run_duration_ms");
+        assertThat(duration.get("lower_value").asDouble()).isPositive()
+                .isLessThanOrEqualTo(duration.get("value").asDouble());
+        assertThat(duration.get("upper_value").asDouble()).isGreaterThanOrEqualTo(duration.get("value").asDouble());
+        assertThat(benchmarks.get(name).get("missing_jobs").get("value").asDouble()).isZero();
+        assertThat(benchmarks.get(name).get("duplicate_executions").get("value").asDouble()).isZero();
+
+        long runId = cli.run("list", "--limit", "1", "--format", "json").json().get(0).get("id").asLong();
+        CliRunner.Result shown = cli.run("show", Long.toString(runId), "--format", "bmf");
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        JsonNode one = new ObjectMapper().readTree(shown.out());
+        assertBencherMetricFormat(one);
+        assertThat(one.fieldNames()).toIterable().as("the same command, the same benchmark").containsExactly(name);
+        assertThat(one.get(name).get("run_duration_ms").has("lower_value")).as("one run: no interval").isFalse();
+    }
+
+    /** The shape of https://bencher.dev/bmf.json: benchmark -> measure -> {value, lower_value?, upper_value?}. */
+    private static void assertBencherMetricFormat(JsonNode benchmarks) {
+        assertThat(benchmarks.isObject()).isTrue();
+        assertThat(benchmarks.size()).isPositive();
+        benchmarks.fields().forEachRemaining(benchmark -> {
+            assertThat(benchmark.getKey()).isNotBlank().hasSizeLessThanOrEqualTo(1_024);
+            assertThat(benchmark.getValue().isObject()).isTrue();
+            benchmark.getValue().fields().forEachRemaining(measure -> {
+                assertThat(measure.getKey()).isNotBlank().hasSizeLessThanOrEqualTo(64);
+                JsonNode metric = measure.getValue();
+                assertThat(metric.get("value").isNumber()).as(measure.getKey()).isTrue();
+                metric.fieldNames().forEachRemaining(field -> assertThat(field)
+                        .isIn("value", "lower_value", "upper_value"));
+                metric.fields().forEachRemaining(field -> assertThat(field.getValue().isNumber()).isTrue());
+            });
+        });
+    }
+
+    @Test
     void trials_after_discarded_warm_ups_come_with_statistics_resources_and_a_fingerprint() {
         int runsBefore = cli.run("list", "--limit", "500", "--format", "json").json().size();
 
