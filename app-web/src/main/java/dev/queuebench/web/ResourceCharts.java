@@ -116,6 +116,36 @@ final class ResourceCharts {
                 canvas.area(steps))), ResourceCharts::axisLabel, title + ": busy in jobs peak " + percent(peak)));
     }
 
+    /**
+     * The jobs due and not yet finished ({@code RunReport.dueNotFinished}), tick by tick; beyond {@link #MAX_POINTS}
+     * ticks, the highest of each group, so that the peak stays. Beside the workers' occupancy it shows work that waited
+     * while workers were free. {@code null} when nothing came due.
+     */
+    static Plot dueNotFinished(TickCounts waiting, TimeAxis axis) {
+        int ticks = waiting.ticks();
+        if (ticks == 0) {
+            return null;
+        }
+        int[] counts = waiting.counts();
+        int size = Math.max(1, (ticks + MAX_POINTS - 1) / MAX_POINTS);
+        List<ChartCanvas.Step> steps = new ArrayList<>();
+        double peak = 0;
+        for (int from = 0; from < ticks; from += size) {
+            int to = Math.min(ticks, from + size);
+            int highest = 0;
+            for (int i = from; i < to; i++) {
+                highest = Math.max(highest, counts[i]);
+            }
+            steps.add(new ChartCanvas.Step(axis.seconds(waiting.startOf(from)), axis.seconds(waiting.startOf(to)),
+                    highest));
+            peak = Math.max(peak, highest);
+        }
+        String title = "Jobs due, not yet finished";
+        ChartCanvas canvas = ChartCanvas.of(FRAME, axis, peak, Long.MAX_VALUE);
+        return new Plot(title, null, canvas.chart(List.of(new Chart.Line("area c6", "due and waiting or running",
+                canvas.area(steps))), ResourceCharts::axisLabel, title + ": peak " + count(peak)));
+    }
+
     /** Connections in use and threads waiting for one, per pool; pools that stayed idle are named, not drawn. */
     private static Plot pools(List<ResourceSample> samples, TimeAxis axis) {
         Set<String> names = new LinkedHashSet<>();

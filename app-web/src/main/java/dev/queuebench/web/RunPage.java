@@ -117,6 +117,7 @@ final class RunPage {
                 Optional.ofNullable(ResourceCharts.workersBusy(report.busyPerSecond(),
                         report.workerThreads().getAsInt(), a)).ifPresent(plots::add);
             }
+            Optional.ofNullable(ResourceCharts.dueNotFinished(report.dueNotFinished(), a)).ifPresent(plots::add);
             Optional.ofNullable(ResourceCharts.cpu(report.resourceSamples(), a)).ifPresent(plots::add);
         });
         RunView.Statements statements = statements(report);

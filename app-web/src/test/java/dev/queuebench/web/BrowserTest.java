@@ -132,7 +132,7 @@ class BrowserTest {
                 .allSatisfy(plot -> assertThat(plot.getSize().getWidth()).isGreaterThan(300));
         assertThat(resources.getText()).contains("Heap used", "Commits", "PostgreSQL commits per second");
         WebElement timeWent = browser.findElement(By.id("time-went"));
-        assertThat(timeWent.findElements(By.cssSelector(".plot svg"))).hasSize(2)
+        assertThat(timeWent.findElements(By.cssSelector(".plot svg"))).hasSize(3)
                 .allSatisfy(plot -> assertThat(plot.getSize().getWidth()).isGreaterThan(300));
         assertThat(timeWent.getText()).contains("Where the time went", "Workers busy", "CPU (% of all cores)");
         assertThat(browser.findElement(By.id("environment")).getText())

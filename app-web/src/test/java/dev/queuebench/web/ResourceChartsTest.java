@@ -104,6 +104,20 @@ class ResourceChartsTest {
         assertThat(ResourceCharts.workersBusy(TickCounts.empty(1_000), 4, axis(samples))).isNull();
     }
 
+    @Test
+    void the_jobs_due_and_not_finished_are_drawn_with_their_peak() {
+        List<ResourceSample> samples = List.of(jvmAt(0, 64, 0.1), jvmAt(3, 64, 0.1));
+        TickCounts waiting = new TickCounts(ResourceSamples.time(0).toEpochMilli() / 100, 100,
+                new int[] {0, 500, 1_200, 700, 0});
+
+        ResourceCharts.Plot plot = ResourceCharts.dueNotFinished(waiting, axis(samples));
+
+        assertThat(plot.title()).isEqualTo("Jobs due, not yet finished");
+        assertThat(plot.chart().summary()).endsWith("peak 1,200");
+        assertThat(plot.chart().line("c6").orElseThrow().path()).startsWith("M").endsWith("Z");
+        assertThat(ResourceCharts.dueNotFinished(TickCounts.empty(100), axis(samples))).isNull();
+    }
+
     private static ResourceSample cpuAt(double second, double machine, double server, List<Double> cores) {
         return new ResourceSample(ResourceSamples.time(second), new JvmSample(64, 128, 0.3, 0, 0, 10, machine, cores),
                 List.of(), new DatabaseSample(0, 0, 0, 0, 0, 0, 0, server));

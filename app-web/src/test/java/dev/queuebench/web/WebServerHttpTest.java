@@ -408,7 +408,8 @@ class WebServerHttpTest {
         String timeWent = section(html, "time-went");
         assertThat(timeWent).contains("<h2>Where the time went</h2>", "Workers busy (% of 10 threads)",
                 "CPU (% of all cores)", "this process", "the machine");
-        assertThat(Pattern.compile("<svg ").matcher(timeWent).results().count()).isEqualTo(2);
+        assertThat(timeWent).contains("Jobs due, not yet finished");
+        assertThat(Pattern.compile("<svg ").matcher(timeWent).results().count()).isEqualTo(3);
         String environment = section(html, "environment");
         assertThat(environment).contains("<h2>Environment</h2>", "Queue Bench, JVM and machine", "PostgreSQL",
                 "Backend", "Run");

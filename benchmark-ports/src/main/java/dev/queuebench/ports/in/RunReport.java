@@ -9,6 +9,7 @@ import dev.queuebench.domain.SteadyState;
 import dev.queuebench.domain.TickCounts;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.domain.measure.Bottleneck;
+import dev.queuebench.domain.measure.DueWork;
 import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.domain.measure.NodeShare;
 import dev.queuebench.domain.measure.OfferOutcome;
@@ -274,6 +275,44 @@ public record RunReport(
                 busyPerSecond, workerThreads.getAsInt(), "qb-" + run.backend().value(),
                 !workload.latencyFromWorkersStart(),
                 Duration.of(pickupLag.p50(), ChronoUnit.MICROS), shortfall));
+    }
+
+    /**
+     * The jobs due and not yet finished, per tenth of a second ({@link DueWork}): a delayed run's jobs come due their
+     * delay after each enqueue, a backlog's all at the workers' start, a rate run's at their intended times (the
+     * offered rate from the start of scheduling). Empty before anything came due.
+     */
+    public TickCounts dueNotFinished() {
+        return DueWork.waiting(dueTicks(), completionTicks);
+    }
+
+    private TickCounts dueTicks() {
+        int tick = TickCounts.TENTH_OF_A_SECOND;
+        Workload workload = run.spec().workload();
+        if (workload instanceof Workload.Backlog) {
+            return run.timeline().workersStartedAt()
+                    .map(start -> new TickCounts(start.toEpochMilli() / tick, tick, new int[] {run.scheduledJobs()}))
+                    .orElse(TickCounts.empty(tick));
+        }
+        if (workload instanceof Workload.Rate rate) {
+            Optional<Instant> start = run.timeline().schedulingStartedAt();
+            if (start.isEmpty()) {
+                return TickCounts.empty(tick);
+            }
+            long jobs = run.jobsCount();
+            int ticks = (int) Math.ceil(jobs / rate.jobsPerSecond() * 1_000 / tick);
+            int[] due = new int[ticks + 1];
+            long before = 0;
+            for (int i = 0; i < due.length && before < jobs; i++) {
+                // jobs intended within the first (i + 1) tenths of a second of the offer
+                long upTo = Math.min(jobs, (long) Math.ceil(rate.jobsPerSecond() * (i + 1) * tick / 1_000.0));
+                due[i] = (int) (upTo - before);
+                before = upTo;
+            }
+            return new TickCounts(start.get().toEpochMilli() / tick, tick, due);
+        }
+        long shift = run.spec().jobDelay().value().toMillis() / tick;
+        return new TickCounts(enqueueTicks.startTick() + shift, tick, enqueueTicks.counts());
     }
 
     /**

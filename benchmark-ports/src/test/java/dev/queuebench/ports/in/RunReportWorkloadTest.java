@@ -99,6 +99,53 @@ class RunReportWorkloadTest {
         assertThat(report.throughputRecoveryAfter(T0.plusSeconds(3))).isEmpty();
     }
 
+    @Test
+    void a_backlogs_jobs_are_all_due_at_the_workers_start_and_wait_until_they_finish() {
+        RunReport report = ticks(report(Workload.BACKLOG, 10, T0.plusSeconds(3), T0.plusSeconds(4), T0.plusSeconds(5),
+                series(T0, 10), series(T0.plusSeconds(4), 10)), new int[] {10}, T0, new int[] {4, 0, 6},
+                T0.plusMillis(3_100));
+
+        TickCounts waiting = report.dueNotFinished();
+
+        assertThat(waiting.startOf(0)).isEqualTo(T0.plusSeconds(3));
+        assertThat(waiting.counts()).containsExactly(10, 6, 6, 0);
+    }
+
+    @Test
+    void a_delayed_runs_jobs_come_due_their_delay_after_each_enqueue() {
+        RunReport report = ticks(report(Workload.DELAYED, 5, T0, T0.plusSeconds(10), T0.plusSeconds(11),
+                series(T0, 5), series(T0.plusSeconds(10), 5)), new int[] {3, 2}, T0, new int[] {5},
+                T0.plusSeconds(10).plusMillis(100));
+
+        TickCounts waiting = report.dueNotFinished();
+
+        assertThat(waiting.startOf(0)).as("the default delay, 10 s, after the first enqueue").isEqualTo(
+                T0.plusSeconds(10));
+        assertThat(waiting.counts()).containsExactly(3, 0);
+    }
+
+    @Test
+    void a_rate_runs_jobs_come_due_at_the_offered_rate_from_the_start_of_scheduling() {
+        Workload.Rate rate = new Workload.Rate(20, Duration.ofSeconds(1));
+        RunReport report = ticks(report(rate, 20, T0, T0.plusMillis(100), T0.plusSeconds(2), series(T0, 20),
+                series(T0, 20)), new int[0], T0, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20}, T0);
+
+        assertThat(report.dueNotFinished().counts()).as("2 more every tenth of a second, all done at the 11th")
+                .containsExactly(2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 0);
+    }
+
+    /** The report with these enqueues and completions per tenth of a second. */
+    private static RunReport ticks(RunReport report, int[] enqueued, Instant enqueuedFrom, int[] completed,
+                                   Instant completedFrom) {
+        return new RunReport(report.run(), report.status(), report.completions(), report.lastProgressAt(),
+                report.firstCompletionAt(), report.lastCompletionAt(), report.pickupLag(), report.endToEnd(),
+                report.enqueueLatency(), report.completionsPerSecond(), report.enqueuesPerSecond(),
+                report.environment(), report.resourceSamples(), report.faults(), report.nodes(),
+                new TickCounts(completedFrom.toEpochMilli() / 100, 100, completed),
+                new TickCounts(enqueuedFrom.toEpochMilli() / 100, 100, enqueued), report.busyPerSecond(),
+                report.topStatements());
+    }
+
     private static ThroughputSeries series(Instant start, int... counts) {
         return new ThroughputSeries(start.getEpochSecond(), counts);
     }
