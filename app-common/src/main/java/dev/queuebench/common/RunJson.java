@@ -277,12 +277,14 @@ public record RunJson(
      * What bound the run over its drain, and the evidence: the cores busy (the machine's, this process's and the
      * PostgreSQL server's where it runs on this machine, 0 to 1),
      * the worker threads (every node's) and their occupancy, threads waiting for a connection of the backend's pool,
-     * sessions waiting on locks, and the median pickup lag.
+     * sessions waiting on locks, the median pickup lag, the jobs due and not finished (median over the drain) and how
+     * often the backend polls, as its knobs say ({@code null} where it has no such knob).
      */
     public record BottleneckJson(String kind, String summary, Double hostCpu, Double processCpu, Double serverCpu,
                                  int workerThreads,
                                  double occupancy, long busyMs, long drainMs, String pool, double poolWaitingMean,
-                                 double poolWaitingPeak, double lockWaitsMean, long medianPickupLagMs) {
+                                 double poolWaitingPeak, double lockWaitsMean, long medianPickupLagMs,
+                                 double dueWaitingMedian, String pollInterval) {
 
         static BottleneckJson of(Bottleneck bottleneck) {
             Bottleneck.Evidence evidence = bottleneck.evidence();
@@ -291,7 +293,8 @@ public record RunJson(
                     evidence.workerThreads(),
                     round(evidence.occupancy(), 3), evidence.busy().toMillis(), evidence.drain().toMillis(),
                     evidence.pool(), round(evidence.poolWaiting(), 2), evidence.poolWaitingPeak(),
-                    round(evidence.lockWaits(), 2), evidence.medianPickupLag().toMillis());
+                    round(evidence.lockWaits(), 2), evidence.medianPickupLag().toMillis(),
+                    round(evidence.dueWaiting(), 1), evidence.pollInterval().orElse(null));
         }
 
         private static Double share(OptionalDouble value) {

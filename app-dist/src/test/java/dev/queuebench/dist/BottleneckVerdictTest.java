@@ -104,6 +104,10 @@ class BottleneckVerdictTest {
 
         assertThat(bottleneck.get("kind").asText()).as(bottleneck.toString()).isEqualTo("fetch");
         assertThat(bottleneck.get("median_pickup_lag_ms").asLong()).isGreaterThan(1_000);
+        assertThat(bottleneck.get("due_waiting_median").asDouble()).as("jobs waited while the workers idled")
+                .isPositive();
+        assertThat(bottleneck.get("summary").asText()).contains("jobs were due", "(it polls every "
+                + run.get("fingerprint").get("backend.poll-interval").asText() + ")");
     }
 
     @Test

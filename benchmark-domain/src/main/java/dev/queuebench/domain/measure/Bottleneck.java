@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * Where a run's time went: what bound its throughput, with the numbers behind the verdict and a sentence a reader
@@ -79,11 +80,15 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
      * @param paced            whether the jobs come due over time (delayed, rate) rather than all at once (backlog)
      * @param medianPickupLag  job start minus due time, median
      * @param enqueueShortfall for a rate run, the producer's steady enqueue rate over the offered one when under 99%
+     * @param dueWaiting       jobs due and not yet finished, median over the drain's tenths of a second
+     * @param pollInterval     how often the library looks for due work as its settings say (e.g. {@code 5s}), where
+     *                         it has such a knob
      */
     public record Evidence(OptionalDouble hostCpu, OptionalDouble processCpu, OptionalDouble serverCpu,
                            int workerThreads, Duration busy,
                            Duration drain, double poolWaiting, double poolWaitingPeak, String pool, double lockWaits,
-                           boolean paced, Duration medianPickupLag, OptionalDouble enqueueShortfall) {
+                           boolean paced, Duration medianPickupLag, OptionalDouble enqueueShortfall,
+                           double dueWaiting, Optional<String> pollInterval) {
 
         public Evidence {
             Objects.requireNonNull(hostCpu, "host CPU is required (may be empty)");
@@ -94,6 +99,7 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
             Objects.requireNonNull(pool, "pool is required");
             Objects.requireNonNull(medianPickupLag, "pickup lag is required");
             Objects.requireNonNull(enqueueShortfall, "enqueue shortfall is required (may be empty)");
+            Objects.requireNonNull(pollInterval, "poll interval is required (may be empty)");
             if (workerThreads < 1) {
                 throw new IllegalArgumentException("a run has at least one worker thread, was " + workerThreads);
             }
@@ -105,7 +111,8 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
          */
         public static Evidence over(Instant from, Instant to, List<ResourceSample> samples, TickCounts busyPerSecond,
                                     int workerThreads, String pool, boolean paced, Duration medianPickupLag,
-                                    OptionalDouble enqueueShortfall) {
+                                    OptionalDouble enqueueShortfall, TickCounts dueNotFinished,
+                                    Optional<String> pollInterval) {
             List<ResourceSample> within = samples.stream()
                     .filter(sample -> !sample.sampledAt().isBefore(from) && !sample.sampledAt().isAfter(to))
                     .toList();
@@ -117,7 +124,21 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
                     Duration.ofNanos(busyPerSecond.total() * 1_000), Duration.between(from, to),
                     Arrays.stream(waiting).average().orElse(0), Arrays.stream(waiting).max().orElse(0), pool,
                     within.stream().mapToDouble(sample -> sample.database().sessionsWaitingOnLocks()).average()
-                            .orElse(0), paced, medianPickupLag, enqueueShortfall);
+                            .orElse(0), paced, medianPickupLag, enqueueShortfall,
+                    medianWithin(dueNotFinished, from, to), pollInterval);
+        }
+
+        /** The median of the counts of the ticks that start within {@code from} .. {@code to}; 0 for none. */
+        private static double medianWithin(TickCounts counts, Instant from, Instant to) {
+            int[] values = counts.counts();
+            int[] within = IntStream.range(0, values.length)
+                    .filter(i -> !counts.startOf(i).isBefore(from) && counts.startOf(i).isBefore(to))
+                    .map(i -> values[i]).sorted().toArray();
+            if (within.length == 0) {
+                return 0;
+            }
+            int middle = within.length / 2;
+            return within.length % 2 == 1 ? within[middle] : (within[middle - 1] + within[middle]) / 2.0;
         }
 
         /** The mean of the values the platform told (0 or more). */
@@ -173,10 +194,14 @@ public record Bottleneck(Kind kind, String summary, Evidence evidence) {
                     + "): the run went at the pace its jobs were enqueued", evidence);
         }
         if (occupancy < FETCH_BUSY) {
-            return verdict(Kind.FETCH, "workers idle " + percent(1 - occupancy) + " of the drain while jobs were due"
+            return verdict(Kind.FETCH, "workers idle " + percent(1 - occupancy) + " of the drain while "
+                    + (evidence.dueWaiting() >= 1
+                            ? "a median of " + String.format(Locale.ROOT, "%,.0f", evidence.dueWaiting())
+                                    + " jobs were due" : "jobs were due")
                     + (evidence.paced() ? " (a median of " + evidence.medianPickupLag().toMillis() + " ms late)" : "")
                     + ", with the cores " + cpuText(evidence) + " and no pool or lock waits: the library's fetch or"
-                    + " poll cadence", evidence);
+                    + " poll cadence" + evidence.pollInterval().map(poll -> " (it polls every " + poll + ")")
+                            .orElse(""), evidence);
         }
         return verdict(Kind.MIXED, "no one resource stood out: cores " + cpuText(evidence) + ", " + threads
                 + " busy " + busy + String.format(Locale.ROOT, ", %.1f threads waiting for a connection, %.1f"

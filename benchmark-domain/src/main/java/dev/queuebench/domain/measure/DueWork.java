@@ -1,6 +1,8 @@
 package dev.queuebench.domain.measure;
 
 import dev.queuebench.domain.TickCounts;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The jobs that were due and not yet finished, tick by tick: how much work waited. With the workers' occupancy beside
@@ -9,7 +11,34 @@ import dev.queuebench.domain.TickCounts;
  */
 public final class DueWork {
 
+    private static final int TICK = TickCounts.TENTH_OF_A_SECOND;
+
     private DueWork() {
+    }
+
+    /** A backlog: every job due at once, when the workers start. */
+    public static TickCounts allAt(Instant due, int jobs) {
+        return new TickCounts(due.toEpochMilli() / TICK, TICK, new int[] {jobs});
+    }
+
+    /** Jobs due their delay after each enqueue: the enqueues per tenth of a second, shifted by the delay. */
+    public static TickCounts delayed(TickCounts enqueued, Duration delay) {
+        return new TickCounts(enqueued.startTick() + delay.toMillis() / enqueued.tickMillis(), enqueued.tickMillis(),
+                enqueued.counts());
+    }
+
+    /** A rate's jobs, each due at its intended time: {@code jobs} at {@code perSecond} from {@code start}. */
+    public static TickCounts offered(Instant start, double perSecond, long jobs) {
+        int ticks = (int) Math.ceil(jobs / perSecond * 1_000 / TICK);
+        int[] due = new int[ticks + 1];
+        long before = 0;
+        for (int i = 0; i < due.length && before < jobs; i++) {
+            // the jobs intended within the first (i + 1) tenths of a second of the offer
+            long upTo = Math.min(jobs, (long) Math.ceil(perSecond * (i + 1) * TICK / 1_000.0));
+            due[i] = (int) (upTo - before);
+            before = upTo;
+        }
+        return new TickCounts(start.toEpochMilli() / TICK, TICK, due);
     }
 
     /**

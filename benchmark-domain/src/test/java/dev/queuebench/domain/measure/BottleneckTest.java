@@ -8,6 +8,7 @@ import dev.queuebench.domain.measure.Bottleneck.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class BottleneckTest {
                                      boolean paced, Duration pickupLag, OptionalDouble shortfall) {
         return new Evidence(OptionalDouble.of(hostCpu), OptionalDouble.of(hostCpu / 2), OptionalDouble.empty(), 4,
                 Duration.ofMillis((long) (busySeconds * 1_000)), DRAIN, poolWaiting, poolWaiting * 2, "qb-x", lockWaits,
-                paced, pickupLag, shortfall);
+                paced, pickupLag, shortfall, 0, Optional.empty());
     }
 
     private static Kind verdict(Evidence evidence) {
@@ -46,7 +47,8 @@ class BottleneckTest {
                 .isEqualTo("cpu: the machine's cores were 95% busy over the drain (this process 48%); the 4 worker"
                         + " threads were busy 10%");
         Evidence ownCoresBusy = new Evidence(OptionalDouble.of(0.95), OptionalDouble.of(0.8), OptionalDouble.empty(),
-                4, Duration.ofSeconds(38), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+                4, Duration.ofSeconds(38), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP, 0,
+                Optional.empty());
         assertThat(verdict(ownCoresBusy)).as("jobs that burn this process's cores").isEqualTo(Kind.CPU);
         assertThat(verdict(evidence(0.95, 38, 0, 0, false, LATE, KEPT_UP)))
                 .as("jobs that sleep while something else loads the machine").isEqualTo(Kind.WORKERS);
@@ -55,9 +57,11 @@ class BottleneckTest {
     @Test
     void the_database_servers_share_of_the_cores_is_named_where_it_is_known() {
         Evidence saturated = new Evidence(OptionalDouble.of(0.95), OptionalDouble.of(0.4), OptionalDouble.of(0.5), 4,
-                Duration.ofSeconds(4), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+                Duration.ofSeconds(4), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP, 0,
+                Optional.empty());
         Evidence idle = new Evidence(OptionalDouble.of(0.3), OptionalDouble.of(0.1), OptionalDouble.of(0.15), 4,
-                Duration.ofSeconds(2), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+                Duration.ofSeconds(2), DRAIN, 0, 0, "qb-x", 0, false, LATE, KEPT_UP, 0,
+                Optional.empty());
 
         assertThat(Bottleneck.of(saturated).orElseThrow().text()).isEqualTo("cpu: the machine's cores were 95% busy"
                 + " over the drain (this process 40%, PostgreSQL 50%); the 4 worker threads were busy 10%");
@@ -95,6 +99,16 @@ class BottleneckTest {
     }
 
     @Test
+    void a_fetch_verdict_says_how_much_work_waited_and_how_often_the_library_polls() {
+        Evidence polled = new Evidence(OptionalDouble.of(0.3), OptionalDouble.of(0.1), OptionalDouble.empty(), 4,
+                Duration.ofSeconds(2), DRAIN, 0, 0, "qb-x", 0, true, LATE, KEPT_UP, 4_200, Optional.of("5s"));
+
+        assertThat(Bottleneck.of(polled).orElseThrow().text()).isEqualTo("fetch: workers idle 95% of the drain while a"
+                + " median of 4,200 jobs were due (a median of 3000 ms late), with the cores 30% busy and no pool or"
+                + " lock waits: the library's fetch or poll cadence (it polls every 5s)");
+    }
+
+    @Test
     void nothing_standing_out_is_said_to_be_mixed_with_the_numbers() {
         Bottleneck bottleneck = Bottleneck.of(evidence(0.6, 26, 0.2, 0.1, false, LATE, KEPT_UP)).orElseThrow();
 
@@ -106,7 +120,8 @@ class BottleneckTest {
     @Test
     void a_drain_under_a_second_gives_no_verdict() {
         Evidence brief = new Evidence(OptionalDouble.of(0.99), OptionalDouble.empty(), OptionalDouble.empty(), 1,
-                Duration.ofMillis(900), Duration.ofMillis(900), 0, 0, "qb-x", 0, false, LATE, KEPT_UP);
+                Duration.ofMillis(900), Duration.ofMillis(900), 0, 0, "qb-x", 0, false, LATE, KEPT_UP, 0,
+                Optional.empty());
 
         assertThat(Bottleneck.of(brief)).isEmpty();
     }
@@ -121,11 +136,16 @@ class BottleneckTest {
                 sample(t0.plusSeconds(5), 0.90, 0));
         TickCounts busy = new TickCounts(t0.getEpochSecond(), 1_000, new int[] {1_000_000, 500_000, 500_000});
 
-        Evidence evidence = Evidence.over(t0, t0.plusSeconds(4), samples, busy, 2, "qb-x", false, LATE, KEPT_UP);
+        TickCounts due = new TickCounts(t0.toEpochMilli() / 100 - 1, 100, new int[] {99, 10, 30, 20, 40});
+        Evidence evidence = Evidence.over(t0, t0.plusSeconds(4), samples, busy, 2, "qb-x", false, LATE, KEPT_UP, due,
+                Optional.of("5s"));
 
         assertThat(evidence.hostCpu()).as("unknown left out; the sample before and after the drain too")
                 .hasValue(0.80);
         assertThat(evidence.serverCpu()).hasValue(0.20);
+        assertThat(evidence.dueWaiting()).as("the median of 10, 20, 30, 40: the tick before the drain left out")
+                .isEqualTo(25);
+        assertThat(evidence.pollInterval()).hasValue("5s");
         assertThat(evidence.poolWaiting()).isEqualTo(3.0);
         assertThat(evidence.poolWaitingPeak()).isEqualTo(4.0);
         assertThat(evidence.busy()).isEqualTo(Duration.ofSeconds(2));

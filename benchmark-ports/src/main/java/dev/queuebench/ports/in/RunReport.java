@@ -274,7 +274,7 @@ public record RunReport(
         return Bottleneck.of(Bottleneck.Evidence.over(from.get(), lastCompletionAt.get(), resourceSamples,
                 busyPerSecond, workerThreads.getAsInt(), "qb-" + run.backend().value(),
                 !workload.latencyFromWorkersStart(),
-                Duration.of(pickupLag.p50(), ChronoUnit.MICROS), shortfall));
+                Duration.of(pickupLag.p50(), ChronoUnit.MICROS), shortfall, dueNotFinished(), pollInterval()));
     }
 
     /**
@@ -287,32 +287,26 @@ public record RunReport(
     }
 
     private TickCounts dueTicks() {
-        int tick = TickCounts.TENTH_OF_A_SECOND;
         Workload workload = run.spec().workload();
         if (workload instanceof Workload.Backlog) {
-            return run.timeline().workersStartedAt()
-                    .map(start -> new TickCounts(start.toEpochMilli() / tick, tick, new int[] {run.scheduledJobs()}))
-                    .orElse(TickCounts.empty(tick));
+            return run.timeline().workersStartedAt().map(start -> DueWork.allAt(start, run.scheduledJobs()))
+                    .orElse(TickCounts.empty(TickCounts.TENTH_OF_A_SECOND));
         }
         if (workload instanceof Workload.Rate rate) {
-            Optional<Instant> start = run.timeline().schedulingStartedAt();
-            if (start.isEmpty()) {
-                return TickCounts.empty(tick);
-            }
-            long jobs = run.jobsCount();
-            int ticks = (int) Math.ceil(jobs / rate.jobsPerSecond() * 1_000 / tick);
-            int[] due = new int[ticks + 1];
-            long before = 0;
-            for (int i = 0; i < due.length && before < jobs; i++) {
-                // jobs intended within the first (i + 1) tenths of a second of the offer
-                long upTo = Math.min(jobs, (long) Math.ceil(rate.jobsPerSecond() * (i + 1) * tick / 1_000.0));
-                due[i] = (int) (upTo - before);
-                before = upTo;
-            }
-            return new TickCounts(start.get().toEpochMilli() / tick, tick, due);
+            return run.timeline().schedulingStartedAt()
+                    .map(start -> DueWork.offered(start, rate.jobsPerSecond(), run.jobsCount()))
+                    .orElse(TickCounts.empty(TickCounts.TENTH_OF_A_SECOND));
         }
-        long shift = run.spec().jobDelay().value().toMillis() / tick;
-        return new TickCounts(enqueueTicks.startTick() + shift, tick, enqueueTicks.counts());
+        return DueWork.delayed(enqueueTicks, run.spec().jobDelay().value());
+    }
+
+    /**
+     * How often the backend looks for due work, as its knobs say: {@code poll-interval} (db-scheduler, JobRunr, the
+     * reference), else {@code idle-wait} (Quartz, which looks again at once while triggers are due).
+     */
+    private Optional<String> pollInterval() {
+        return Optional.ofNullable(environment.get("backend.poll-interval"))
+                .or(() -> Optional.ofNullable(environment.get("backend.idle-wait")).map(wait -> wait + " when idle"));
     }
 
     /**
