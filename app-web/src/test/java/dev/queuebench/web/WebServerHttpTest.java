@@ -106,6 +106,11 @@ class WebServerHttpTest {
                 "name=\"benchmark_run[scheduling_mode]\"",
                 "name=\"authenticity_token\"",
                 "/assets/live.js", "/assets/style.css");
+        String nav = html.substring(html.indexOf("<nav>"), html.indexOf("</nav>"));
+        assertThat(nav).as("the navigation is for people").contains("href=\"/\"", "href=\"/sweeps\"")
+                .doesNotContain("/api/", "/health");
+        String footer = html.substring(html.indexOf("<footer"));
+        assertThat(footer).contains("href=\"/api/runs\"", "href=\"/api/sweeps\"", "href=\"/health\"");
     }
 
     @Test
