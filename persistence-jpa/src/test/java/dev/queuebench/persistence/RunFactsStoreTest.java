@@ -19,9 +19,11 @@ import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.persistence.postgres.PostgresMetrics;
 import dev.queuebench.ports.in.RunFault;
 import dev.queuebench.ports.out.DatabaseMetricsPort;
+import dev.queuebench.testing.Await;
 import dev.queuebench.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,8 +156,10 @@ class RunFactsStoreTest {
              Statement statement = connection.createStatement()) {
             statement.execute("create table sampled_jobs (id int)");
             statement.execute("insert into sampled_jobs select generate_series(1, 500)");
-            statement.execute("analyze sampled_jobs");
         }
+        // the inserting session reports its counts to the statistics a moment later (up to 10 s when idle); an
+        // analyze here would race that report and could count the rows twice
+        Await.until(() -> metrics.sample(List.of("sampled_jobs")).backendTableRows() == 500, Duration.ofSeconds(30));
 
         assertThat(metrics.version()).startsWith("PostgreSQL");
         assertThat(metrics.facts()).containsKeys("postgres.version", "postgres.synchronous_commit", "postgres.fsync",
