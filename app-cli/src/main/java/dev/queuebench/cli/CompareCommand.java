@@ -63,6 +63,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFormat.require(format, "compare", OutputFormat.table, OutputFormat.json, OutputFormat.csv,
+                OutputFormat.bmf);
         Map<BackendId, StartRunCommand> commands = new LinkedHashMap<>();
         Map<BackendId, BackendSettings> settings = new LinkedHashMap<>();
         List<Profile> profiles = benchmark.profiles;

@@ -11,7 +11,9 @@ enum OutputFormat {
     json,
     csv,
     /** Bencher Metric Format: the figures only, for a tracker of benchmarks across commits. */
-    bmf;
+    bmf,
+    /** HdrHistogram's percentile-distribution text of one latency, which HdrHistogram's plotter reads. */
+    hgrm;
 
     /** Refuses a format the command does not print, naming the ones it does (exit code 2). */
     static void require(OutputFormat format, String command, OutputFormat... printed) {

@@ -52,6 +52,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFormat.require(format, "run", OutputFormat.table, OutputFormat.json, OutputFormat.csv,
+                OutputFormat.bmf);
         Profile profile = benchmark.singleProfile();
         StartRunCommand command = benchmark.command(backend).withProfile(profile);
         BackendId backendId = command.spec().backend();

@@ -144,6 +144,13 @@ class CliBadInputTest {
         assertBadInput(CliRunner.runExactly("backends", "--format", "bmf"), "backends prints table or json, not bmf");
         assertBadInput(cli.run("list", "--format", "bmf"), "list prints table, json or csv, not bmf");
         assertBadInput(cli.run("export", "--format", "bmf"), "export prints csv or json, not bmf");
+        assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--format", "hgrm"),
+                "run prints table, json, csv or bmf, not hgrm");
+        assertBadInput(cli.run("compare", "--jobs", "10", "--format", "hgrm"),
+                "compare prints table, json, csv or bmf, not hgrm");
+        assertBadInput(cli.run("show", "1", "--format", "hgrm", "--latency", "lag"),
+                "no latency 'lag'; choose one of pickup-lag, end-to-end, enqueue");
+        assertBadInput(cli.run("show", "1", "--latency", "pickup-lag"), "add --format hgrm");
         assertBadInput(CliRunner.runExactly("web", "--delay", "soon"), "soon");
     }
 

@@ -1,6 +1,7 @@
 package dev.queuebench.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,6 +170,19 @@ class CliMeasurementTest {
 
         CliRunner.Result table = cli.run("show", json.get("id").asText());
         assertThat(table.out()).contains("phases", "resources", "environment", "pickup lag");
+
+        CliRunner.Result hgrm = cli.run("show", json.get("id").asText(), "--format", "hgrm", "--latency", "enqueue");
+        assertThat(hgrm.exitCode()).as(hgrm.err()).isZero();
+        List<String> lines = hgrm.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("       Value     Percentile TotalCount 1/(1-Percentile)");
+        assertThat(lines).last().asString().startsWith("#[Buckets =");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("#\\[Max .*Total count += +300]"));
+        List<Double> millis = lines.stream().filter(line -> line.matches(" +[0-9.]+ +[0-9.]+ +[0-9]+.*"))
+                .map(line -> Double.parseDouble(line.trim().split(" +")[0])).toList();
+        assertThat(millis).as("values in milliseconds, ascending with the percentile").hasSizeGreaterThan(10)
+                .isSorted();
+        assertThat(millis.get(millis.size() - 1))
+                .isCloseTo(json.get("enqueue_latency_ms").get("max").asDouble(), within(0.01));
     }
 
     @Test

@@ -198,11 +198,11 @@ final class ChartCanvas {
         }
     }
 
-    private static String point(double x, double y) {
+    static String point(double x, double y) {
         return coordinate(x) + "," + coordinate(y);
     }
 
-    private static String coordinate(double value) {
+    static String coordinate(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 }

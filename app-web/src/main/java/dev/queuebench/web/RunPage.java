@@ -8,15 +8,19 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.domain.measure.Bottleneck;
+import dev.queuebench.domain.measure.LatencyKind;
 import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListBackendsQuery;
+import dev.queuebench.ports.in.RunLatencies;
+import dev.queuebench.ports.in.RunLatenciesQuery;
 import dev.queuebench.ports.in.RunReport;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,18 +35,20 @@ final class RunPage {
     private static final String NO_RATE = "-";
 
     private final GetRunReportQuery reports;
+    private final RunLatenciesQuery latencies;
     private final ListBackendsQuery backends;
     private final Views views;
 
-    RunPage(GetRunReportQuery reports, ListBackendsQuery backends, Views views) {
+    RunPage(GetRunReportQuery reports, RunLatenciesQuery latencies, ListBackendsQuery backends, Views views) {
         this.reports = Objects.requireNonNull(reports);
+        this.latencies = Objects.requireNonNull(latencies);
         this.backends = Objects.requireNonNull(backends);
         this.views = Objects.requireNonNull(views);
     }
 
     void show(Context ctx) {
         RunReport report = find(reports, ctx.pathParam("id"));
-        ctx.html(views.render("run.jte", view(report)));
+        ctx.html(views.render("run.jte", view(report, latencies.latencies(report.run().id()))));
     }
 
     /** The run a path names; a path that names none, garbage included, is a page that does not exist. */
@@ -58,7 +64,7 @@ final class RunPage {
                 .orElseThrow(() -> new NotFoundResponse("There is no run " + runId + "."));
     }
 
-    private RunView view(RunReport report) {
+    private RunView view(RunReport report, Optional<RunLatencies> distributions) {
         BenchmarkRun run = report.run();
         CompletionCounts counts = report.completions();
         Optional<TimeAxis> axis = TimeAxis.of(report.completionsPerSecond(), report.enqueuesPerSecond(),
@@ -101,6 +107,8 @@ final class RunPage {
                         latency("Pickup lag", "job start − due time", report.pickupLag()),
                         latency("End-to-end", "job finish − due time", report.endToEnd()),
                         latency("Enqueue", "one enqueue call", report.enqueueLatency())),
+                distributions.flatMap(RunPage::latencyChart).orElse(null),
+                distributions.map(RunPage::hgrmLinks).orElse(List.of()),
                 axis.flatMap(a -> ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond(), a,
                         FaultsSection.marks(report.faults(), a))).orElse(null),
                 FaultsSection.of(report.faults(),
@@ -182,6 +190,26 @@ final class RunPage {
         return new RunView.LatencyRow(name, meaning, Text.count(summary.count()), Text.micros(summary.p50()),
                 Text.micros(summary.p90()), Text.micros(summary.p95()), Text.micros(summary.p99()),
                 Text.micros(summary.p999()), Text.micros(summary.max()));
+    }
+
+    /**
+     * The distributions of pickup lag and end-to-end latency on one chart: both are measured from the due time, so
+     * they share a scale, and the gap between them is the jobs' own run time. The enqueue call's, a different
+     * quantity far smaller, is left to the table and its {@code .hgrm}.
+     */
+    private static Optional<Chart> latencyChart(RunLatencies distributions) {
+        return LatencyChart.of(List.of(
+                new LatencyChart.Series("pickup lag", "c1 dashed", distributions.of(LatencyKind.PICKUP_LAG).distribution()),
+                new LatencyChart.Series("end-to-end", "c2", distributions.of(LatencyKind.END_TO_END).distribution())));
+    }
+
+    /** A link to HdrHistogram's text of each latency that it can hold (none negative). */
+    private static List<RunView.HgrmLink> hgrmLinks(RunLatencies distributions) {
+        return Arrays.stream(LatencyKind.values())
+                .filter(kind -> distributions.of(kind).hgrm().isPresent())
+                .map(kind -> new RunView.HgrmLink(kind.label(), "/api/runs/" + distributions.runId()
+                        + "/latency.hgrm?latency=" + kind.id()))
+                .toList();
     }
 
     /** The workload in words, for the line under the title. */

@@ -12,6 +12,8 @@ import java.util.List;
  * @param boundWhy    the numbers behind that verdict, or {@code null}
  * @param nodes       what each node did, in the order of their ids
  * @param fairness    the smallest node's share over the largest's, or "-"
+ * @param latencyChart pickup lag and end-to-end latency by percentile, or {@code null} before any job ran
+ * @param hgrm        HdrHistogram's text of each latency it can hold, to download
  * @param chart       completions (and enqueues) per second with the faults marked, or {@code null} before anything
  *                    was enqueued
  * @param faults      what the run met and rode out, or {@code null} when it met nothing
@@ -25,7 +27,7 @@ record RunView(long id, String backend, String backendVersion, String jobs, Stri
                String outcome, String boundBy, String boundWhy, String created, String createdIso, String status, String statusText, String schedulingDuration,
                String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
                String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String fairness,
-               List<LatencyRow> latencies, Chart chart, Faults faults, Resources resources,
+               List<LatencyRow> latencies, Chart latencyChart, List<HgrmLink> hgrm, Chart chart, Faults faults, Resources resources,
                TimeWent timeWent, List<EnvironmentGroup> environment) {
 
     /**
@@ -45,6 +47,10 @@ record RunView(long id, String backend, String backendVersion, String jobs, Stri
 
     /** @param source "backend" or "harness" */
     record StatementRow(String source, String totalMs, String calls, String meanMs, String query) {
+    }
+
+    /** @param latency "end-to-end", ...; {@code href} its {@code .hgrm} */
+    record HgrmLink(String latency, String href) {
     }
 
     /** One node's part of the run; the page shows them when more than one node recorded. */

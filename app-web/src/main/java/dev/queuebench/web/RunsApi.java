@@ -4,9 +4,11 @@ import dev.queuebench.common.RunJson;
 import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.measure.LatencyKind;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
+import dev.queuebench.ports.in.RunLatenciesQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import io.javalin.http.Context;
 import io.javalin.http.UnprocessableContentResponse;
@@ -23,11 +25,13 @@ final class RunsApi {
 
     private final ListRunsQuery runs;
     private final GetRunReportQuery reports;
+    private final RunLatenciesQuery latencies;
     private final ListBackendsQuery backends;
 
-    RunsApi(ListRunsQuery runs, GetRunReportQuery reports, ListBackendsQuery backends) {
+    RunsApi(ListRunsQuery runs, GetRunReportQuery reports, RunLatenciesQuery latencies, ListBackendsQuery backends) {
         this.runs = Objects.requireNonNull(runs);
         this.reports = Objects.requireNonNull(reports);
+        this.latencies = Objects.requireNonNull(latencies);
         this.backends = Objects.requireNonNull(backends);
     }
 
@@ -44,6 +48,26 @@ final class RunsApi {
 
     void show(Context ctx) {
         ctx.json(RunJson.of(RunPage.find(reports, ctx.pathParam("id"))));
+    }
+
+    /**
+     * {@code GET /api/runs/{id}/latency.hgrm?latency=end-to-end}: HdrHistogram's percentile-distribution text, as
+     * {@code show --format hgrm} prints it; 422 for a latency with none (unknown, empty or with negative values).
+     */
+    void hgrm(Context ctx) {
+        RunId runId = RunPage.find(reports, ctx.pathParam("id")).run().id();
+        String wanted = ctx.queryParam("latency");
+        LatencyKind kind;
+        try {
+            kind = isAbsent(wanted) ? LatencyKind.END_TO_END : LatencyKind.of(wanted);
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableContentResponse(Text.abbreviate(e.getMessage(), 200));
+        }
+        String text = latencies.latencies(runId).flatMap(all -> all.of(kind).hgrm())
+                .orElseThrow(() -> new UnprocessableContentResponse("Run " + runId + " has no " + kind.label()
+                        + " distribution HdrHistogram's text can hold: none recorded, or some negative (jobs ahead"
+                        + " of their due time)."));
+        ctx.contentType("text/plain; charset=utf-8").result(text);
     }
 
     private Optional<BackendId> backend(String value) {

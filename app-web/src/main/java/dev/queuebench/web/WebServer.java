@@ -59,8 +59,8 @@ public final class WebServer implements AutoCloseable {
         CsrfTokens csrf = new CsrfTokens();
         ErrorPages errors = new ErrorPages(views);
         HomePage home = new HomePage(core, core, core, core, settings.jobDelay(), views, csrf);
-        RunPage runPage = new RunPage(core, core, views);
-        RunsApi api = new RunsApi(core, core, core);
+        RunPage runPage = new RunPage(core, core, core, views);
+        RunsApi api = new RunsApi(core, core, core, core);
         SweepPage sweeps = new SweepPage(core, views);
         HealthCheck health = new HealthCheck(database, core);
 
@@ -87,6 +87,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/runs/{id}", runPage::show);
             config.routes.get("/api/runs", api::list);
             config.routes.get("/api/runs/{id}", api::show);
+            config.routes.get("/api/runs/{id}/latency.hgrm", api::hgrm);
             config.routes.get("/sweeps", sweeps::list);
             config.routes.get("/sweeps/{id}", sweeps::show);
             config.routes.get("/api/sweeps", sweeps::listJson);

@@ -392,6 +392,29 @@ class WebServerHttpTest {
     }
 
     @Test
+    void the_run_page_draws_the_latency_distribution_and_serves_it_as_hdrhistogram_text() throws Exception {
+        RunId id = startRunAndAwaitFinished("50");
+
+        String html = text(browser.get("/runs/" + id).body());
+        assertThat(html).contains("<h3>Distribution</h3>", "aria-label=\"Latency by percentile, log scale of",
+                ">p0</text>", ">p90</text>", "class=\"line c1\" d=\"M", "class=\"line c2\" d=\"M");
+        assertThat(html).containsPattern("pickup lag from -?[0-9.]+ (µs|ms|s) to -?[0-9.]+ (µs|ms|s) at p98");
+
+        HttpResponse<String> enqueue = browser.get("/api/runs/" + id + "/latency.hgrm?latency=enqueue");
+        assertThat(enqueue.statusCode()).isEqualTo(200);
+        assertThat(enqueue.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/plain"));
+        assertThat(enqueue.body()).startsWith("       Value     Percentile TotalCount 1/(1-Percentile)")
+                .containsPattern("Total count += +50]");
+        assertThat(html).contains("/api/runs/" + id + "/latency.hgrm?latency=enqueue");
+
+        HttpResponse<String> unknown = browser.get("/api/runs/" + id + "/latency.hgrm?latency=lag");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(json(unknown).get("error").asText()).contains("choose one of pickup-lag, end-to-end, enqueue");
+        assertThat(browser.get("/api/runs/999999/latency.hgrm").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void the_run_page_of_a_finished_run_plots_its_resources_and_lists_its_environment() throws Exception {
         // long enough for several samples: the first one comes one sampling interval after scheduling starts
         RunId id = startRunAndAwaitFinished("1500");

@@ -20,6 +20,8 @@ import dev.queuebench.ports.in.Comparison;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
+import dev.queuebench.ports.in.RunLatencies;
+import dev.queuebench.ports.in.RunLatenciesQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
@@ -83,7 +85,7 @@ import javax.sql.DataSource;
  * one), unless {@link Builder#providers} names them. Ports left out keep nothing ({@link Builder}).
  */
 public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase, GetRunReportQuery, ListRunsQuery,
-        ListBackendsQuery, SweepUseCase, CompareUseCase, ServeWorkersUseCase, AutoCloseable {
+        RunLatenciesQuery, ListBackendsQuery, SweepUseCase, CompareUseCase, ServeWorkersUseCase, AutoCloseable {
 
     /**
      * Connections Queue Bench's own enqueuing holds in a backend's pool, beside what the backend needs: a rate run's
@@ -207,6 +209,11 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     @Override
     public Optional<RunReport> runReport(RunId runId) {
         return core.reports().runReport(runId);
+    }
+
+    @Override
+    public Optional<RunLatencies> latencies(RunId runId) {
+        return core.reports().latencies(runId);
     }
 
     @Override

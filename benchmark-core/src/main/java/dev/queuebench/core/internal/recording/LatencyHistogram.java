@@ -1,7 +1,13 @@
 package dev.queuebench.core.internal.recording;
 
+import dev.queuebench.domain.measure.LatencyDistribution;
 import dev.queuebench.domain.measure.LatencySummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -15,6 +21,10 @@ public final class LatencyHistogram {
     static final int SIGNIFICANT_DIGITS = 3;
     /** One day in microseconds: larger values are recorded as this. */
     static final long HIGHEST_MICROS = 86_400_000_000L;
+
+    /** HdrHistogram's own default for its percentile-distribution output. */
+    static final int HGRM_TICKS_PER_HALF_DISTANCE = 5;
+    private static final double MICROS_PER_MILLI = 1_000.0;
 
     private final Histogram nonNegative;
     private final Histogram negative;
@@ -89,6 +99,31 @@ public final class LatencyHistogram {
         }
         return new LatencySummary(count(), min(), valueAtPercentile(50), valueAtPercentile(90),
                 valueAtPercentile(95), valueAtPercentile(99), valueAtPercentile(99.9), max());
+    }
+
+    /** The value at each percentile worth drawing ({@link LatencyDistribution#percentilesFor}). */
+    public LatencyDistribution distribution() {
+        long count = count();
+        List<LatencyDistribution.Point> points = LatencyDistribution.percentilesFor(count).stream()
+                .map(percentile -> new LatencyDistribution.Point(percentile, valueAtPercentile(percentile)))
+                .toList();
+        return new LatencyDistribution(count, negative.getTotalCount(), points);
+    }
+
+    /**
+     * HdrHistogram's own percentile-distribution text ({@code .hgrm}), five ticks per half distance, values in
+     * milliseconds: what {@code Histogram.outputPercentileDistribution} prints and HdrHistogram's plotter reads. Empty
+     * when nothing was recorded or some values are negative, which that format cannot hold.
+     */
+    public Optional<String> hgrm() {
+        if (nonNegative.getTotalCount() == 0 || negative.getTotalCount() > 0) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+            nonNegative.outputPercentileDistribution(out, HGRM_TICKS_PER_HALF_DISTANCE, MICROS_PER_MILLI);
+        }
+        return Optional.of(text.toString(StandardCharsets.UTF_8));
     }
 
     public LatencyHistogram copy() {

@@ -2,6 +2,7 @@ package dev.queuebench.core.internal.recording;
 
 import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.TickCounts;
+import dev.queuebench.domain.measure.LatencyKind;
 import dev.queuebench.domain.measure.LatencySummary;
 import dev.queuebench.domain.measure.ThroughputSeries;
 import dev.queuebench.ports.out.CompletionSnapshot;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -66,15 +68,15 @@ public final class MergedCompletions {
     }
 
     public LatencySummary pickupLag() {
-        return merged(snapshots.stream().map(SnapshotCodec::pickupLag).toList());
+        return histogram(LatencyKind.PICKUP_LAG).summary();
     }
 
     public LatencySummary endToEnd() {
-        return merged(snapshots.stream().map(SnapshotCodec::endToEnd).toList());
+        return histogram(LatencyKind.END_TO_END).summary();
     }
 
     public LatencySummary enqueueLatency() {
-        return merged(snapshots.stream().map(SnapshotCodec::enqueueLatency).toList());
+        return histogram(LatencyKind.ENQUEUE).summary();
     }
 
     public ThroughputSeries completionsPerSecond() {
@@ -102,10 +104,16 @@ public final class MergedCompletions {
                 .map(SnapshotCodec::enqueueTicks).toList());
     }
 
-    private static LatencySummary merged(List<LatencyHistogram> histograms) {
+    /** One latency of every node's jobs, as one histogram. */
+    public LatencyHistogram histogram(LatencyKind kind) {
+        Function<CompletionSnapshot, LatencyHistogram> decode = switch (kind) {
+            case PICKUP_LAG -> SnapshotCodec::pickupLag;
+            case END_TO_END -> SnapshotCodec::endToEnd;
+            case ENQUEUE -> SnapshotCodec::enqueueLatency;
+        };
         LatencyHistogram total = new LatencyHistogram();
-        histograms.forEach(total::add);
-        return total.summary();
+        snapshots.stream().map(decode).forEach(total::add);
+        return total;
     }
 
     static ThroughputSeries summed(List<ThroughputSeries> series) {

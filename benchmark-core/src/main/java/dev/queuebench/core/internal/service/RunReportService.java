@@ -1,16 +1,20 @@
 package dev.queuebench.core.internal.service;
 
+import dev.queuebench.core.internal.recording.LatencyHistogram;
 import dev.queuebench.core.internal.recording.MergedCompletions;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.RunActivity;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatusRule;
+import dev.queuebench.domain.measure.LatencyKind;
 import dev.queuebench.domain.measure.NodeShare;
 import dev.queuebench.domain.measure.ResourceSample;
 import dev.queuebench.domain.measure.StatementTime;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.RunFault;
+import dev.queuebench.ports.in.RunLatencies;
+import dev.queuebench.ports.in.RunLatenciesQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.out.CompletionSnapshot;
@@ -20,6 +24,7 @@ import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +34,7 @@ import java.util.Optional;
  * Builds run reports from the stored run, every node's completion snapshots, its fingerprint, its resource samples
  * and the faults it rode out.
  */
-public final class RunReportService implements GetRunReportQuery, ListRunsQuery {
+public final class RunReportService implements GetRunReportQuery, ListRunsQuery, RunLatenciesQuery {
 
     private final LoadRunPort loadRuns;
     private final CompletionSnapshotPort snapshots;
@@ -54,6 +59,19 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery 
                 environments.loadEnvironments(List.of(runId)).getOrDefault(runId, Map.of()),
                 resources.loadSamples(runId), faults.loadFaults(List.of(runId)).getOrDefault(runId, List.of()),
                 resources.loadStatements(List.of(runId)).getOrDefault(runId, List.of())));
+    }
+
+    @Override
+    public Optional<RunLatencies> latencies(RunId runId) {
+        return loadRuns.loadRun(runId).map(run -> {
+            MergedCompletions merged = MergedCompletions.merge(run.jobsCount(), snapshots.loadSnapshots(runId));
+            Map<LatencyKind, RunLatencies.Latency> byKind = new EnumMap<>(LatencyKind.class);
+            for (LatencyKind kind : LatencyKind.values()) {
+                LatencyHistogram histogram = merged.histogram(kind);
+                byKind.put(kind, new RunLatencies.Latency(histogram.distribution(), histogram.hgrm()));
+            }
+            return new RunLatencies(runId, byKind);
+        });
     }
 
     @Override

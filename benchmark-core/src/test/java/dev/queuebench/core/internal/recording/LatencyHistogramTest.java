@@ -3,7 +3,12 @@ package dev.queuebench.core.internal.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.queuebench.domain.measure.LatencyDistribution;
 import dev.queuebench.domain.measure.LatencySummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class LatencyHistogramTest {
@@ -81,5 +86,56 @@ class LatencyHistogramTest {
         a.add(b);
         assertThat(a.count()).isEqualTo(2);
         assertThat(a.min()).isEqualTo(-10);
+    }
+
+    @Test
+    void hgrm_is_what_hdrhistogram_prints_for_the_same_values_in_milliseconds() {
+        LatencyHistogram ours = new LatencyHistogram();
+        Histogram theirs = new Histogram(3);
+        for (long micros = 250; micros <= 2_000_000; micros = micros * 11 / 10 + 7) {
+            ours.record(micros);
+            theirs.recordValue(micros);
+        }
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        theirs.outputPercentileDistribution(new PrintStream(expected, true, StandardCharsets.UTF_8), 5, 1_000.0);
+
+        String hgrm = LatencyHistogram.decode(ours.encode()).hgrm().orElseThrow();
+
+        assertThat(hgrm).isEqualTo(expected.toString(StandardCharsets.UTF_8));
+        assertThat(hgrm).startsWith("       Value     Percentile TotalCount 1/(1-Percentile)")
+                .contains("#[Max     =     1847.295, Total count    =           92]");
+    }
+
+    @Test
+    void no_hgrm_where_the_format_cannot_hold_the_values() {
+        LatencyHistogram early = new LatencyHistogram();
+        early.record(-3);
+        early.record(5);
+
+        assertThat(new LatencyHistogram().hgrm()).isEmpty();
+        assertThat(early.hgrm()).as("a negative value has no place in HdrHistogram's text").isEmpty();
+    }
+
+    @Test
+    void the_distribution_reads_each_percentile_negative_values_included() {
+        LatencyHistogram histogram = new LatencyHistogram();
+        for (long micros = -100; micros < 900; micros++) {
+            histogram.record(micros);
+        }
+
+        LatencyDistribution distribution = histogram.distribution();
+
+        assertThat(distribution.count()).isEqualTo(1_000);
+        assertThat(distribution.negatives()).isEqualTo(100);
+        assertThat(distribution.points().get(0)).isEqualTo(new LatencyDistribution.Point(0, -100));
+        assertThat(distribution.points()).last().satisfies(last -> {
+            assertThat(last.percentile()).isCloseTo(99.9, within(1e-9));
+            assertThat(last.micros()).isEqualTo(899);
+        });
+        assertThat(distribution.points()).extracting(LatencyDistribution.Point::micros)
+                .as("a distribution never falls").isSorted();
+        LatencyDistribution.Point p90 = distribution.points().stream()
+                .filter(point -> Math.abs(point.percentile() - 90) < 1e-9).findFirst().orElseThrow();
+        assertThat(p90.micros()).as("the 900th of 1,000 values from -100").isEqualTo(799);
     }
 }
