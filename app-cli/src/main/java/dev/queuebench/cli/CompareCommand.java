@@ -4,6 +4,7 @@ import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
+import dev.queuebench.common.RunCommandLine;
 import dev.queuebench.core.stats.RegressionCheck;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.Profile;
@@ -53,8 +54,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = {"table, json (an array with one object per backend: its trials as run objects, statistics",
-                    "with 95%% intervals, resources and fingerprint), csv (one row per run) or bmf (Bencher Metric",
-                    "Format: each backend's means with their 95%% interval, for `bencher run --adapter json`).",
+                    "with 95%% intervals, resources and fingerprint), csv (one row per run), bmf (Bencher Metric",
+                    "Format: each backend's means with their 95%% interval, for `bencher run --adapter json`) or html",
+                    "(one self-contained file: the table, the charts overlaid, every run's sections, the command).",
                     "Default: ${DEFAULT-VALUE}."})
     OutputFormat format;
 
@@ -64,7 +66,8 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat.require(format, "compare", OutputFormat.table, OutputFormat.json, OutputFormat.csv,
-                OutputFormat.bmf);
+                OutputFormat.bmf, OutputFormat.html);
+        HtmlOutput html = format == OutputFormat.html ? HtmlOutput.require() : null;
         Map<BackendId, StartRunCommand> commands = new LinkedHashMap<>();
         Map<BackendId, BackendSettings> settings = new LinkedHashMap<>();
         List<Profile> profiles = benchmark.profiles;
@@ -97,6 +100,18 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison;
         try (Bench bench = Bench.open(database, benchmark.settings(), settings)) {
             comparison = bench.core().compare(plan, new ComparisonProgress(spec.commandLine().getErr(), log));
+            if (html != null) {
+                List<TrialResult> all = comparison.overNodeCounts()
+                        ? comparison.byNodeCount().values().stream().flatMap(List::stream).toList()
+                        : comparison.results();
+                html.print(spec.commandLine().getOut(), bench.core(),
+                        all.stream().flatMap(result -> result.trials().stream()).toList(),
+                        comparison.overNodeCounts() ? List.of() : all,
+                        List.of(RunCommandLine.typed(spec.commandLine().getParseResult().originalArgs())));
+            }
+        }
+        if (html != null) {
+            return comparison.allFinished() ? ExitCode.OK : ExitCode.RUN_FAILED;
         }
         List<TrialResult> results = comparison.results();
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), format);

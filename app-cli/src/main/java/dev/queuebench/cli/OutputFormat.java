@@ -13,7 +13,9 @@ enum OutputFormat {
     /** Bencher Metric Format: the figures only, for a tracker of benchmarks across commits. */
     bmf,
     /** HdrHistogram's percentile-distribution text of one latency, which HdrHistogram's plotter reads. */
-    hgrm;
+    hgrm,
+    /** One self-contained HTML file: inline CSS and SVG, no script; readable offline and printable. */
+    html;
 
     /** Refuses a format the command does not print, naming the ones it does (exit code 2). */
     static void require(OutputFormat format, String command, OutputFormat... printed) {

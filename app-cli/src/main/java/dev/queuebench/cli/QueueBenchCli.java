@@ -14,7 +14,7 @@ import picocli.CommandLine;
         versionProvider = Launcher.Version.class,
         description = "Benchmarks PostgreSQL-backed JVM job schedulers: durations, throughput, latency, correctness.",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, WorkerCommand.class,
-                ListCommand.class, ShowCommand.class, BackendsCommand.class, ExportCommand.class})
+                ListCommand.class, ShowCommand.class, ReportCommand.class, BackendsCommand.class, ExportCommand.class})
 public final class QueueBenchCli implements Runnable {
 
     @Spec

@@ -11,6 +11,7 @@ import dev.queuebench.domain.measure.LatencyDistribution;
 import dev.queuebench.domain.measure.LatencyKind;
 import dev.queuebench.ports.in.RunLatencies;
 import dev.queuebench.ports.in.RunReport;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +30,10 @@ final class ShowCommand implements Callable<Integer> {
     String runId;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = {"table, json, csv, bmf (Bencher Metric Format: the figures, for `bencher run --adapter json`)",
-                    "or hgrm (HdrHistogram's percentile distribution of one latency in milliseconds, which its",
-                    "plotter reads; see --latency). Default: ${DEFAULT-VALUE}."})
+            description = {"table, json, csv, bmf (Bencher Metric Format: the figures, for `bencher run --adapter json`),",
+                    "hgrm (HdrHistogram's percentile distribution of one latency in milliseconds, which its plotter",
+                    "reads; see --latency) or html (one self-contained file: the run page's sections, offline and",
+                    "printable). Default: ${DEFAULT-VALUE}."})
     OutputFormat format;
 
     @Option(names = "--latency", defaultValue = "end-to-end", paramLabel = "LATENCY",
@@ -49,12 +51,18 @@ final class ShowCommand implements Callable<Integer> {
         if (format != OutputFormat.hgrm && spec.commandLine().getParseResult().hasMatchedOption("--latency")) {
             throw new BadInputException("--latency chooses the distribution of --format hgrm; add --format hgrm");
         }
+        HtmlOutput html = format == OutputFormat.html ? HtmlOutput.require() : null;
         try (Bench bench = Bench.open(database)) {
             if (format == OutputFormat.hgrm) {
                 return printHgrm(bench, id, kind);
             }
             RunReport report = bench.core().runReport(id)
                     .orElseThrow(() -> new BadInputException(new RunNotFoundException(id).getMessage()));
+            if (html != null) {
+                html.print(spec.commandLine().getOut(), bench.core(), List.of(report), List.of(),
+                        HtmlOutput.commandsOf(List.of(report)));
+                return ExitCode.OK;
+            }
             new ReportPrinter(spec.commandLine().getOut(), format).printRun(report);
             return ExitCode.OK;
         }

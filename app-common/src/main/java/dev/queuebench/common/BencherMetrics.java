@@ -121,7 +121,7 @@ public final class BencherMetrics {
 
     private static String workload(RunSpec spec) {
         if (spec.workload() instanceof Workload.Rate rate) {
-            return "rate-" + number(rate.jobsPerSecond()) + "-per-s-for-" + seconds(rate.duration());
+            return "rate-" + Text.plain(rate.jobsPerSecond()) + "-per-s-for-" + seconds(rate.duration());
         }
         if (spec.workload() instanceof Workload.Delayed) {
             return "delayed-" + spec.jobsCount().value() + "-due-after-" + seconds(spec.jobDelay().value());
@@ -130,11 +130,7 @@ public final class BencherMetrics {
     }
 
     private static String seconds(Duration duration) {
-        return number(duration.toMillis() / 1_000.0) + "s";
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+        return Text.plain(duration.toMillis() / 1_000.0) + "s";
     }
 
     private static Metric metric(TrialStatistics statistics) {

@@ -55,6 +55,11 @@ public final class Text {
         return String.format(Locale.ROOT, "%.2f s", micros / 1_000_000.0);
     }
 
+    /** A number as typed on a command line: {@code 500}, {@code 12.5}. */
+    public static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+    }
+
     public static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.1f", perSecond);
     }

@@ -113,14 +113,15 @@ class CliBadInputTest {
         CommandLine program = QueueBenchMain.commandLine();
         List<String> commands = new ArrayList<>(program.getSubcommands().keySet());
         commands.remove("help");
-        assertThat(commands).contains("run", "compare", "sweep", "worker", "list", "show", "export", "backends", "web");
+        assertThat(commands).contains("run", "compare", "sweep", "worker", "list", "show", "report", "export",
+                "backends", "web");
         for (String command : commands) {
             List<String> args = new ArrayList<>(List.of(command));
             // what each command requires, so that the option is what it trips over
             switch (command) {
                 case "run", "worker" -> args.addAll(List.of("--backend", "postgres"));
                 case "sweep" -> args.addAll(List.of("--backend", "postgres", "--threads", "1"));
-                case "show" -> args.add("1");
+                case "show", "report" -> args.add("1");
                 default -> { }
             }
             args.add("--no-such-option");
@@ -139,6 +140,7 @@ class CliBadInputTest {
         assertBadInput(cli.run("worker", "--backend", "postgres", "--threads", "lots"), "lots");
         assertBadInput(cli.run("list", "--limit", "ten"), "ten");
         assertBadInput(cli.run("show", "1", "--format", "pdf"), "pdf");
+        assertBadInput(cli.run("report", "1", "two"), "two");
         assertBadInput(cli.run("export", "--since", "yesterday-ish"), "yesterday-ish");
         assertBadInput(CliRunner.runExactly("backends", "--format", "csv"), "backends prints table or json");
         assertBadInput(CliRunner.runExactly("backends", "--format", "bmf"), "backends prints table or json, not bmf");
@@ -147,7 +149,7 @@ class CliBadInputTest {
         assertBadInput(cli.run("run", "--backend", "postgres", "--jobs", "10", "--format", "hgrm"),
                 "run prints table, json, csv or bmf, not hgrm");
         assertBadInput(cli.run("compare", "--jobs", "10", "--format", "hgrm"),
-                "compare prints table, json, csv or bmf, not hgrm");
+                "compare prints table, json, csv, bmf or html, not hgrm");
         assertBadInput(cli.run("show", "1", "--format", "hgrm", "--latency", "lag"),
                 "no latency 'lag'; choose one of pickup-lag, end-to-end, enqueue");
         assertBadInput(cli.run("show", "1", "--latency", "pickup-lag"), "add --format hgrm");

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -183,6 +184,46 @@ class CliMeasurementTest {
                 .isSorted();
         assertThat(millis.get(millis.size() - 1))
                 .isCloseTo(json.get("enqueue_latency_ms").get("max").asDouble(), within(0.01));
+    }
+
+    @Test
+    void html_reports_are_one_self_contained_file_of_a_comparison_of_picked_runs_or_of_one_run() {
+        CliRunner.Result compared = cli.run("compare", "--backends", "db-scheduler,postgres", "--workload", "rate",
+                "--rate", "100", "--duration", "2s", "-o", "db-scheduler.poll-interval=200ms", "--trials", "2",
+                "--warmup", "0", "--format", "html");
+
+        assertThat(compared.exitCode()).as(compared.err()).isZero();
+        String html = compared.out();
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+                .doesNotContain("<script", "src=", "<link", "url(")
+                .contains("<style>", "Over the trials: end-to-end p99 (ms)", "1.00x",
+                        "Completions per second", "End-to-end latency by percentile",
+                        "queue-bench compare --backends db-scheduler,postgres --workload rate --rate 100 --duration 2s"
+                                + " -o db-scheduler.poll-interval=200ms --trials 2 --warmup 0 --format html"
+                                + " --jdbc-url")
+                .as("a report is passed on: no password in it").doesNotContain("--db-password");
+        assertThat(html.split("class=\"run-title\"", -1)).as("a section per run").hasSize(5);
+
+        JsonNode listed = cli.run("list", "--limit", "4", "--format", "json").json();
+        String newest = listed.get(0).get("id").asText();
+        String before = StreamSupport.stream(listed.spliterator(), false)
+                .filter(run -> !run.get("backend").asText().equals(listed.get(0).get("backend").asText()))
+                .findFirst().orElseThrow().get("id").asText();
+        CliRunner.Result picked = cli.run("report", before, newest);
+        assertThat(picked.exitCode()).as(picked.err()).isZero();
+        assertThat(picked.out()).startsWith("<!DOCTYPE html>").doesNotContain("Over the trials")
+                .contains("id=\"run-" + before + "\"", "id=\"run-" + newest + "\"",
+                        "queue-bench run --backend postgres --workload rate --rate 100 --duration 2s",
+                        "queue-bench run --backend db-scheduler --workload rate --rate 100 --duration 2s"
+                                + " --mode one_by_one --threads 10 --profile tuned -o poll-interval=200ms");
+
+        CliRunner.Result one = cli.run("show", newest, "--format", "html");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out()).contains("<title>Run " + newest + ": ", "id=\"run-" + newest + "\"");
+
+        assertBadInput(cli.run("report", newest, newest), "run " + newest + " is listed twice");
+        assertBadInput(cli.run("report", "999999"), "999999");
+        assertBadInput(cli.run("report", newest, "--format", "bmf"), "report prints html, json or csv, not bmf");
     }
 
     @Test

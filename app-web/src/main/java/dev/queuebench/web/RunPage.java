@@ -48,7 +48,8 @@ final class RunPage {
 
     void show(Context ctx) {
         RunReport report = find(reports, ctx.pathParam("id"));
-        ctx.html(views.render("run.jte", view(report, latencies.latencies(report.run().id()))));
+        ctx.html(views.render("run.jte", view(report, latencies.latencies(report.run().id()),
+                backends.backends())));
     }
 
     /** The run a path names; a path that names none, garbage included, is a page that does not exist. */
@@ -64,12 +65,13 @@ final class RunPage {
                 .orElseThrow(() -> new NotFoundResponse("There is no run " + runId + "."));
     }
 
-    private RunView view(RunReport report, Optional<RunLatencies> distributions) {
+    /** The page's model of one run; the standalone report draws the same. */
+    static RunView view(RunReport report, Optional<RunLatencies> distributions, List<BackendDescriptor> registered) {
         BenchmarkRun run = report.run();
         CompletionCounts counts = report.completions();
         Optional<TimeAxis> axis = TimeAxis.of(report.completionsPerSecond(), report.enqueuesPerSecond(),
                 report.resourceSamples());
-        String version = new RegisteredBackends(backends.backends()).find(run.backend().value())
+        String version = new RegisteredBackends(registered).find(run.backend().value())
                 .map(BackendDescriptor::libraryVersion)
                 .orElse("(not registered)")
                 + report.profile().map(profile -> " · " + profile.wireName() + " profile").orElse("")

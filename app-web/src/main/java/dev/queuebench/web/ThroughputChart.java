@@ -15,7 +15,7 @@ final class ThroughputChart {
 
     static final ChartCanvas.Frame FRAME = new ChartCanvas.Frame(760, 280, 64, 16, 740, 236, 6);
     /** Above this many steps, seconds are averaged in buckets: the path stays small for hour-long runs. */
-    private static final int MAX_STEPS = 600;
+    static final int MAX_STEPS = 600;
 
     private ThroughputChart() {
     }
@@ -73,7 +73,7 @@ final class ThroughputChart {
     }
 
     /** Events per second, averaged over buckets of {@code bucket} seconds. */
-    private static List<ChartCanvas.Step> steps(ThroughputSeries series, long bucket, TimeAxis axis) {
+    static List<ChartCanvas.Step> steps(ThroughputSeries series, long bucket, TimeAxis axis) {
         int[] counts = series.counts();
         List<ChartCanvas.Step> steps = new ArrayList<>();
         for (int from = 0; from < counts.length; from += (int) bucket) {

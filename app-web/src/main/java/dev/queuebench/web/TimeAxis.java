@@ -18,6 +18,7 @@ final class TimeAxis {
     static final String SINCE_FIRST_ENQUEUE = "seconds since the first enqueue";
     static final String SINCE_SCHEDULING_STARTED = "seconds since scheduling started";
     static final String SINCE_CREATED = "seconds since the run was created";
+    static final String SINCE_EACH_FIRST_ENQUEUE = "seconds since each run's first enqueue";
 
     private static final long[] SECOND_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1_800, 3_600, 7_200};
     private static final double NANOS_PER_SECOND = 1e9;
@@ -70,6 +71,14 @@ final class TimeAxis {
         to = Math.max(to, from + 1);
         return Optional.of(new TimeAxis(unbounded.originEpochSecond, unbounded.originNanos, from, to,
                 unbounded.label));
+    }
+
+    /**
+     * The axis of several runs drawn over each other, each moved so that its first enqueue is at zero (series given
+     * with zero as their start), {@code seconds} long.
+     */
+    static TimeAxis overlaid(double seconds) {
+        return new TimeAxis(0, 0, 0, Math.max(1, seconds), SINCE_EACH_FIRST_ENQUEUE);
     }
 
     /**

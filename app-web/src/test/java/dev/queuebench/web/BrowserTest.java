@@ -8,8 +8,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.queuebench.common.HtmlReport;
+import dev.queuebench.common.RunCommandLine;
+import dev.queuebench.core.QueueBench;
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.AvailableBackend;
+import dev.queuebench.ports.in.RunLatencies;
+import dev.queuebench.ports.in.RunReport;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +39,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -155,6 +168,92 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#backend-db-scheduler form.custom input[type='text']"))
                 .getAttribute("value")).isEqualTo("lots");
         screenshot("refused.png");
+    }
+
+    @Test
+    void a_report_of_two_runs_opens_offline_with_every_chart_drawn_and_fits_a_phone() throws Exception {
+        List<RunReport> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            browser.get(web.uri("/").toString());
+            browser.findElement(By.id("backend-db-scheduler")).findElement(By.cssSelector("button[value='1000']"))
+                    .click();
+            WebElement flash = new WebDriverWait(browser, Duration.ofSeconds(60))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
+            RunId id = RunId.parse(flash.getText().replaceAll("^Run (\\d+) .*$", "$1"));
+            runs.add(web.awaitFinished(id, Duration.ofSeconds(60)));
+        }
+        Map<RunId, RunLatencies> latencies = new HashMap<>();
+        runs.forEach(run -> latencies.put(run.run().id(), web.core.latencies(run.run().id()).orElseThrow()));
+        List<AvailableBackend> backends = QueueBench.availableBackends();
+        String html = new StandaloneReport().render(new HtmlReport("Two runs of db-scheduler", runs, latencies,
+                List.of(), backends, runs.stream().map(run -> RunCommandLine.of(run, backends)).toList(),
+                Instant.now()));
+        assertThat(html).doesNotContain("<script", "src=", "<link", "@import", "url(");
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve("report.html").toAbsolutePath();
+        Files.writeString(file, html);
+
+        HasNetworkConditions network = (HasNetworkConditions) browser;
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        network.setNetworkConditions(offline);
+        try {
+            browser.get(file.toUri().toString());
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            assertThat(page.executeScript("return performance.getEntriesByType('resource').length;"))
+                    .as("a self-contained file fetches nothing").isEqualTo(0L);
+            List<WebElement> charts = browser.findElements(By.cssSelector("figure.chart svg"));
+            // the overlaid completions and latencies, then per run: throughput, latency, 3 of where the time
+            // went and 7 resource plots
+            assertThat(charts).hasSizeGreaterThanOrEqualTo(2 + 2 * 2);
+            assertThat(charts).allSatisfy(chart -> assertThat(chart.getSize().getWidth()).isGreaterThan(200));
+            Object drawn = page.executeScript("return Array.from(document.querySelectorAll('figure.chart svg'))"
+                    + ".filter(svg => Array.from(svg.querySelectorAll('path')).some(p => p.getTotalLength() > 0))"
+                    + ".length;");
+            assertThat(drawn).as("charts with a line or area drawn").isEqualTo((long) charts.size());
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Two runs of db-scheduler");
+            assertThat(browser.findElements(By.cssSelector("table.report-runs tbody tr"))).hasSize(2);
+            assertThat(browser.findElement(By.cssSelector("pre.commands")).getText())
+                    .contains("queue-bench run --backend db-scheduler --workload delayed --jobs 1000 --delay 2s");
+            screenshot("report-1400.png");
+
+            assertFitsAPhone("report-390.png");
+        } finally {
+            network.deleteNetworkConditions();
+        }
+    }
+
+    /**
+     * At a phone's 390 CSS pixels (emulated: a headless window is at least 500 wide) the page scrolls up and down
+     * only: whatever is wider (a table, a chart) scrolls inside its own box. The message names what sticks out.
+     */
+    private void assertFitsAPhone(String screenshotName) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            Object stickingOut = page.executeScript("const width = document.documentElement.clientWidth;"
+                    + "const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {"
+                    + "  const x = getComputedStyle(p).overflowX; if (x === 'auto' || x === 'scroll') return true; }"
+                    + "  return false; };"
+                    + "return Array.from(document.querySelectorAll('body *'))"
+                    + ".filter(e => e.getBoundingClientRect().right > width + 1 && !scrolls(e))"
+                    + ".filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)"
+                    + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)"
+                    + " + 'px').join('; ');");
+            Object scrollWidth = page.executeScript("return document.documentElement.scrollWidth;");
+            assertThat((Long) scrollWidth).as("no sideways scrolling on a phone; sticking out: " + stickingOut)
+                    .isLessThanOrEqualTo(390L);
+            long height = (Long) page.executeScript("return document.documentElement.scrollHeight;");
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", height, "deviceScaleFactor", 1, "mobile", true));
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(screenshotName), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     /** The whole page, not only the window: the window grows to the page's height for the shot. */

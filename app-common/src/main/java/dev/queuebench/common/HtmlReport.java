@@ -1,0 +1,38 @@
+package dev.queuebench.common;
+
+import dev.queuebench.domain.RunId;
+import dev.queuebench.ports.in.AvailableBackend;
+import dev.queuebench.ports.in.RunLatencies;
+import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.TrialResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a self-contained HTML report holds: runs already measured, with their latency distributions, the comparison
+ * they were part of (empty for runs picked one by one), the backends as registered (for versions and knobs' profile
+ * values) and the commands that reproduce it.
+ *
+ * @param title    what the report is of, e.g. "db-scheduler, JobRunr, Quartz and postgres: backlog of 10,000 jobs"
+ * @param results  each backend's trials when the runs come from one comparison, else empty
+ * @param commands the command that made it ({@code queue-bench compare ...}), or each run's {@code queue-bench run}
+ */
+public record HtmlReport(String title, List<RunReport> runs, Map<RunId, RunLatencies> latencies,
+                         List<TrialResult> results, List<AvailableBackend> backends, List<String> commands,
+                         Instant generatedAt) {
+
+    public HtmlReport {
+        Objects.requireNonNull(title, "title is required");
+        runs = List.copyOf(runs);
+        latencies = Map.copyOf(latencies);
+        results = List.copyOf(results);
+        backends = List.copyOf(backends);
+        commands = List.copyOf(commands);
+        Objects.requireNonNull(generatedAt, "generation time is required");
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one run");
+        }
+    }
+}
