@@ -130,9 +130,11 @@ class BrowserTest {
 
         row.findElement(By.linkText("#" + runId)).click();
 
-        WebElement chart = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.chart svg")));
-        assertThat(chart.findElements(By.cssSelector("path.completions"))).hasSize(1);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.chart path.completions")));
+        assertThat(browser.findElements(By.cssSelector("figure.chart path.completions"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("figure.chart svg[aria-label^='Latency by percentile']")))
+                .singleElement().satisfies(distribution -> assertThat(distribution.getSize().getWidth())
+                        .isGreaterThan(300));
         assertThat(browser.getTitle()).isEqualTo("Run " + runId + " · Queue Bench");
         String report = browser.findElement(By.tagName("main")).getText();
         assertThat(report).contains("finished", "Waiting for the lock", "Draining", "Pickup lag", "End-to-end");
