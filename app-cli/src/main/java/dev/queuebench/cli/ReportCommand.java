@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"One report of runs already stored, side by side: their table, completions over time and",
-                "latency distributions overlaid, and each run's sections, e.g. report 12 13 14 > report.html."})
+        description = "One report of runs already stored, side by side: their table, completions over time and"
+                + " latency distributions overlaid, and each run's sections, e.g. report 12 13 14 > report.html.")
 final class ReportCommand implements Callable<Integer> {
 
     /** Beyond this many runs a report is too long to read, and its charts too crowded. */
