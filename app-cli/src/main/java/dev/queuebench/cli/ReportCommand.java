@@ -4,6 +4,7 @@ import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
+import dev.queuebench.common.RunCommandLine;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.ports.in.RunReport;
@@ -63,7 +64,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             if (html != null) {
                 html.print(spec.commandLine().getOut(), bench.core(), reports, List.of(),
-                        HtmlOutput.commandsOf(reports));
+                        RunCommandLine.ofEach(reports, BackendChoice.registered()));
             } else {
                 new ReportPrinter(spec.commandLine().getOut(), format).printRuns(reports);
             }

@@ -4,6 +4,7 @@ import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
+import dev.queuebench.common.RunCommandLine;
 import dev.queuebench.common.Text;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
@@ -60,7 +61,7 @@ final class ShowCommand implements Callable<Integer> {
                     .orElseThrow(() -> new BadInputException(new RunNotFoundException(id).getMessage()));
             if (html != null) {
                 html.print(spec.commandLine().getOut(), bench.core(), List.of(report), List.of(),
-                        HtmlOutput.commandsOf(List.of(report)));
+                        RunCommandLine.ofEach(List.of(report), BackendChoice.registered()));
                 return ExitCode.OK;
             }
             new ReportPrinter(spec.commandLine().getOut(), format).printRun(report);

@@ -3,9 +3,11 @@ package dev.queuebench.common;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.RunLatencies;
+import dev.queuebench.ports.in.RunLatenciesQuery;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.TrialResult;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,5 +36,31 @@ public record HtmlReport(String title, List<RunReport> runs, Map<RunId, RunLaten
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one run");
         }
+    }
+
+    /** The report of {@code runs} as they are now, titled by {@link #titleOf}, with every run's distributions. */
+    public static HtmlReport of(List<RunReport> runs, RunLatenciesQuery latencies, List<TrialResult> results,
+                                List<AvailableBackend> backends, List<String> commands) {
+        Map<RunId, RunLatencies> byRun = new HashMap<>();
+        for (RunReport run : runs) {
+            latencies.latencies(run.run().id()).ifPresent(found -> byRun.put(run.run().id(), found));
+        }
+        return new HtmlReport(titleOf(runs), runs, byRun, results, backends, commands, Instant.now());
+    }
+
+    /** "db-scheduler and postgres: a backlog ..." or "Run 12: db-scheduler, ...". */
+    public static String titleOf(List<RunReport> runs) {
+        RunReport first = runs.get(0);
+        if (runs.size() == 1) {
+            return "Run " + first.run().id() + ": " + first.run().backend() + ", " + Text.count(first.run().jobsCount())
+                    + " jobs, " + Text.workload(first.run().spec());
+        }
+        List<String> backends = runs.stream().map(run -> run.run().backend().value()).distinct().toList();
+        boolean sameWork = runs.stream().allMatch(run -> run.run().spec().workload().equals(first.run().spec()
+                .workload()) && run.run().jobsCount() == first.run().jobsCount());
+        String names = backends.size() == 1 ? backends.get(0) : String.join(", ", backends.subList(0,
+                backends.size() - 1)) + " and " + backends.get(backends.size() - 1);
+        return names + ": " + Text.count(runs.size()) + " runs" + (sameWork ? " of " + Text.count(first.run()
+                .jobsCount()) + " jobs, " + Text.workload(first.run().spec()) : "");
     }
 }

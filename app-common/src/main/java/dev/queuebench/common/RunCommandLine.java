@@ -32,6 +32,11 @@ public final class RunCommandLine {
     private RunCommandLine() {
     }
 
+    /** Each run's command, a command that several runs share once. */
+    public static List<String> ofEach(List<RunReport> runs, List<AvailableBackend> registered) {
+        return runs.stream().map(run -> of(run, registered)).distinct().toList();
+    }
+
     public static String of(RunReport report, List<AvailableBackend> registered) {
         RunSpec spec = report.run().spec();
         List<String> words = new ArrayList<>(List.of("queue-bench", "run", "--backend", spec.backend().value(),

@@ -62,6 +62,7 @@ public final class WebServer implements AutoCloseable {
         RunPage runPage = new RunPage(core, core, core, views);
         RunsApi api = new RunsApi(core, core, core, core);
         SweepPage sweeps = new SweepPage(core, views);
+        ComparePage compare = new ComparePage(core, core, QueueBench::availableBackends, views);
         HealthCheck health = new HealthCheck(database, core);
 
         Javalin app = Javalin.create(config -> {
@@ -85,6 +86,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/", home::show);
             config.routes.post("/benchmark_runs", home::startRun);
             config.routes.get("/runs/{id}", runPage::show);
+            config.routes.get("/compare", compare::show);
+            config.routes.get("/compare/report.html", compare::download);
             config.routes.get("/api/runs", api::list);
             config.routes.get("/api/runs/{id}", api::show);
             config.routes.get("/api/runs/{id}/latency.hgrm", api::hgrm);

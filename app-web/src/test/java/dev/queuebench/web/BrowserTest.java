@@ -8,17 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import dev.queuebench.common.HtmlReport;
-import dev.queuebench.common.RunCommandLine;
-import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.ports.in.AvailableBackend;
-import dev.queuebench.ports.in.RunLatencies;
-import dev.queuebench.ports.in.RunReport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -78,7 +74,7 @@ class BrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1280,900");
+                "--disable-dev-shm-usage", "--window-size=1400,900");
         browser = new ChromeDriver(service, options);
     }
 
@@ -173,8 +169,9 @@ class BrowserTest {
     }
 
     @Test
-    void a_report_of_two_runs_opens_offline_with_every_chart_drawn_and_fits_a_phone() throws Exception {
-        List<RunReport> runs = new ArrayList<>();
+    void two_runs_ticked_in_the_list_are_compared_and_their_report_opens_offline_with_every_chart_drawn()
+            throws Exception {
+        List<RunId> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             browser.get(web.uri("/").toString());
             browser.findElement(By.id("backend-db-scheduler")).findElement(By.cssSelector("button[value='1000']"))
@@ -182,14 +179,33 @@ class BrowserTest {
             WebElement flash = new WebDriverWait(browser, Duration.ofSeconds(60))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
             RunId id = RunId.parse(flash.getText().replaceAll("^Run (\\d+) .*$", "$1"));
-            runs.add(web.awaitFinished(id, Duration.ofSeconds(60)));
+            web.awaitFinished(id, Duration.ofSeconds(60));
+            runs.add(id);
         }
-        Map<RunId, RunLatencies> latencies = new HashMap<>();
-        runs.forEach(run -> latencies.put(run.run().id(), web.core.latencies(run.run().id()).orElseThrow()));
-        List<AvailableBackend> backends = QueueBench.availableBackends();
-        String html = new StandaloneReport().render(new HtmlReport("Two runs of db-scheduler", runs, latencies,
-                List.of(), backends, runs.stream().map(run -> RunCommandLine.of(run, backends)).toList(),
-                Instant.now()));
+        browser.get(web.uri("/").toString());
+        for (RunId id : runs) {
+            browser.findElement(By.cssSelector("input[name='runs'][value='" + id + "']")).click();
+        }
+        assertFitsAPhone("home-390.png");
+
+        browser.findElement(By.cssSelector("#compare-runs button")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/compare?"));
+        assertThat(browser.getCurrentUrl()).as("in the order of the list, newest first")
+                .endsWith("/compare?runs=" + runs.get(1) + "&runs=" + runs.get(0));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("db-scheduler: 2 runs of 1,000 jobs,"
+                + " delayed, delay 2.00 s");
+        assertThat(browser.findElements(By.cssSelector("table.report-runs tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(2)
+                .allSatisfy(chart -> assertThat(chart.getSize().getWidth()).isGreaterThan(300));
+        screenshot("compare-1400.png");
+        assertFitsAPhone("compare-390.png");
+        String download = browser.findElement(By.linkText("Download as one HTML file")).getAttribute("href");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String html = response.body();
         assertThat(html).doesNotContain("<script", "src=", "<link", "@import", "url(");
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve("report.html").toAbsolutePath();
@@ -205,20 +221,17 @@ class BrowserTest {
             assertThat(page.executeScript("return performance.getEntriesByType('resource').length;"))
                     .as("a self-contained file fetches nothing").isEqualTo(0L);
             List<WebElement> charts = browser.findElements(By.cssSelector("figure.chart svg"));
-            // the overlaid completions and latencies, then per run: throughput, latency, 3 of where the time
-            // went and 7 resource plots
+            // the overlaid completions and latencies, then per run at least its throughput and latency charts
             assertThat(charts).hasSizeGreaterThanOrEqualTo(2 + 2 * 2);
             assertThat(charts).allSatisfy(chart -> assertThat(chart.getSize().getWidth()).isGreaterThan(200));
             Object drawn = page.executeScript("return Array.from(document.querySelectorAll('figure.chart svg'))"
                     + ".filter(svg => Array.from(svg.querySelectorAll('path')).some(p => p.getTotalLength() > 0))"
                     + ".length;");
             assertThat(drawn).as("charts with a line or area drawn").isEqualTo((long) charts.size());
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Two runs of db-scheduler");
-            assertThat(browser.findElements(By.cssSelector("table.report-runs tbody tr"))).hasSize(2);
+            assertThat(browser.findElements(By.cssSelector("h2.run-title"))).hasSize(2);
             assertThat(browser.findElement(By.cssSelector("pre.commands")).getText())
                     .contains("queue-bench run --backend db-scheduler --workload delayed --jobs 1000 --delay 2s");
             screenshot("report-1400.png");
-
             assertFitsAPhone("report-390.png");
         } finally {
             network.deleteNetworkConditions();

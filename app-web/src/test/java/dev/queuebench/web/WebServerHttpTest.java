@@ -517,6 +517,60 @@ class WebServerHttpTest {
     }
 
     @Test
+    void picked_runs_are_compared_side_by_side_at_an_address_of_their_own_and_offered_as_one_file() throws Exception {
+        RunId first = startRunAndAwaitFinished("50");
+        RunId second = startRunAndAwaitFinished("60");
+
+        HttpResponse<String> page = browser.get("/compare?runs=" + first + "&runs=" + second);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = text(page.body());
+        assertThat(html).contains("<h1>db-scheduler: 2 runs</h1>", "href=\"/runs/" + first + "\"",
+                "href=\"/runs/" + second + "\"", "Completions per second", "End-to-end latency by percentile",
+                "Where the time went", "Resources", "Settings that differ", "run.jobs_count",
+                "queue-bench run --backend db-scheduler --workload delayed --jobs 50",
+                "queue-bench run --backend db-scheduler --workload delayed --jobs 60",
+                "href=\"/compare/report.html?runs=" + first + "," + second + "\"");
+        assertThat(text(browser.get("/compare?runs=" + first + "," + second + "," + first).body()))
+                .as("a run asked for twice is shown once").contains("<h1>db-scheduler: 2 runs</h1>");
+
+        HttpResponse<String> file = browser.get("/compare/report.html?runs=" + first + "," + second);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"queue-bench-runs-"
+                + first + "-" + second + ".html\"");
+        assertThat(file.headers().firstValue("Content-Security-Policy")).hasValue(ComparePage.REPORT_POLICY);
+        assertThat(file.body()).startsWith("<!DOCTYPE html>").contains("<style>", "id=\"run-" + first + "\"")
+                .doesNotContain("<script", "<link", "src=");
+
+        String home = browser.get("/").body();
+        assertThat(home).contains("<form id=\"compare-runs\" class=\"compare-pick\" method=\"get\" action=\"/compare\">",
+                "<input type=\"checkbox\" name=\"runs\" value=\"" + first + "\" form=\"compare-runs\"");
+    }
+
+    static Stream<Arguments> bad_comparisons() {
+        return Stream.of(
+                Arguments.of("/compare", 422, "Pick the runs to compare"),
+                Arguments.of("/compare?runs=,", 422, "Pick the runs to compare"),
+                Arguments.of("/compare?runs=1,x", 422, "Run ids are positive whole numbers; 'x' is not one."),
+                Arguments.of("/compare?runs=0&runs=-2", 422, "'0', '-2' are not."),
+                Arguments.of("/compare?runs=" + String.join(",", java.util.stream.IntStream.rangeClosed(1, 25)
+                        .mapToObj(Integer::toString).toList()), 422, "at most 24 runs, not 25"),
+                Arguments.of("/compare?runs=999999", 404, "There is no run 999999."),
+                Arguments.of("/compare/report.html?runs=x", 422, "'x' is not one."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bad_comparisons")
+    void a_comparison_of_runs_that_cannot_be_compared_says_why(String path, int status, String message) {
+        HttpResponse<String> page = browser.get(path);
+
+        assertThat(page.statusCode()).isEqualTo(status);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(text(page.body())).contains(message);
+    }
+
+    @Test
     void an_unknown_run_is_a_404_page() {
         HttpResponse<String> page = browser.get("/runs/999999");
 
