@@ -159,7 +159,9 @@ public final class RateWorkload implements RunWorkload {
         }
 
         private void storeProgress() {
-            int enqueuedUpTo = inFlight.isEmpty() ? next : inFlight.first();
+            // one read: between an isEmpty() and a first() an enqueuer can take the last call out of the set
+            Integer oldestInFlight = inFlight.ceiling(0);
+            int enqueuedUpTo = oldestInFlight == null ? next : oldestInFlight;
             if (enqueuedUpTo > run.scheduledJobs() && enqueuedUpTo < jobsCount) {
                 run = run.recordScheduledJobs(enqueuedUpTo, phase.clock().instant());
                 phase.storeProgress(run);
