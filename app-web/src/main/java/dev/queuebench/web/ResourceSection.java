@@ -17,6 +17,8 @@ final class ResourceSection {
 
     private static final double MB = 1024.0 * 1024.0;
     private static final String UNKNOWN = "-";
+    /** Below this, counters sampled once a second say more about when they were sampled than about the run. */
+    static final Duration SHORTEST_READABLE = Duration.ofSeconds(2);
 
     private ResourceSection() {
     }
@@ -56,7 +58,12 @@ final class ResourceSection {
                 peakAndMean(figures.active()), peakAndMean(figures.idle()), peakAndMean(figures.waiting()))));
         String sampled = Text.count(summary.samples()) + (summary.samples() == 1 ? " sample" : " samples")
                 + " over " + Text.duration(summary.window())
-                + ", from the start of scheduling until the run finished or stalled";
+                + ", from the start of scheduling until the run finished or stalled"
+                + (summary.window().compareTo(SHORTEST_READABLE) < 0
+                        ? ". Too short to read: the per-second figures rest on " + Text.duration(summary.window())
+                                + ", and PostgreSQL's counters, which its sessions report about once a second, may"
+                                + " not have moved yet"
+                        : "");
         return new RunView.Resources(sampled, gauges, counters, pools, ResourceCharts.of(samples, axis));
     }
 

@@ -6,6 +6,8 @@ import dev.queuebench.domain.CompletionCounts;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.RunStatusRule;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.domain.measure.Bottleneck;
 import dev.queuebench.domain.measure.LatencyKind;
@@ -85,14 +87,15 @@ final class RunPage {
                 Text.mode(run.spec().schedulingMode()),
                 workload(run.spec()),
                 outcome(report),
+                ending(report),
                 report.bottleneck().map(bottleneck -> bottleneck.kind().wireName()).orElse(null),
                 report.bottleneck().map(Bottleneck::summary).orElse(null),
                 Text.time(run.timeline().createdAt()),
                 run.timeline().createdAt().toString(),
                 report.status().wireName(),
                 Text.status(report),
-                Text.duration(report.schedulingDuration()),
-                Text.duration(report.runDuration()),
+                duration(report, report.schedulingDuration()),
+                duration(report, report.runDuration()),
                 report.jobsPerSecond().isPresent() ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-",
                 Text.count(run.scheduledJobs()),
                 Text.count(counts.distinctCompleted()),
@@ -111,7 +114,8 @@ final class RunPage {
                         latency("Enqueue", "one enqueue call", report.enqueueLatency())),
                 distributions.flatMap(RunPage::latencyChart).orElse(null),
                 distributions.map(RunPage::hgrmLinks).orElse(List.of()),
-                axis.flatMap(a -> ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond(), a,
+                axis.flatMap(a -> ThroughputChart.of(report.completionsPerSecond(), report.enqueuesPerSecond(),
+                        report.completionTicks(), report.enqueueTicks(), a,
                         FaultsSection.marks(report.faults(), a))).orElse(null),
                 FaultsSection.of(report.faults(),
                         axis.orElseGet(() -> TimeAxis.sinceCreation(run.timeline().createdAt()))),
@@ -163,13 +167,13 @@ final class RunPage {
         String executionRate = report.jobsPerSecond().isPresent()
                 ? Text.rate(report.jobsPerSecond().getAsDouble()) + " jobs/s" : NO_RATE;
         return List.of(
-                new RunView.Phase("Waiting for the lock", Text.duration(report.lockWaitPhase()), NO_RATE,
+                new RunView.Phase("Waiting for the lock", duration(report, report.lockWaitPhase()), NO_RATE,
                         "created → scheduling started; includes any run ahead of this one"),
-                new RunView.Phase("Scheduling", Text.duration(scheduling), enqueueRate,
+                new RunView.Phase("Scheduling", duration(report, scheduling), enqueueRate,
                         "scheduling started → last job enqueued; jobs enqueued per second"),
-                new RunView.Phase("Draining", Text.duration(report.drainingPhase()), NO_RATE,
+                new RunView.Phase("Draining", duration(report, report.drainingPhase()), NO_RATE,
                         "last job enqueued → last job finished; includes the job delay"),
-                new RunView.Phase("Executing", Text.duration(executing), executionRate,
+                new RunView.Phase("Executing", duration(report, executing), executionRate,
                         "first job finished → last job finished, overlapping the phases above; distinct jobs per"
                                 + " second"),
                 new RunView.Phase("Steady", report.steadyCompletions().map(steady -> Text.duration(steady.window()))
@@ -212,6 +216,38 @@ final class RunPage {
                 .map(kind -> new RunView.HgrmLink(kind.label(), "/api/runs/" + distributions.runId()
                         + "/latency.hgrm?latency=" + kind.id()))
                 .toList();
+    }
+
+    /** A span of the run, or why there is none: still under way, or never, for a run that ended unfinished. */
+    private static String duration(RunReport report, Optional<Duration> span) {
+        if (span.isEmpty() && (report.status() == RunStatus.STALLED || report.status() == RunStatus.INTERRUPTED)) {
+            return "never ended";
+        }
+        return Text.duration(span);
+    }
+
+    /**
+     * Why a run ended unfinished, in words: what stopped it (the stall timeout, an interruption), when it was last
+     * seen making progress, and what became of the jobs that did not run; {@code null} for any other run.
+     */
+    static String ending(RunReport report) {
+        CompletionCounts counts = report.completions();
+        String jobs = Text.count(counts.missingJobs()) + " of " + Text.count(report.run().jobsCount())
+                + (report.run().jobsCount() == 1 ? " job" : " jobs") + " never ran";
+        String held = report.pendingJobs().isPresent()
+                ? " (" + Text.count(report.pendingJobs().getAsInt()) + " still in the backend's queue when it ended, "
+                        + Text.count(report.lostJobs().orElse(0)) + " gone from it)"
+                : "";
+        String lastSeen = "; the last progress was at " + Text.time(report.lastProgressAt());
+        return switch (report.status()) {
+            case STALLED -> "This run stalled: " + report.endReason().orElse("no progress for longer than the stall"
+                    + " timeout") + lastSeen + ". " + jobs + held + ". A run stalls when none of its jobs finishes"
+                    + " for the stall timeout (--stall-timeout, " + RunStatusRule.DEFAULT_STALL_TIMEOUT_TEXT
+                    + " unless set): a backend that stopped polling, lost its connection or its workers.";
+            case INTERRUPTED -> "This run was interrupted: " + report.endReason().orElse("its process ended")
+                    + lastSeen + ". " + jobs + held + ".";
+            default -> null;
+        };
     }
 
     /** The workload in words, for the line under the title. */

@@ -1,6 +1,7 @@
 package dev.queuebench.web;
 
 import dev.queuebench.common.Text;
+import dev.queuebench.domain.TickCounts;
 import dev.queuebench.domain.measure.ThroughputSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ final class ThroughputChart {
     static final ChartCanvas.Frame FRAME = new ChartCanvas.Frame(760, 280, 64, 16, 740, 236, 6);
     /** Above this many steps, seconds are averaged in buckets: the path stays small for hour-long runs. */
     static final int MAX_STEPS = 600;
+    /** Runs up to this long are drawn per tenth of a second: a second-long bar would hide what happened in it. */
+    static final int FINE_SPAN_SECONDS = 10;
 
     private ThroughputChart() {
     }
@@ -33,12 +36,24 @@ final class ThroughputChart {
     /** On the page's shared axis, with the faults marked that fall in its range; empty when nothing was enqueued. */
     static Optional<Chart> of(ThroughputSeries completions, ThroughputSeries enqueues, TimeAxis axis,
                               List<ChartCanvas.Mark> faults) {
+        return of(completions, enqueues, TickCounts.empty(TickCounts.TENTH_OF_A_SECOND),
+                TickCounts.empty(TickCounts.TENTH_OF_A_SECOND), axis, faults);
+    }
+
+    /**
+     * As above; a run of at most {@value #FINE_SPAN_SECONDS} seconds is drawn per tick (a tenth of a second) from
+     * {@code completionTicks} and {@code enqueueTicks} where it has them, so that a dip shorter than a second shows.
+     */
+    static Optional<Chart> of(ThroughputSeries completions, ThroughputSeries enqueues, TickCounts completionTicks,
+                              TickCounts enqueueTicks, TimeAxis axis, List<ChartCanvas.Mark> faults) {
         if (completions.seconds() == 0 && enqueues.seconds() == 0) {
             return Optional.empty();
         }
+        boolean fine = axis.span() <= FINE_SPAN_SECONDS && completionTicks.ticks() > 0;
         long bucket = Math.max(1, (long) Math.ceil(axis.span() / MAX_STEPS));
-        List<ChartCanvas.Step> completed = steps(completions, bucket, axis);
-        List<ChartCanvas.Step> enqueued = steps(enqueues, bucket, axis);
+        List<ChartCanvas.Step> completed = fine ? steps(completionTicks, axis) : steps(completions, bucket, axis);
+        List<ChartCanvas.Step> enqueued = fine && enqueueTicks.ticks() > 0 ? steps(enqueueTicks, axis)
+                : steps(enqueues, bucket, axis);
         double peak = 0;
         for (ChartCanvas.Step step : completed) {
             peak = Math.max(peak, step.value());
@@ -55,7 +70,8 @@ final class ThroughputChart {
             lines.add(new Chart.Line("line enqueues", "enqueues per second", canvas.steps(enqueued)));
         }
         List<Chart.Marker> markers = canvas.markers(faults);
-        String summary = "Completions per second over " + Text.count(Math.round(axis.span())) + " s, peak "
+        String summary = (fine ? "Per tenth of a second, as a rate: completions per second over "
+                : "Completions per second over ") + Text.count(Math.round(axis.span())) + " s, peak "
                 + Text.count(completions.peak()) + "/s"
                 + (enqueues.seconds() > 0 ? "; enqueues peak " + Text.count(enqueues.peak()) + "/s" : "")
                 + faultsMarked(markers.size(), faults.size());
@@ -70,6 +86,18 @@ final class ThroughputChart {
         String counted = marked == faults ? String.valueOf(faults) : marked + " of " + faults;
         String outside = marked < faults ? ", " + (faults - marked) + " outside its time range" : "";
         return "; " + counted + (faults == 1 ? " fault" : " faults") + " marked" + outside;
+    }
+
+    /** Events per second in each tick: a tick's count over its length. */
+    static List<ChartCanvas.Step> steps(TickCounts ticks, TimeAxis axis) {
+        int[] counts = ticks.counts();
+        double perSecond = 1_000.0 / ticks.tickMillis();
+        List<ChartCanvas.Step> steps = new ArrayList<>();
+        for (int tick = 0; tick < counts.length; tick++) {
+            steps.add(new ChartCanvas.Step(axis.seconds(ticks.startOf(tick)), axis.seconds(ticks.startOf(tick + 1)),
+                    counts[tick] * perSecond));
+        }
+        return steps;
     }
 
     /** Events per second, averaged over buckets of {@code bucket} seconds. */

@@ -38,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -149,6 +150,22 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("environment")).getText())
                 .contains("Library version", "synchronous_commit");
         screenshot("run.png");
+    }
+
+    @Test
+    void the_custom_form_shows_the_fields_of_the_workload_chosen() {
+        browser.get(web.uri("/").toString());
+        WebElement form = browser.findElement(By.cssSelector("#backend-db-scheduler form.custom"));
+        WebElement jobs = form.findElement(By.name("benchmark_run[jobs_count]"));
+        WebElement rate = form.findElement(By.name("benchmark_run[rate]"));
+        WebElement duration = form.findElement(By.name("benchmark_run[duration]"));
+        assertThat(jobs.isDisplayed()).isTrue();
+        assertThat(rate.isDisplayed() || duration.isDisplayed()).as("a delayed run has no rate").isFalse();
+
+        new Select(form.findElement(By.name("benchmark_run[workload]"))).selectByValue("rate");
+
+        assertThat(jobs.isDisplayed()).as("a rate run's count is rate x duration").isFalse();
+        assertThat(rate.isDisplayed() && duration.isDisplayed()).isTrue();
     }
 
     @Test

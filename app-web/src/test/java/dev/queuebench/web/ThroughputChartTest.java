@@ -3,6 +3,7 @@ package dev.queuebench.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.queuebench.domain.TickCounts;
 import dev.queuebench.domain.measure.ThroughputSeries;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,33 @@ class ThroughputChartTest {
         assertThat(points).isLessThanOrEqualTo(2 * 600 + 1);
         assertThat(chart.xTicks()).extracting(Chart.Tick::label).contains("0 min", "60 min");
         assertThat(chart.line("enqueues")).isEmpty();
+    }
+
+    @Test
+    void a_short_run_is_drawn_per_tenth_of_a_second_so_that_a_dip_inside_a_second_shows() {
+        ThroughputSeries completions = new ThroughputSeries(START, new int[] {100, 100, 100});
+        ThroughputSeries enqueues = new ThroughputSeries(START, new int[] {300});
+        int[] tenths = new int[30];
+        Arrays.fill(tenths, 10);
+        tenths[14] = 0;
+        TickCounts completionTicks = new TickCounts(START * 10, TickCounts.TENTH_OF_A_SECOND, tenths);
+        TimeAxis axis = TimeAxis.of(completions, enqueues, List.of()).orElseThrow();
+
+        Chart chart = ThroughputChart.of(completions, enqueues, completionTicks,
+                TickCounts.empty(TickCounts.TENTH_OF_A_SECOND), axis, List.of()).orElseThrow();
+
+        String area = path(chart, "completions");
+        assertThat(area.chars().filter(c -> c == 'L').count()).as("two points per tenth, then the close")
+                .isEqualTo(2 * 30 + 1);
+        assertThat(area).contains(" L" + ChartCanvas.point(64 + 1.4 / 3 * 676, 236));
+        assertThat(chart.summary()).startsWith("Per tenth of a second, as a rate: completions per second over 3 s");
+        assertThat(path(chart, "enqueues")).as("enqueues without ticks stay per second").startsWith("M");
+
+        Chart longer = ThroughputChart.of(new ThroughputSeries(START, new int[11]), ThroughputSeries.EMPTY,
+                new TickCounts(START * 10, TickCounts.TENTH_OF_A_SECOND, new int[110]), TickCounts.empty(100),
+                TimeAxis.of(new ThroughputSeries(START, new int[11]), ThroughputSeries.EMPTY, List.of())
+                        .orElseThrow(), List.of()).orElseThrow();
+        assertThat(longer.summary()).as("past ten seconds, per second").startsWith("Completions per second");
     }
 
     @Test

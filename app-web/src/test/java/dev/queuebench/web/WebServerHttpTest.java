@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.common.RunJson;
 import dev.queuebench.core.QueueBench;
+import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.NodeId;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.SweepPlan;
@@ -223,7 +225,15 @@ class WebServerHttpTest {
                 Arguments.of("a rate without its duration",
                         with(with(startRun("db-scheduler", null), "benchmark_run[workload]", "rate"),
                                 "benchmark_run[rate]", "50"),
-                        "The rate workload needs a rate (jobs per second) and a duration"),
+                        "The rate workload needs a duration, e.g. 60s"),
+                Arguments.of("a rate with neither its rate nor its duration",
+                        with(startRun("db-scheduler", null), "benchmark_run[workload]", "rate"),
+                        "The rate workload needs a rate in jobs per second, e.g. 200; the rate workload needs a"
+                                + " duration, e.g. 60s."),
+                Arguments.of("two bad fields, both named",
+                        with(startRun("db-scheduler", "lots"), "benchmark_run[scheduling_mode]", "fast"),
+                        "Scheduling mode must be one of one_by_one, in_bulk, was 'fast'; jobs count must be a whole"
+                                + " number between 1 and 10,000,000, was 'lots'."),
                 Arguments.of("a rate that is not a number",
                         with(with(with(startRun("db-scheduler", null), "benchmark_run[workload]", "rate"),
                                 "benchmark_run[rate]", "fast"), "benchmark_run[duration]", "10s"),
@@ -244,6 +254,10 @@ class WebServerHttpTest {
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(text(response.body())).contains(message);
         assertThat(response.body()).contains("class=\"alert\"", "id=\"backend-db-scheduler\"");
+        if ("db-scheduler".equals(form.get("benchmark_run[backend]"))) {
+            assertThat(response.body()).as("the browser lands on the refused form, not at the top of the page")
+                    .containsPattern("aria-label=\"(Jobs count|Rate, jobs per second)\"\\s+autofocus");
+        }
         assertThat(web.runCount()).isEqualTo(before);
     }
 
@@ -491,6 +505,22 @@ class WebServerHttpTest {
         assertThat(section(html, "resources")).contains("No resources were sampled for this run.")
                 .doesNotContain("<svg");
         assertThat(section(html, "environment")).contains("No fingerprint was stored for this run.");
+    }
+
+    @Test
+    void a_stalled_run_says_why_it_stalled_and_what_became_of_its_jobs_instead_of_pending_for_ever() {
+        RunId id = web.insertPendingRun(10);
+        BenchmarkRun run = web.persistence.loadRuns().loadRun(id).orElseThrow();
+        web.persistence.saveRuns().saveEnding(run.end(RunEnding.stalled(Duration.ofSeconds(120), Instant.now())
+                .withPendingJobs(4)));
+
+        String html = text(browser.get("/runs/" + id).body());
+
+        assertThat(html).contains("This run stalled: no progress for 120s; the last progress was at ",
+                "10 of 10 jobs never ran (4 still in the backend's queue when it ended, 6 gone from it).",
+                "A run stalls when none of its jobs finishes for the stall timeout (--stall-timeout, 120s unless"
+                        + " set)");
+        assertThat(html).contains("never ended").doesNotContain("Pending");
     }
 
     @Test
