@@ -86,8 +86,10 @@ class BottleneckVerdictTest {
 
     @Test
     void many_threads_on_a_pool_far_below_them_are_bound_by_the_pool() {
-        JsonNode run = runJson("--backend", "db-scheduler", "--workload", "backlog", "--jobs", "8000",
-                "--threads", "16", "--db-pool-size", "2", "--allow-small-pool");
+        // a drain of several seconds, so that several of the once-a-second samples see the threads waiting: 8,000
+        // jobs drained in 1.7 s once, and the one sample within it saw no thread waiting
+        JsonNode run = runJson("--backend", "db-scheduler", "--workload", "backlog", "--jobs", "30000",
+                "--mode", "in_bulk", "--threads", "16", "--db-pool-size", "2", "--allow-small-pool");
         JsonNode bottleneck = run.get("bottleneck");
         assertTopStatementIsTheBackends(run, "scheduled_tasks");
 

@@ -4,8 +4,12 @@ import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.RunStatus;
+import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.GetRunReportQuery;
@@ -14,6 +18,7 @@ import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartBenchmarkUseCase;
+import dev.queuebench.ports.spi.BackendSettings;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -22,8 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The original harness's page: per backend, buttons that start runs and the list of its runs ({@code GET /}), and
- * the form post that starts one ({@code POST /benchmark_runs}). A run started here is driven like one from the command
+ * The original harness's page: per backend, buttons that start runs, then every run newest first with filters
+ * ({@code GET /}), and the form post that starts one ({@code POST /benchmark_runs}). A run started here is driven like one from the command
  * line: it waits for its turn, starts from clean tables, and only its backend's workers run while it runs.
  */
 final class HomePage {
@@ -53,15 +58,15 @@ final class HomePage {
     void show(Context ctx) {
         RegisteredBackends registered = new RegisteredBackends(backends.backends());
         String flash = FlashCookie.take(ctx).flatMap(reports::runReport).map(HomePage::startedMessage).orElse(null);
-        Paging paging;
+        ListQuery query;
         try {
-            paging = Paging.from(ctx.queryParam("backend"), ctx.queryParam("before"), registered);
+            query = ListQuery.from(ctx, registered);
         } catch (IllegalArgumentException e) {
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, Paging.NEWEST, flash,
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, ListQuery.NEWEST, flash,
                     Text.sentence(e.getMessage()), null);
             return;
         }
-        render(ctx, HttpStatus.OK, registered, paging, flash, null, null);
+        render(ctx, HttpStatus.OK, registered, query, flash, null, null);
     }
 
     void startRun(Context ctx) {
@@ -75,7 +80,7 @@ final class HomePage {
             Optional<BackendId> backend = form.registeredBackend(registered);
             RefusedForm refused = new RefusedForm(backend.orElse(null), message, form.jobsCount(),
                     form.schedulingMode(), form.workload(), form.rate(), form.duration(), form.profile());
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, Paging.NEWEST, null,
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, ListQuery.NEWEST, null,
                     backend.isPresent() ? null : message, refused);
             return;
         }
@@ -87,49 +92,98 @@ final class HomePage {
      * @param error   a message for the top of the page, or {@code null}
      * @param refused a refused form, shown again in its backend's panel, or {@code null}
      */
-    private void render(Context ctx, HttpStatus status, RegisteredBackends registered, Paging paging,
+    private void render(Context ctx, HttpStatus status, RegisteredBackends registered, ListQuery query,
                         String flash, String error, RefusedForm refused) {
         List<HomeView.BackendPanel> panels = new ArrayList<>();
         for (BackendDescriptor backend : registered.all()) {
             RefusedForm formState = refused != null && backend.id().equals(refused.backend()) ? refused : null;
-            panels.add(panel(backend, paging.beforeFor(backend.id()), formState));
+            panels.add(panel(backend, formState));
         }
-        HomeView view = new HomeView(csrf.tokenFor(ctx), flash, error, panels);
+        HomeView view = new HomeView(csrf.tokenFor(ctx), flash, error, panels, runList(registered, query));
         ctx.status(status).html(views.render("home.jte", view));
     }
 
-    private HomeView.BackendPanel panel(BackendDescriptor backend, Optional<RunId> before, RefusedForm refused) {
-        BackendId id = backend.id();
+    private HomeView.RunList runList(RegisteredBackends registered, ListQuery query) {
         // one more than shown tells whether an "older" link leads anywhere
-        List<RunReport> page = runs.listRuns(new RunListFilter(Optional.of(id), RUNS_PER_PAGE + 1, before));
+        List<RunReport> page = runs.listRuns(query.filter(RUNS_PER_PAGE + 1));
         List<HomeView.RunRow> rows = page.stream().limit(RUNS_PER_PAGE).map(HomePage::row).toList();
         String older = page.size() > RUNS_PER_PAGE
-                ? "/?backend=" + id + "&before=" + rows.get(rows.size() - 1).id() + "#backend-" + id
-                : null;
-        String newer = before.isPresent() ? "/#backend-" + id : null;
+                ? query.href(Optional.of(RunId.of(rows.get(rows.size() - 1).id()))) : null;
+        String newer = query.before().isPresent() ? query.href(Optional.empty()) : null;
+        List<HomeView.Choice> backendChoices = new ArrayList<>(List.of(new HomeView.Choice("", "every backend",
+                query.backend().isEmpty())));
+        registered.all().forEach(backend -> backendChoices.add(new HomeView.Choice(backend.id().value(),
+                backend.id().value(), query.backend().filter(backend.id()::equals).isPresent())));
+        List<HomeView.Choice> statuses = new ArrayList<>(List.of(new HomeView.Choice("", "any status",
+                query.status().isEmpty())));
+        for (RunStatus status : RunStatus.values()) {
+            statuses.add(new HomeView.Choice(status.wireName(), status.wireName(),
+                    query.status().filter(status::equals).isPresent()));
+        }
+        List<HomeView.Choice> workloads = new ArrayList<>(List.of(new HomeView.Choice("", "any workload",
+                query.workload().isEmpty())));
+        for (String workload : ListParameters.WORKLOADS) {
+            workloads.add(new HomeView.Choice(workload, workload, query.workload().filter(workload::equals)
+                    .isPresent()));
+        }
+        return new HomeView.RunList(rows, backendChoices, statuses, workloads, query.filtered(), newer, older);
+    }
+
+    private HomeView.BackendPanel panel(BackendDescriptor backend, RefusedForm refused) {
         List<HomeView.Preset> presets = PRESETS.stream()
                 .map(jobs -> new HomeView.Preset(Text.shortCount(jobs), jobs))
                 .toList();
-        return new HomeView.BackendPanel(id.value(), backend.displayName(), backend.libraryVersion(), presets,
+        return new HomeView.BackendPanel(backend.id().value(), backend.displayName(), backend.libraryVersion(),
+                presets,
                 refused == null ? null : refused.message(),
                 refused == null ? null : refused.jobsCount(),
                 refused == null || refused.schedulingMode() == null ? "one_by_one" : refused.schedulingMode(),
                 refused == null || refused.workload() == null ? "delayed" : refused.workload(),
                 refused == null ? null : refused.rate(),
                 refused == null ? null : refused.duration(),
-                refused == null || refused.profile() == null ? Profile.DEFAULT.wireName() : refused.profile(),
-                rows, newer, older);
+                refused == null || refused.profile() == null ? Profile.DEFAULT.wireName() : refused.profile());
     }
 
     private static HomeView.RunRow row(RunReport report) {
         BenchmarkRun run = report.run();
-        return new HomeView.RunRow(run.id().value(), Text.count(run.jobsCount()),
-                Text.mode(run.spec().schedulingMode()) + (run.spec().workload() instanceof Workload.Delayed
-                        ? "" : ", " + Text.workload(run.spec()))
-                        + report.profile().map(profile -> ", " + profile.wireName()).orElse(""),
-                Text.time(run.timeline().createdAt()), run.timeline().createdAt().toString(),
-                Text.duration(report.schedulingDuration()), Text.duration(report.runDuration()),
+        return new HomeView.RunRow(run.id().value(), run.backend().value(), Text.count(run.jobsCount()),
+                run.spec().workload().wireName(), tags(report), Text.time(run.timeline().createdAt()),
+                run.timeline().createdAt().toString(), Text.duration(report.schedulingDuration()),
+                Text.duration(report.runDuration()),
+                report.jobsPerSecond().isPresent() ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-",
+                report.endToEnd().isEmpty() ? "-" : Text.micros(report.endToEnd().p99()),
                 report.status().wireName(), Text.status(report));
+    }
+
+    /** What sets a run apart from one started by a preset button: read at a glance in the list. */
+    private static List<String> tags(RunReport report) {
+        RunSpec spec = report.run().spec();
+        List<String> tags = new ArrayList<>();
+        if (spec.workload() instanceof Workload.Rate rate) {
+            tags.add(Text.rate(rate.jobsPerSecond()) + "/s for " + Text.duration(rate.duration()));
+        }
+        if (spec.workload() instanceof Workload.Delayed && !spec.jobDelay().equals(JobDelay.DEFAULT)) {
+            tags.add("delay " + Text.duration(spec.jobDelay().value()));
+        }
+        if (spec.schedulingMode() != SchedulingMode.ONE_BY_ONE) {
+            tags.add(Text.mode(spec.schedulingMode()));
+        }
+        String threads = report.environment().get("backend." + BackendSettings.THREADS);
+        if (threads != null && !threads.equals(Integer.toString(BackendSettings.DEFAULT_THREADS))) {
+            tags.add(threads + " threads");
+        }
+        report.profile().filter(profile -> profile != Profile.DEFAULT)
+                .ifPresent(profile -> tags.add(profile.wireName()));
+        if (!spec.jobWork().equals(JobWork.NONE)) {
+            tags.add(spec.jobWork().workText() + (spec.jobWork().payloadBytes() > 0
+                    ? ", " + spec.jobWork().payloadText() : ""));
+        }
+        if (report.nodes().size() > 1) {
+            tags.add(report.nodes().size() + " nodes");
+        }
+        report.injectedFaults().stream().map(fault -> fault.kind().replace('_', '-')).distinct()
+                .forEach(tags::add);
+        return tags;
     }
 
     private static String startedMessage(RunReport report) {
@@ -144,33 +198,52 @@ final class HomePage {
     }
 
     /**
-     * Which page of runs each backend shows: the newest, or for one backend those older than a run
-     * ({@code /?backend=ID&before=42}).
+     * Which runs the list shows ({@code /?backend=ID&status=finished&workload=backlog&before=42}): every filter is
+     * optional, and {@code before} pages on from the last run of the previous page under the same filters.
      */
-    private record Paging(Optional<BackendId> backend, Optional<RunId> before) {
+    private record ListQuery(Optional<BackendId> backend, Optional<RunStatus> status, Optional<String> workload,
+                             Optional<RunId> before) {
 
-        static final Paging NEWEST = new Paging(Optional.empty(), Optional.empty());
+        static final ListQuery NEWEST = new ListQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
 
-        static Paging from(String backend, String before, RegisteredBackends registered) {
-            if (before == null || before.isBlank()) {
-                return NEWEST;
-            }
-            if (backend == null || backend.isBlank()) {
-                throw new IllegalArgumentException("paging needs the backend as well as the run, e.g. /?backend="
-                        + registered.all().stream().findFirst().map(d -> d.id().value()).orElse("ID")
-                        + "&before=42");
-            }
-            BackendId id = registered.require(backend);
-            try {
-                return new Paging(Optional.of(id), Optional.of(RunId.parse(before)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("before must be a run id (a positive whole number), was '"
-                        + Text.abbreviate(before, 40) + "'");
-            }
+        static ListQuery from(Context ctx, RegisteredBackends registered) {
+            Optional<BackendId> backend = present(ctx.queryParam("backend")).map(registered::require);
+            Optional<RunStatus> status = present(ctx.queryParam("status")).map(ListParameters::status);
+            Optional<String> workload = present(ctx.queryParam("workload")).map(ListParameters::workload);
+            Optional<RunId> before = present(ctx.queryParam("before")).map(value -> {
+                try {
+                    return RunId.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("before must be a run id (a positive whole number), was '"
+                            + Text.abbreviate(value, 40) + "'");
+                }
+            });
+            return new ListQuery(backend, status, workload, before);
         }
 
-        Optional<RunId> beforeFor(BackendId id) {
-            return backend.filter(id::equals).flatMap(ignored -> before);
+        RunListFilter filter(int limit) {
+            RunListFilter filter = new RunListFilter(backend, limit, before);
+            filter = workload.map(filter::ofWorkload).orElse(filter);
+            return status.map(filter::inStatus).orElse(filter);
+        }
+
+        boolean filtered() {
+            return backend.isPresent() || status.isPresent() || workload.isPresent();
+        }
+
+        /** This list's address, under the same filters, from {@code from} on. */
+        String href(Optional<RunId> from) {
+            List<String> parameters = new ArrayList<>();
+            backend.ifPresent(id -> parameters.add("backend=" + id));
+            status.ifPresent(wanted -> parameters.add("status=" + wanted.wireName()));
+            workload.ifPresent(wanted -> parameters.add("workload=" + wanted));
+            from.ifPresent(id -> parameters.add("before=" + id));
+            return "/" + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters)) + "#runs";
+        }
+
+        private static Optional<String> present(String value) {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Runs as JSON, the objects {@code queue-bench show --format json} prints: {@code GET /api/runs} (newest first,
- * {@code ?backend=&limit=&before=}) and {@code GET /api/runs/{id}}. The page's live status polls the latter.
+ * {@code ?backend=&status=&workload=&limit=&before=}) and {@code GET /api/runs/{id}}. The page's live status polls the latter.
  */
 final class RunsApi {
 
@@ -40,6 +40,14 @@ final class RunsApi {
         try {
             filter = new RunListFilter(backend(ctx.queryParam("backend")), limit(ctx.queryParam("limit")),
                     before(ctx.queryParam("before")));
+            String workload = ctx.queryParam("workload");
+            if (!isAbsent(workload)) {
+                filter = filter.ofWorkload(ListParameters.workload(workload.strip()));
+            }
+            String status = ctx.queryParam("status");
+            if (!isAbsent(status)) {
+                filter = filter.inStatus(ListParameters.status(status.strip()));
+            }
         } catch (IllegalArgumentException e) {
             throw new UnprocessableContentResponse(e.getMessage());
         }

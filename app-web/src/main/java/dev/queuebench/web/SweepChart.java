@@ -13,6 +13,8 @@ import java.util.Optional;
 final class SweepChart {
 
     private static final ChartCanvas.Frame FRAME = new ChartCanvas.Frame(720, 260, 64, 16, 704, 222, 4);
+    /** Past this share of the width the peak's label goes left of its line, so that it stays inside the chart. */
+    private static final double PEAK_LABEL_FLIP = 0.75;
 
     private SweepChart() {
     }
@@ -21,24 +23,27 @@ final class SweepChart {
      * @param labels  each point's value, as the tick under it
      * @param figures each point's figure, {@code NaN} where its run has none
      * @param offered each point's offered rate for a rate sweep, empty for a thread sweep
+     * @param peak    the index of the sweep's peak (the highest drain rate, or the highest rate kept up with), -1 for
+     *                none; marked with {@code peakLabel}
      */
     static Optional<Chart> of(List<String> labels, List<Double> figures, List<Double> offered, String figureName,
-                              String xLabel) {
+                              String xLabel, int peak, String peakLabel) {
         if (labels.isEmpty()) {
             return Optional.empty();
         }
-        double peak = 1;
+        double highest = 1;
         for (double value : figures) {
-            peak = Double.isNaN(value) ? peak : Math.max(peak, value);
+            highest = Double.isNaN(value) ? highest : Math.max(highest, value);
         }
         for (double value : offered) {
-            peak = Math.max(peak, value);
+            highest = Math.max(highest, value);
         }
-        long step = ChartCanvas.niceStep(peak * 1.05 / FRAME.yTicks());
-        long top = step * (long) Math.ceil(peak * 1.05 / step);
+        long step = ChartCanvas.niceStep(highest * 1.05 / FRAME.yTicks());
+        long top = step * (long) Math.ceil(highest * 1.05 / step);
         List<Chart.Tick> yTicks = new ArrayList<>();
         for (long value = 0; value <= top; value += step) {
-            yTicks.add(new Chart.Tick(coordinate(y(value, top)), String.format(Locale.ROOT, "%,d", value)));
+            // the unit on every tick: the axis has no title of its own
+            yTicks.add(new Chart.Tick(coordinate(y(value, top)), String.format(Locale.ROOT, "%,d/s", value)));
         }
         List<Chart.Tick> xTicks = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -49,9 +54,17 @@ final class SweepChart {
             lines.add(new Chart.Line("line c2 dashed", "Offered", path(offered, top)));
         }
         lines.add(new Chart.Line("line completions", figureName, path(figures, top)));
-        String summary = figureName + " at each point of the sweep, in jobs per second";
+        List<Chart.Marker> markers = new ArrayList<>();
+        if (peak >= 0 && peak < labels.size()) {
+            double x = x(peak, labels.size());
+            boolean left = x > FRAME.left() + PEAK_LABEL_FLIP * (FRAME.right() - FRAME.left());
+            markers.add(new Chart.Marker(coordinate(x), null, true, coordinate(left ? x - 4 : x + 4),
+                    coordinate(FRAME.top() + 12), left ? "end" : "start", "peak", peakLabel));
+        }
+        String summary = figureName + " at each point of the sweep, in jobs per second"
+                + (markers.isEmpty() ? "" : "; peak: " + peakLabel);
         return Optional.of(new Chart(FRAME.width(), FRAME.height(), FRAME.left(), FRAME.top(), FRAME.right(),
-                FRAME.bottom(), lines, List.of(), yTicks, xTicks, xLabel, summary));
+                FRAME.bottom(), lines, markers, yTicks, xTicks, xLabel, summary));
     }
 
     /** The points joined by straight lines, each marked; a missing figure leaves a gap. */

@@ -95,8 +95,8 @@ final class SweepPage {
         return new SweepView(sweep.id().value(), plan.backend().value(), plan.kind().wireName(),
                 SweepPlan.format(plan.values()), planText(plan), Text.time(sweep.createdAt()),
                 sweep.createdAt().toString(), valueName, figureName, rates,
-                SweepChart.of(labels, figures, offered, figureName, valueName.toLowerCase(java.util.Locale.ROOT))
-                        .orElse(null),
+                SweepChart.of(labels, figures, offered, figureName, valueName.toLowerCase(java.util.Locale.ROOT),
+                        sweep.peak().map(p -> sweep.points().indexOf(p)).orElse(-1), peak(sweep)).orElse(null),
                 rows, peak(sweep),
                 rates && ran < plan.values().size()
                         ? "Stopped after " + SweepPlan.FAILURES_TO_STOP + " failed points in a row; not run: "

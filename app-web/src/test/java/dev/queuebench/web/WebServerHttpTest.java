@@ -678,7 +678,10 @@ class WebServerHttpTest {
                 Arguments.of("/api/runs?before=0", "Before must be a run id"),
                 Arguments.of("/api/runs?backend=sidekiq",
                         "Unknown backend 'sidekiq'; registered backends: db-scheduler"),
-                Arguments.of("/api/runs?backend=%3Cscript%3E", "Unknown backend '<script>'"));
+                Arguments.of("/api/runs?backend=%3Cscript%3E", "Unknown backend '<script>'"),
+                Arguments.of("/api/runs?status=lost", "Status must be one of pending, scheduling, running, finished,"
+                        + " stalled, interrupted, was 'lost'"),
+                Arguments.of("/api/runs?workload=burst", "Workload must be one of delayed, backlog, rate, was 'burst'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -764,35 +767,39 @@ class WebServerHttpTest {
     }
 
     @Test
-    void a_bad_paging_query_on_the_home_page_gets_422_with_the_reason() {
+    void a_bad_list_query_on_the_home_page_gets_422_with_the_reason() {
         HttpResponse<String> unknownBackend = browser.get("/?backend=sidekiq&before=3");
         HttpResponse<String> garbage = browser.get("/?backend=db-scheduler&before=yesterday");
-        HttpResponse<String> noBackend = browser.get("/?before=3");
+        HttpResponse<String> status = browser.get("/?status=lost");
+        HttpResponse<String> workload = browser.get("/?workload=burst");
 
         assertThat(unknownBackend.statusCode()).isEqualTo(422);
         assertThat(text(unknownBackend.body())).contains("Unknown backend 'sidekiq'");
         assertThat(garbage.statusCode()).isEqualTo(422);
         assertThat(text(garbage.body())).contains("Before must be a run id (a positive whole number), was 'yesterday'");
-        assertThat(noBackend.statusCode()).isEqualTo(422);
-        assertThat(text(noBackend.body())).contains("Paging needs the backend");
+        assertThat(status.statusCode()).isEqualTo(422);
+        assertThat(text(status.body())).contains("Status must be one of pending, scheduling, running, finished,"
+                + " stalled, interrupted, was 'lost'");
+        assertThat(workload.statusCode()).isEqualTo(422);
+        assertThat(text(workload.body())).contains("Workload must be one of delayed, backlog, rate, was 'burst'");
     }
 
     @Test
-    void the_home_page_lists_25_runs_per_backend_and_links_to_the_older_ones() {
+    void the_home_page_lists_25_runs_newest_first_and_links_to_the_older_ones_under_the_same_filters() {
         List<RunId> inserted = new ArrayList<>();
         for (int i = 0; i < HomePage.RUNS_PER_PAGE + 1; i++) {
             inserted.add(web.insertPendingRun(100 + i));
         }
         RunId newest = inserted.get(inserted.size() - 1);
 
-        String first = browser.get("/").body();
+        String first = browser.get("/?status=pending").body();
         List<Long> firstIds = runIds(first);
-        Matcher older = Pattern.compile("href=\"(/\\?backend=db-scheduler&amp;before=(\\d+)#backend-db-scheduler)\"")
-                .matcher(first);
+        Matcher older = Pattern.compile("href=\"(/\\?status=pending&amp;before=(\\d+)#runs)\"").matcher(first);
 
         assertThat(firstIds).hasSize(HomePage.RUNS_PER_PAGE).startsWith(newest.value()).isSortedAccordingTo(
                 (a, b) -> Long.compare(b, a));
-        assertThat(first).contains("Older runs").doesNotContain("Newest runs");
+        assertThat(first).contains("Older runs").doesNotContain("Newest runs")
+                .contains("<option value=\"pending\" selected>pending</option>");
         assertThat(older.find()).isTrue();
         assertThat(Long.parseLong(older.group(2))).isEqualTo(firstIds.get(firstIds.size() - 1));
 
@@ -802,6 +809,27 @@ class WebServerHttpTest {
         assertThat(secondIds).isNotEmpty().allMatch(id -> id < firstIds.get(firstIds.size() - 1));
         assertThat(secondIds).contains(inserted.get(0).value());
         assertThat(second.body()).contains("Newest runs");
+    }
+
+    @Test
+    void the_list_filters_by_status_and_workload_and_tags_what_sets_a_run_apart() throws Exception {
+        RunId finished = startRunAndAwaitFinished("30");
+        RunId pending = web.insertPendingRun(20);
+
+        assertThat(runIds(browser.get("/?status=finished").body())).contains(finished.value())
+                .doesNotContain(pending.value());
+        assertThat(runIds(browser.get("/?status=pending").body())).contains(pending.value())
+                .doesNotContain(finished.value());
+        assertThat(runIds(browser.get("/?workload=delayed&backend=db-scheduler").body()))
+                .contains(finished.value(), pending.value());
+        assertThat(text(browser.get("/?workload=rate&status=interrupted").body()))
+                .contains("No run matches these filters.");
+        JsonNode api = json(browser.get("/api/runs?status=finished&workload=delayed"));
+        assertThat(api.findValuesAsText("id")).contains(finished.toString()).doesNotContain(pending.toString());
+
+        String finishedRow = row(browser.get("/").body(), finished);
+        assertThat(finishedRow).contains(">db-scheduler<", ">delayed", "class=\"tag\">delay ")
+                .containsPattern("<td class=\"num\">[0-9,.]+</td>\\s*<td class=\"num\">[0-9.]+ m?s</td>");
     }
 
     @Test
@@ -931,6 +959,10 @@ class WebServerHttpTest {
         HttpResponse<String> page = browser.get("/sweeps/" + threads.id());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<svg", "Drain rate", "Worker threads", "Peak: ");
+        assertThat(page.body()).as("the y axis says its unit").contains(">0/s</text>");
+        assertThat(threads.peak()).as("40 jobs drained at 1 and 2 threads").isPresent();
+        assertThat(page.body()).as("the peak is marked on the curve").contains("<text class=\"marker-label\"",
+                ">peak</text>");
         for (SweepResult.Point point : threads.points()) {
             assertThat(page.body()).contains("href=\"/runs/" + point.report().run().id() + "\"");
         }

@@ -39,12 +39,21 @@ final class JpaRunStore implements LoadRunPort, SaveRunPort {
         return emf.callInTransaction(em -> {
             StringBuilder jpql = new StringBuilder("select r from BenchmarkRunEntity r where 1 = 1");
             filter.backend().ifPresent(backend -> jpql.append(" and r.backend = :backend"));
+            filter.workload().ifPresent(workload -> jpql.append(" and r.workload = :workload"));
+            // narrowed by what is stored; the report service decides the status (RunListFilter.mayHoldStatus)
+            filter.status().ifPresent(status -> jpql.append(switch (status) {
+                case FINISHED -> " and r.runFinishedAt is not null";
+                case INTERRUPTED -> " and r.endStatus = 'interrupted'";
+                case STALLED -> " and (r.endStatus = 'stalled' or (r.runFinishedAt is null and r.endedAt is null))";
+                case PENDING, SCHEDULING, RUNNING -> " and r.runFinishedAt is null and r.endedAt is null";
+            }));
             Optional<BenchmarkRunEntity> cursor = filter.before().map(id -> em.find(BenchmarkRunEntity.class, id.value()));
             cursor.ifPresent(c -> jpql.append(" and (r.createdAt < :cursorCreatedAt"
                     + " or (r.createdAt = :cursorCreatedAt and r.id < :cursorId))"));
             jpql.append(" order by r.createdAt desc, r.id desc");
             TypedQuery<BenchmarkRunEntity> query = em.createQuery(jpql.toString(), BenchmarkRunEntity.class);
             filter.backend().ifPresent(backend -> query.setParameter("backend", backend.value()));
+            filter.workload().ifPresent(workload -> query.setParameter("workload", workload));
             cursor.ifPresent(c -> query.setParameter("cursorCreatedAt", c.createdAt).setParameter("cursorId", c.id));
             if (filter.before().isPresent() && cursor.isEmpty()) {
                 return List.<BenchmarkRun>of();

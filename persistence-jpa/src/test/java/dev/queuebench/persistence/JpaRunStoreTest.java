@@ -10,6 +10,7 @@ import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
+import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.out.LoadRunPort;
@@ -102,6 +103,36 @@ class JpaRunStoreTest {
         assertThat(second).containsExactly(quartz.get(1), quartz.get(0));
         assertThat(load.listRuns(page.olderThan(quartz.get(0).id()))).isEmpty();
         assertThat(load.listRuns(page.olderThan(RunId.of(999_999)))).isEmpty();
+    }
+
+    @Test
+    void a_status_filter_narrows_by_what_is_stored_and_a_workload_filter_by_the_workload() {
+        Instant base = T0.plus(2, ChronoUnit.DAYS);
+        String backend = "status-filter";
+        BenchmarkRun waiting = newRun(backend, base);
+        BenchmarkRun stalled = newRun(backend, base.plusSeconds(1));
+        save.saveEnding(stalled.end(RunEnding.stalled(Duration.ofSeconds(120), base.plusSeconds(200))));
+        BenchmarkRun interrupted = newRun(backend, base.plusSeconds(2));
+        save.saveEnding(interrupted.end(RunEnding.ownerGone("host/1/abcd", base.plusSeconds(300))));
+        BenchmarkRun finished = submitted(newRun(backend, base.plusSeconds(3)));
+        BenchmarkRun scheduling = finished.startScheduling(base.plusSeconds(4));
+        save.saveSchedulingStarted(scheduling);
+        BenchmarkRun done = scheduling.recordScheduledJobs(500, base.plusSeconds(5)).finishScheduling(base.plusSeconds(5))
+                .finish(base.plusSeconds(6), base.plusSeconds(6));
+        save.saveSchedulingFinished(done);
+        save.saveRunFinished(done);
+        RunListFilter all = RunListFilter.newest(10).forBackend(BackendId.of(backend));
+
+        assertThat(load.listRuns(all.inStatus(RunStatus.FINISHED))).extracting(BenchmarkRun::id)
+                .containsExactly(finished.id());
+        assertThat(load.listRuns(all.inStatus(RunStatus.INTERRUPTED))).extracting(BenchmarkRun::id)
+                .containsExactly(interrupted.id());
+        assertThat(load.listRuns(all.inStatus(RunStatus.STALLED))).as("stalled on record, or maybe on sight")
+                .extracting(BenchmarkRun::id).containsExactly(stalled.id(), waiting.id());
+        assertThat(load.listRuns(all.inStatus(RunStatus.PENDING))).extracting(BenchmarkRun::id)
+                .containsExactly(waiting.id());
+        assertThat(load.listRuns(all.ofWorkload("delayed"))).hasSize(4);
+        assertThat(load.listRuns(all.ofWorkload("backlog"))).isEmpty();
     }
 
     @Test

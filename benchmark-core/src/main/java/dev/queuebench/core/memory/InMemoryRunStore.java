@@ -2,6 +2,7 @@ package dev.queuebench.core.memory;
 
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.NodeId;
+import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunTimeline;
 import dev.queuebench.ports.in.RunListFilter;
@@ -38,6 +39,8 @@ public final class InMemoryRunStore implements LoadRunPort, SaveRunPort {
         Optional<BenchmarkRun> cursor = filter.before().map(runs::get);
         return runs.values().stream()
                 .filter(run -> filter.backend().map(run.backend()::equals).orElse(true))
+                .filter(run -> filter.workload().map(run.spec().workload().wireName()::equals).orElse(true))
+                .filter(run -> filter.mayHoldStatus(run.isFinished(), run.ending().map(RunEnding::status)))
                 .filter(run -> cursor.map(c -> newestFirst.compare(run, c) > 0).orElse(true))
                 .sorted(newestFirst)
                 .limit(filter.limit())

@@ -23,6 +23,7 @@ import dev.queuebench.ports.out.LoadRunPort;
 import dev.queuebench.ports.out.ResourceSamplePort;
 import dev.queuebench.ports.out.RunEnvironmentPort;
 import dev.queuebench.ports.out.RunFaultPort;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,9 +75,30 @@ public final class RunReportService implements GetRunReportQuery, ListRunsQuery,
         });
     }
 
+    /**
+     * The store narrows a status filter by what it keeps (finished, ended, neither); a run's status is decided here,
+     * as it is read, so that page after page of the store is read until the page asked for is full or the store has
+     * no older run.
+     */
     @Override
     public List<RunReport> listRuns(RunListFilter filter) {
-        List<BenchmarkRun> runs = loadRuns.listRuns(filter);
+        if (filter.status().isEmpty()) {
+            return reportsOf(loadRuns.listRuns(filter));
+        }
+        List<RunReport> kept = new ArrayList<>();
+        RunListFilter page = filter;
+        while (kept.size() < filter.limit()) {
+            List<BenchmarkRun> runs = loadRuns.listRuns(page);
+            reportsOf(runs).stream().filter(report -> filter.status().get() == report.status()).forEach(kept::add);
+            if (runs.size() < page.limit()) {
+                break;
+            }
+            page = page.olderThan(runs.get(runs.size() - 1).id());
+        }
+        return List.copyOf(kept.subList(0, Math.min(kept.size(), filter.limit())));
+    }
+
+    private List<RunReport> reportsOf(List<BenchmarkRun> runs) {
         if (runs.isEmpty()) {
             return List.of();
         }

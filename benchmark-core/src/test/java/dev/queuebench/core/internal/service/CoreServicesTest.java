@@ -102,6 +102,21 @@ class CoreServicesTest {
     }
 
     @Test
+    void a_status_filter_reads_page_after_page_of_the_store_until_its_page_is_full_or_the_store_is_done() {
+        for (int i = 0; i < 5; i++) {
+            core.startRun(StartRunCommand.of("fake", 10));
+            core.clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(core.listRuns(RunListFilter.newest(2).inStatus(RunStatus.PENDING)))
+                .extracting(r -> r.run().id().value()).containsExactly(5L, 4L);
+        assertThat(core.listRuns(RunListFilter.newest(2).inStatus(RunStatus.STALLED)))
+                .as("the store offers unfinished runs as maybe stalled; none is, as pending runs do not stall")
+                .isEmpty();
+        assertThat(core.listRuns(RunListFilter.newest(2).inStatus(RunStatus.FINISHED))).isEmpty();
+    }
+
+    @Test
     void the_registered_backends_are_listed_with_their_library_versions() {
         assertThat(core.backends()).singleElement().satisfies(backend -> {
             assertThat(backend.id()).isEqualTo(FakeQueueBackend.ID);
