@@ -49,7 +49,7 @@ final class ComparisonView {
         List<BackendDescriptor> descriptors = report.backends().stream().map(AvailableBackend::descriptor).toList();
         List<RunView> runs = report.runs().stream()
                 .map(run -> RunPage.view(run, Optional.ofNullable(report.latencies().get(run.run().id())),
-                        descriptors))
+                        descriptors, Optional.empty()))
                 .toList();
         TrialMetric headline = TrialMetric.headlineOf(report.runs().get(0).run().spec().workload());
         Function<RunReport, String> href = run -> standalone ? "#run-" + run.run().id() : "/runs/" + run.run().id();

@@ -10,6 +10,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.GetRunReportQuery;
@@ -18,11 +19,13 @@ import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartBenchmarkUseCase;
+import dev.queuebench.ports.in.SweepUseCase;
 import dev.queuebench.ports.spi.BackendSettings;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,12 +43,14 @@ final class HomePage {
     private final ListRunsQuery runs;
     private final GetRunReportQuery reports;
     private final StartBenchmarkUseCase startRuns;
+    private final SweepUseCase sweeps;
     private final JobDelay jobDelay;
     private final Views views;
     private final CsrfTokens csrf;
 
     HomePage(ListBackendsQuery backends, ListRunsQuery runs, GetRunReportQuery reports, StartBenchmarkUseCase startRuns,
-             JobDelay jobDelay, Views views, CsrfTokens csrf) {
+             SweepUseCase sweeps, JobDelay jobDelay, Views views, CsrfTokens csrf) {
+        this.sweeps = Objects.requireNonNull(sweeps);
         this.backends = Objects.requireNonNull(backends);
         this.runs = Objects.requireNonNull(runs);
         this.reports = Objects.requireNonNull(reports);
@@ -106,7 +111,10 @@ final class HomePage {
     private HomeView.RunList runList(RegisteredBackends registered, ListQuery query) {
         // one more than shown tells whether an "older" link leads anywhere
         List<RunReport> page = runs.listRuns(query.filter(RUNS_PER_PAGE + 1));
-        List<HomeView.RunRow> rows = page.stream().limit(RUNS_PER_PAGE).map(HomePage::row).toList();
+        List<RunReport> shown = page.stream().limit(RUNS_PER_PAGE).toList();
+        Map<RunId, SweepId> sweepOf = sweeps.sweepsOf(shown.stream().map(report -> report.run().id()).toList());
+        List<HomeView.RunRow> rows = shown.stream()
+                .map(report -> row(report, Optional.ofNullable(sweepOf.get(report.run().id())))).toList();
         String older = page.size() > RUNS_PER_PAGE
                 ? query.href(Optional.of(RunId.of(rows.get(rows.size() - 1).id()))) : null;
         String newer = query.before().isPresent() ? query.href(Optional.empty()) : null;
@@ -144,10 +152,10 @@ final class HomePage {
                 refused == null || refused.profile() == null ? Profile.DEFAULT.wireName() : refused.profile());
     }
 
-    private static HomeView.RunRow row(RunReport report) {
+    private static HomeView.RunRow row(RunReport report, Optional<SweepId> sweep) {
         BenchmarkRun run = report.run();
         return new HomeView.RunRow(run.id().value(), run.backend().value(), Text.count(run.jobsCount()),
-                run.spec().workload().wireName(), tags(report), Text.time(run.timeline().createdAt()),
+                run.spec().workload().wireName(), tags(report, sweep), Text.time(run.timeline().createdAt()),
                 run.timeline().createdAt().toString(), Text.duration(report.schedulingDuration()),
                 Text.duration(report.runDuration()),
                 report.jobsPerSecond().isPresent() ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-",
@@ -156,7 +164,7 @@ final class HomePage {
     }
 
     /** What sets a run apart from one started by a preset button: read at a glance in the list. */
-    private static List<String> tags(RunReport report) {
+    private static List<String> tags(RunReport report, Optional<SweepId> sweep) {
         RunSpec spec = report.run().spec();
         List<String> tags = new ArrayList<>();
         if (spec.workload() instanceof Workload.Rate rate) {
@@ -183,6 +191,7 @@ final class HomePage {
         }
         report.injectedFaults().stream().map(fault -> fault.kind().replace('_', '-')).distinct()
                 .forEach(tags::add);
+        sweep.ifPresent(id -> tags.add("sweep #" + id));
         return tags;
     }
 

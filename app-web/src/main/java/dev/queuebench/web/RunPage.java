@@ -8,6 +8,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.RunStatusRule;
+import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.domain.measure.Bottleneck;
 import dev.queuebench.domain.measure.LatencyKind;
@@ -18,6 +19,7 @@ import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.RunLatencies;
 import dev.queuebench.ports.in.RunLatenciesQuery;
 import dev.queuebench.ports.in.RunReport;
+import dev.queuebench.ports.in.SweepUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Duration;
@@ -39,9 +41,12 @@ final class RunPage {
     private final GetRunReportQuery reports;
     private final RunLatenciesQuery latencies;
     private final ListBackendsQuery backends;
+    private final SweepUseCase sweeps;
     private final Views views;
 
-    RunPage(GetRunReportQuery reports, RunLatenciesQuery latencies, ListBackendsQuery backends, Views views) {
+    RunPage(GetRunReportQuery reports, RunLatenciesQuery latencies, ListBackendsQuery backends, SweepUseCase sweeps,
+            Views views) {
+        this.sweeps = Objects.requireNonNull(sweeps);
         this.reports = Objects.requireNonNull(reports);
         this.latencies = Objects.requireNonNull(latencies);
         this.backends = Objects.requireNonNull(backends);
@@ -50,8 +55,9 @@ final class RunPage {
 
     void show(Context ctx) {
         RunReport report = find(reports, ctx.pathParam("id"));
-        ctx.html(views.render("run.jte", view(report, latencies.latencies(report.run().id()),
-                backends.backends())));
+        RunId id = report.run().id();
+        ctx.html(views.render("run.jte", view(report, latencies.latencies(id), backends.backends(),
+                Optional.ofNullable(sweeps.sweepsOf(List.of(id)).get(id)))));
     }
 
     /** The run a path names; a path that names none, garbage included, is a page that does not exist. */
@@ -68,7 +74,8 @@ final class RunPage {
     }
 
     /** The page's model of one run; the standalone report draws the same. */
-    static RunView view(RunReport report, Optional<RunLatencies> distributions, List<BackendDescriptor> registered) {
+    static RunView view(RunReport report, Optional<RunLatencies> distributions, List<BackendDescriptor> registered,
+                        Optional<SweepId> sweep) {
         BenchmarkRun run = report.run();
         CompletionCounts counts = report.completions();
         Optional<TimeAxis> axis = TimeAxis.of(report.completionsPerSecond(), report.enqueuesPerSecond(),
@@ -87,6 +94,8 @@ final class RunPage {
                 Text.mode(run.spec().schedulingMode()),
                 workload(run.spec()),
                 outcome(report),
+                sweep.map(id -> "/sweeps/" + id).orElse(null),
+                sweep.map(id -> "sweep #" + id).orElse(null),
                 ending(report),
                 report.bottleneck().map(bottleneck -> bottleneck.kind().wireName()).orElse(null),
                 report.bottleneck().map(Bottleneck::summary).orElse(null),

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param workload    what the run offered, e.g. "each due 10.00 s after its enqueue", with the jobs' work
  * @param outcome     a backlog's drain or a rate's offer as it came out, or {@code null} for the delayed workload
+ * @param sweepHref   the sweep this run is a point of, or {@code null}; {@code sweepName} names it
  * @param ending      why the run ended unfinished and what became of its jobs, or {@code null} for any other run
  * @param boundBy     what bound the run ({@code fetch}, {@code cpu}, ...), or {@code null} before there is a verdict
  * @param boundWhy    the numbers behind that verdict, or {@code null}
@@ -25,7 +26,7 @@ import java.util.List;
  * @param environment the fingerprint in groups; empty when the run has none
  */
 record RunView(long id, String backend, String backendVersion, String jobs, String mode, String workload,
-               String outcome, String ending, String boundBy, String boundWhy, String created, String createdIso, String status, String statusText, String schedulingDuration,
+               String outcome, String sweepHref, String sweepName, String ending, String boundBy, String boundWhy, String created, String createdIso, String status, String statusText, String schedulingDuration,
                String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
                String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String fairness,
                List<LatencyRow> latencies, Chart latencyChart, List<HgrmLink> hgrm, Chart chart, Faults faults, Resources resources,

@@ -58,8 +58,8 @@ public final class WebServer implements AutoCloseable {
         Views views = new Views();
         CsrfTokens csrf = new CsrfTokens();
         ErrorPages errors = new ErrorPages(views);
-        HomePage home = new HomePage(core, core, core, core, settings.jobDelay(), views, csrf);
-        RunPage runPage = new RunPage(core, core, core, views);
+        HomePage home = new HomePage(core, core, core, core, core, settings.jobDelay(), views, csrf);
+        RunPage runPage = new RunPage(core, core, core, core, views);
         RunsApi api = new RunsApi(core, core, core, core);
         SweepPage sweeps = new SweepPage(core, views);
         ComparePage compare = new ComparePage(core, core, QueueBench::availableBackends, views);

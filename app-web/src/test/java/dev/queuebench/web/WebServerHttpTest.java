@@ -966,6 +966,11 @@ class WebServerHttpTest {
         for (SweepResult.Point point : threads.points()) {
             assertThat(page.body()).contains("href=\"/runs/" + point.report().run().id() + "\"");
         }
+        RunId point = threads.points().get(0).report().run().id();
+        assertThat(browser.get("/runs/" + point).body()).as("a point's run leads back to its sweep")
+                .contains("A point of <a href=\"/sweeps/" + threads.id() + "\">sweep #" + threads.id() + "</a>.");
+        assertThat(row(browser.get("/?workload=backlog").body(), point))
+                .contains("class=\"tag\">sweep #" + threads.id() + "<");
         assertThat(browser.get("/sweeps/" + rates.id()).body()).contains("Achieved rate", "Offered", "End-to-end p99");
 
         JsonNode json = json(browser.get("/api/sweeps/" + threads.id()));

@@ -256,6 +256,11 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     }
 
     @Override
+    public Map<RunId, SweepId> sweepsOf(List<RunId> runs) {
+        return core.sweeps().sweepsOf(runs);
+    }
+
+    @Override
     public boolean workersRunning(BackendId id) {
         return core.backends().workersRunning(id);
     }

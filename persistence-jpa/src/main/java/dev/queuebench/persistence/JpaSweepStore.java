@@ -13,8 +13,11 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sweeps in {@code benchmark_sweeps}, their points in {@code benchmark_sweep_points}. */
@@ -92,6 +95,22 @@ final class JpaSweepStore implements SweepStorePort {
                 .stream()
                 .map(entity -> toStored(em, entity))
                 .toList());
+    }
+
+    @Override
+    public Map<RunId, SweepId> sweepsOf(Collection<RunId> runs) {
+        if (runs.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = runs.stream().map(RunId::value).toList();
+        return emf.callInTransaction(em -> {
+            Map<RunId, SweepId> sweeps = new HashMap<>();
+            em.createQuery("select p from SweepPointEntity p where p.runId in :ids", SweepPointEntity.class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(point -> sweeps.put(RunId.of(point.runId), SweepId.of(point.sweepId)));
+            return Map.copyOf(sweeps);
+        });
     }
 
     private static StoredSweep toStored(EntityManager em, SweepEntity entity) {

@@ -19,6 +19,7 @@ import dev.queuebench.ports.out.SweepStorePort.StoredPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,10 @@ class JpaSweepStoreTest {
         assertThat(stored.createdAt()).isEqualTo(T0);
         assertThat(stored.points()).containsExactly(new StoredPoint(100, first, true),
                 new StoredPoint(250.5, second, false));
+        RunId alone = newRun();
+        assertThat(sweeps.sweepsOf(List.of(first, second, alone))).as("each point's run leads to its sweep")
+                .isEqualTo(Map.of(first, id, second, id));
+        assertThat(sweeps.sweepsOf(List.of())).isEmpty();
     }
 
     @Test

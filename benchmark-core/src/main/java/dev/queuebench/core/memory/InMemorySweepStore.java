@@ -1,11 +1,14 @@
 package dev.queuebench.core.memory;
 
+import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.ports.out.SweepStorePort;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,14 @@ public final class InMemorySweepStore implements SweepStorePort {
     @Override
     public synchronized Optional<StoredSweep> loadSweep(SweepId id) {
         return Optional.ofNullable(sweeps.get(id));
+    }
+
+    @Override
+    public synchronized Map<RunId, SweepId> sweepsOf(Collection<RunId> runs) {
+        Map<RunId, SweepId> found = new HashMap<>();
+        sweeps.values().forEach(sweep -> sweep.points().stream().filter(point -> runs.contains(point.runId()))
+                .forEach(point -> found.put(point.runId(), sweep.id())));
+        return Map.copyOf(found);
     }
 
     @Override

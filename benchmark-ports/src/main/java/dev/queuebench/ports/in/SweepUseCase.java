@@ -1,8 +1,10 @@
 package dev.queuebench.ports.in;
 
+import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs sweeps to find a backend's peak, and reads them back. */
@@ -20,4 +22,7 @@ public interface SweepUseCase {
 
     /** The newest sweeps first. */
     List<SweepResult> listSweeps(int limit);
+
+    /** The sweep each of these runs is a point of, so that a run's page and the list can lead to it. */
+    Map<RunId, SweepId> sweepsOf(List<RunId> runs);
 }

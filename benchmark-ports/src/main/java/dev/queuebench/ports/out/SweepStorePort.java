@@ -4,7 +4,9 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where sweeps are kept: each with its plan and the runs of its points, in the order they ran. */
@@ -34,4 +36,7 @@ public interface SweepStorePort {
 
     /** The newest sweeps first. */
     List<StoredSweep> listSweeps(int limit);
+
+    /** The sweep each of these runs is a point of; a run of no sweep is absent. */
+    Map<RunId, SweepId> sweepsOf(Collection<RunId> runs);
 }

@@ -1,6 +1,7 @@
 package dev.queuebench.core.internal.service;
 
 import dev.queuebench.core.internal.faults.Retrier;
+import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,6 +93,11 @@ public final class SweepRunner {
     /** The newest sweeps first, with their points' reports. */
     public List<SweepResult> listSweeps(int limit) {
         return sweeps.listSweeps(limit).stream().map(this::withReports).toList();
+    }
+
+    /** The sweep each of these runs is a point of. */
+    public Map<RunId, SweepId> sweepsOf(List<RunId> runs) {
+        return sweeps.sweepsOf(runs);
     }
 
     private SweepResult withReports(StoredSweep stored) {
