@@ -175,7 +175,7 @@ final class ComparisonView {
         List<Chart.Line> lines = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             if (!steps.get(i).isEmpty()) {
-                lines.add(new Chart.Line("line " + colour(i), name(runs.get(i)), canvas.steps(steps.get(i))));
+                lines.add(new Chart.Line("line " + colour(runs, i), name(runs.get(i)), canvas.steps(steps.get(i))));
             }
         }
         return Optional.of(canvas.chart(lines, Text::count, "Completions per second of " + lines.size()
@@ -189,7 +189,7 @@ final class ComparisonView {
             RunReport run = report.runs().get(i);
             RunLatencies latencies = report.latencies().get(run.run().id());
             if (latencies != null) {
-                series.add(new LatencyChart.Series(name(run), colour(i),
+                series.add(new LatencyChart.Series(name(run), colour(report.runs(), i),
                         latencies.of(LatencyKind.END_TO_END).distribution()));
             }
         }
@@ -253,7 +253,14 @@ final class ComparisonView {
         return run.run().backend().value() + " #" + run.run().id();
     }
 
-    private static String colour(int index) {
-        return "c" + (index % COLOURS + 1);
+    /**
+     * A backend's runs share its colour (backends in the order they first appear), so that its trials read as one;
+     * every other run of a backend is dashed, so that two runs of one backend can still be told apart.
+     */
+    private static String colour(List<RunReport> runs, int index) {
+        BackendId backend = runs.get(index).run().backend();
+        List<BackendId> backends = runs.stream().map(run -> run.run().backend()).distinct().toList();
+        long earlier = runs.subList(0, index).stream().filter(run -> run.run().backend().equals(backend)).count();
+        return "c" + (backends.indexOf(backend) % COLOURS + 1) + (earlier % 2 == 1 ? " dashed" : "");
     }
 }

@@ -561,6 +561,8 @@ class WebServerHttpTest {
                 "queue-bench run --backend db-scheduler --workload delayed --jobs 50",
                 "queue-bench run --backend db-scheduler --workload delayed --jobs 60",
                 "href=\"/compare/report.html?runs=" + first + "," + second + "\"");
+        assertThat(html).as("one backend's runs share its colour, the second dashed")
+                .contains("class=\"line c1\" d=\"M", "class=\"line c1 dashed\" d=\"M");
         assertThat(text(browser.get("/compare?runs=" + first + "," + second + "," + first).body()))
                 .as("a run asked for twice is shown once").contains("<h1>db-scheduler: 2 runs</h1>");
 
