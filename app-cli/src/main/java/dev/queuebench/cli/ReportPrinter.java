@@ -574,10 +574,7 @@ final class ReportPrinter {
     /** The statements that took the database's time: the backend's, then the harness's own. */
     private void printStatements(RunReport report) {
         if (report.topStatements().isEmpty()) {
-            String kept = report.environment().get(RunReport.STATEMENTS_FACT);
-            if (kept != null && !kept.equals("on")) {
-                out.println("  statements   - (pg_stat_statements " + kept + ")");
-            }
+            Text.statementsMissing(report).ifPresent(why -> out.println("  statements   - (" + why + ")"));
             return;
         }
         String label = "  statements   ";

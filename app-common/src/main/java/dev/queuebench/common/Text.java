@@ -121,6 +121,19 @@ public final class Text {
         };
     }
 
+    /**
+     * Why a run shows no statements, as its fingerprint recorded it: {@code pg_stat_statements off: the server does
+     * not load it ...}; empty when it has statements, or when its fingerprint says nothing of them (an older run).
+     */
+    public static Optional<String> statementsMissing(RunReport report) {
+        if (!report.topStatements().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(report.environment().get(RunReport.STATEMENTS_FACT))
+                .filter(kept -> !kept.equals("on"))
+                .map(kept -> "pg_stat_statements " + kept);
+    }
+
     /** A core message ("jobs count must be ...") as a sentence on a page ("Jobs count must be ...."). */
     public static String sentence(String message) {
         if (message == null || message.isEmpty()) {

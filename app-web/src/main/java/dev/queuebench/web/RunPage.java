@@ -149,9 +149,7 @@ final class RunPage {
 
     private static RunView.Statements statements(RunReport report) {
         if (report.topStatements().isEmpty()) {
-            String kept = report.environment().get(RunReport.STATEMENTS_FACT);
-            return kept == null || kept.equals("on") ? null
-                    : new RunView.Statements("pg_stat_statements " + kept, List.of());
+            return Text.statementsMissing(report).map(why -> new RunView.Statements(why, List.of())).orElse(null);
         }
         return new RunView.Statements(null, report.topStatements().stream()
                 .map(statement -> new RunView.StatementRow(statement.backend() ? "backend" : "harness",
