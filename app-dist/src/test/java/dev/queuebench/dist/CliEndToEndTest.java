@@ -257,8 +257,10 @@ class CliEndToEndTest {
 
     @Test
     void compare_over_node_counts_runs_each_and_prints_the_scaling_table() {
+        // jobs of 20 ms, so that no node can claim them all before the other polls: 400 no-op jobs once drained on
+        // the first node within the worker's first 10 ms poll interval, and a node that ran nothing is not listed
         CliRunner.Result json = cli.run("compare", "--backends", "postgres", "--jobs", "400", "--delay", "0s",
-                "--nodes", "1,2", "--format", "json");
+                "--job-work", "sleep:20ms", "--nodes", "1,2", "--format", "json");
 
         assertThat(json.exitCode()).as(json.err()).isZero();
         assertThat(json.json()).hasSize(2);
