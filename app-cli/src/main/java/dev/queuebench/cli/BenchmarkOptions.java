@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 /** What {@code run} and {@code compare} share: the benchmark to run, how often, and where results go. */
 final class BenchmarkOptions {
 
-    static final int MAX_NODES = 16;
+    static final int MAX_NODES = ComparePlan.MAX_NODES;
 
     @Option(names = "--workload", defaultValue = "delayed", paramLabel = "WORKLOAD",
             description = {"delayed (a backend worker enqueues the jobs, each due --delay later, while the workers run),",

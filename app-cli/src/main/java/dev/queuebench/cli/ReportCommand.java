@@ -4,6 +4,7 @@ import dev.queuebench.common.BadInputException;
 import dev.queuebench.common.Bench;
 import dev.queuebench.common.DatabaseOptions;
 import dev.queuebench.common.ExitCode;
+import dev.queuebench.common.HtmlReport;
 import dev.queuebench.common.RunCommandLine;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
     /** Beyond this many runs a report is too long to read, and its charts too crowded. */
-    static final int MAX_RUNS = 24;
 
     @Mixin
     DatabaseOptions database;
@@ -51,8 +51,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new BadInputException("run " + id.strip() + " is listed twice");
             }
         }
-        if (ids.size() > MAX_RUNS) {
-            throw new BadInputException("a report holds at most " + MAX_RUNS + " runs, not " + ids.size()
+        if (ids.size() > HtmlReport.MAX_RUNS) {
+            throw new BadInputException("a report holds at most " + HtmlReport.MAX_RUNS + " runs, not " + ids.size()
                     + ": make several");
         }
         HtmlOutput html = format == OutputFormat.html ? HtmlOutput.require() : null;
@@ -63,7 +63,8 @@ final class ReportCommand implements Callable<Integer> {
                         .orElseThrow(() -> new BadInputException(new RunNotFoundException(id).getMessage())));
             }
             if (html != null) {
-                html.print(spec.commandLine().getOut(), bench.core(), reports, List.of(),
+                html.print(spec.commandLine().getOut(), bench.core(), reports,
+                        HtmlReport.trialsOf(reports, BackendChoice.registered()),
                         RunCommandLine.ofEach(reports, BackendChoice.registered()));
             } else {
                 new ReportPrinter(spec.commandLine().getOut(), format).printRuns(reports);

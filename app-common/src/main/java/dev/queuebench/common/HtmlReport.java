@@ -7,7 +7,9 @@ import dev.queuebench.ports.in.RunLatenciesQuery;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.TrialResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +26,9 @@ import java.util.Objects;
 public record HtmlReport(String title, List<RunReport> runs, Map<RunId, RunLatencies> latencies,
                          List<TrialResult> results, List<AvailableBackend> backends, List<String> commands,
                          Instant generatedAt) {
+
+    /** Beyond this many runs the overlaid charts are too crowded to read: the page and {@code report} refuse more. */
+    public static final int MAX_RUNS = 24;
 
     public HtmlReport {
         Objects.requireNonNull(title, "title is required");
@@ -46,6 +51,23 @@ public record HtmlReport(String title, List<RunReport> runs, Map<RunId, RunLaten
             latencies.latencies(run.run().id()).ifPresent(found -> byRun.put(run.run().id(), found));
         }
         return new HtmlReport(titleOf(runs), runs, byRun, results, backends, commands, Instant.now());
+    }
+
+    /**
+     * Runs picked one by one, as the trials they are: runs whose reproducing command is the same (backend, workload
+     * and size, mode, threads, profile, knobs, nodes) are trials of one benchmark, in the order they come. Empty when
+     * no benchmark has two runs among them: one run is no statistic.
+     */
+    public static List<TrialResult> trialsOf(List<RunReport> runs, List<AvailableBackend> registered) {
+        Map<String, List<RunReport>> byCommand = new LinkedHashMap<>();
+        for (RunReport run : runs) {
+            byCommand.computeIfAbsent(RunCommandLine.of(run, registered), command -> new ArrayList<>()).add(run);
+        }
+        if (byCommand.values().stream().allMatch(trials -> trials.size() < 2)) {
+            return List.of();
+        }
+        return byCommand.values().stream()
+                .map(trials -> new TrialResult(trials.get(0).run().backend(), 0, trials)).toList();
     }
 
     /** "db-scheduler and postgres: a backlog ..." or "Run 12: db-scheduler, ...". */

@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
  */
 final class ComparePage {
 
-    /** Beyond this many runs the charts are too crowded to read. */
-    static final int MAX_RUNS = 24;
     /** The downloaded file styles itself and runs nothing: inline styles, no script, nothing fetched. */
     static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
             + " frame-ancestors 'none'";
@@ -66,7 +64,8 @@ final class ComparePage {
             runs.add(RunPage.find(reports, id));
         }
         List<AvailableBackend> registered = backends.get();
-        return HtmlReport.of(runs, latencies, List.of(), registered, RunCommandLine.ofEach(runs, registered));
+        return HtmlReport.of(runs, latencies, HtmlReport.trialsOf(runs, registered), registered,
+                RunCommandLine.ofEach(runs, registered));
     }
 
     /** The runs asked for, in order, each once; 422 for none, too many or one that is not a run id. */
@@ -83,8 +82,8 @@ final class ComparePage {
             throw new UnprocessableContentResponse("Pick the runs to compare: tick them in the list of runs, or give"
                     + " their ids, e.g. /compare?runs=12,13,14.");
         }
-        if (ids.size() > MAX_RUNS) {
-            throw new UnprocessableContentResponse("A comparison holds at most " + MAX_RUNS + " runs, not "
+        if (ids.size() > HtmlReport.MAX_RUNS) {
+            throw new UnprocessableContentResponse("A comparison holds at most " + HtmlReport.MAX_RUNS + " runs, not "
                     + ids.size() + ": pick fewer.");
         }
         List<String> bad = ids.stream().filter(id -> !id.matches("[1-9][0-9]{0,17}")).toList();

@@ -81,16 +81,24 @@ final class HomePage {
         try {
             run = startRuns.startBenchmark(form.toCommand(registered, jobDelay));
         } catch (IllegalArgumentException e) {
-            String message = Text.sentence(e.getMessage());
-            Optional<BackendId> backend = form.registeredBackend(registered);
-            RefusedForm refused = new RefusedForm(backend.orElse(null), message, form.jobsCount(),
-                    form.schedulingMode(), form.workload(), form.rate(), form.duration(), form.profile());
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, ListQuery.NEWEST, null,
-                    backend.isPresent() ? null : message, refused);
+            refuse(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, form, Text.sentence(e.getMessage()));
+            return;
+        } catch (IllegalStateException e) {
+            // a comparison started from the page runs first; the same form may be sent again once it ended
+            refuse(ctx, HttpStatus.CONFLICT, registered, form, Text.sentence(e.getMessage()));
             return;
         }
         FlashCookie.startedRun(ctx, run.id());
         ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** The page again, with the form refused shown next to its backend's buttons (or the reason at the top). */
+    private void refuse(Context ctx, HttpStatus status, RegisteredBackends registered, StartRunForm form,
+                        String message) {
+        Optional<BackendId> backend = form.registeredBackend(registered);
+        RefusedForm refused = new RefusedForm(backend.orElse(null), message, form.jobsCount(),
+                form.schedulingMode(), form.workload(), form.rate(), form.duration(), form.profile());
+        render(ctx, status, registered, ListQuery.NEWEST, null, backend.isPresent() ? null : message, refused);
     }
 
     /**

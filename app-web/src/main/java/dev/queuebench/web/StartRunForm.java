@@ -41,6 +41,11 @@ record StartRunForm(String backend, String jobsCount, String schedulingMode, Str
                 trimmed(ctx.formParam(RATE)), trimmed(ctx.formParam(DURATION)), trimmed(ctx.formParam(PROFILE)));
     }
 
+    /** The same run on another backend: a comparison asks for one benchmark on each backend it names. */
+    StartRunForm withBackend(String other) {
+        return new StartRunForm(other, jobsCount, schedulingMode, workload, rate, duration, profile);
+    }
+
     /** The registered backend this form names, if any: a refused form is shown again next to its buttons. */
     Optional<BackendId> registeredBackend(RegisteredBackends registered) {
         return registered.find(backend).map(descriptor -> descriptor.id());
@@ -87,7 +92,7 @@ record StartRunForm(String backend, String jobsCount, String schedulingMode, Str
     }
 
     /** The field's value, or {@code null} with its problem noted. */
-    private static <T> T checked(List<String> problems, Supplier<T> field) {
+    static <T> T checked(List<String> problems, Supplier<T> field) {
         try {
             return field.get();
         } catch (IllegalArgumentException e) {
@@ -131,7 +136,7 @@ record StartRunForm(String backend, String jobsCount, String schedulingMode, Str
         return JobsCount.of(count).value();
     }
 
-    private static String trimmed(String value) {
+    static String trimmed(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

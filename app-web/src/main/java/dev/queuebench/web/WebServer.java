@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 
@@ -64,6 +65,8 @@ public final class WebServer implements AutoCloseable {
         SweepPage sweeps = new SweepPage(core, views);
         ComparePage compare = new ComparePage(core, core, QueueBench::availableBackends, views);
         HealthCheck health = new HealthCheck(database, core);
+        ComparisonsPage comparisons = new ComparisonsPage(core, new Comparisons(core, Clock.systemUTC()),
+                settings.jobDelay(), views, csrf);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -88,6 +91,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/runs/{id}", runPage::show);
             config.routes.get("/compare", compare::show);
             config.routes.get("/compare/report.html", compare::download);
+            config.routes.get("/compare/new", comparisons::form);
+            config.routes.post("/comparisons", comparisons::start);
+            config.routes.get("/comparisons/{id}", comparisons::show);
             config.routes.get("/api/runs", api::list);
             config.routes.get("/api/runs/{id}", api::show);
             config.routes.get("/api/runs/{id}/latency.hgrm", api::hgrm);

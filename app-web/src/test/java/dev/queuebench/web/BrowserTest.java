@@ -186,6 +186,53 @@ class BrowserTest {
     }
 
     @Test
+    void a_comparison_is_started_from_its_form_shows_its_progress_and_ends_on_the_comparison_of_its_runs()
+            throws Exception {
+        RunId before = web.insertPendingRun(10);
+        try {
+            browser.get(web.uri("/").toString());
+            browser.findElement(By.linkText("Compare")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/compare/new"));
+            WebElement form = browser.findElement(By.cssSelector("form.compare-start"));
+            assertThat(form.findElement(By.cssSelector("input[value='db-scheduler']")).isSelected())
+                    .as("every backend is ticked at first").isTrue();
+            new Select(form.findElement(By.name("benchmark_run[workload]"))).selectByValue("rate");
+            assertThat(form.findElement(By.name("benchmark_run[jobs_count]")).isDisplayed())
+                    .as("a rate has no jobs count").isFalse();
+            new Select(form.findElement(By.name("benchmark_run[workload]"))).selectByValue("backlog");
+            WebElement jobs = form.findElement(By.name("benchmark_run[jobs_count]"));
+            jobs.clear();
+            jobs.sendKeys("300");
+            new Select(form.findElement(By.name("benchmark_run[scheduling_mode]"))).selectByValue("in_bulk");
+            WebElement trials = form.findElement(By.name("comparison[trials]"));
+            trials.clear();
+            trials.sendKeys("2");
+            assertFitsAPhone("compare-new-390.png");
+
+            form.findElement(By.cssSelector("button[type='submit']")).click();
+
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(200));
+            wait.until(ExpectedConditions.urlMatches("/comparisons/\\d+$"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "waits for run " + before));
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("db-scheduler: 300 jobs, backlog, 2 trials", "tuned");
+            screenshot("comparing-1400.png");
+            assertFitsAPhone("comparing-390.png");
+        } finally {
+            web.endPendingRuns();
+        }
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(200));
+        wait.until(ExpectedConditions.urlContains("/compare?runs="));
+        assertThat(browser.findElements(By.cssSelector("table.report-runs tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("table.report-trials")).getText()).contains("db-scheduler");
+        assertThat(browser.findElements(By.cssSelector("figure.chart svg path"))).isNotEmpty();
+        screenshot("compare-started-1400.png");
+        assertFitsAPhone("compare-started-390.png");
+    }
+
+    @Test
     void two_runs_ticked_in_the_list_are_compared_and_their_report_opens_offline_with_every_chart_drawn()
             throws Exception {
         List<RunId> runs = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.NodeId;
 import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.domain.measure.DatabaseSample;
@@ -984,6 +985,134 @@ class WebServerHttpTest {
         assertThat(browser.get("/sweeps/abc").statusCode()).isEqualTo(404);
         assertThat(browser.get("/sweeps/99999").statusCode()).isEqualTo(404);
         assertThat(browser.get("/api/sweeps/99999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_comparison_started_on_the_page_waits_its_turn_shows_its_progress_and_leads_to_its_runs_compared()
+            throws Exception {
+        RunId before = web.insertPendingRun(10);
+
+        HttpResponse<String> started = browser.submit("/comparisons", compareForm("db-scheduler", "20", "2"));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String progress = started.headers().firstValue("Location").orElseThrow();
+        assertThat(progress).matches("/comparisons/\\d+");
+        HttpResponse<String> waiting = browser.get(progress);
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!waiting.body().contains("waits for run " + before) && System.nanoTime() < waitUntil) {
+            Thread.sleep(100);
+            waiting = browser.get(progress);
+        }
+        assertThat(waiting.statusCode()).isEqualTo(200);
+        assertThat(text(waiting.body())).as("its first run waits for the run created before it")
+                .contains("db-scheduler: 20 jobs, backlog, 2 trials", "waits for run " + before, "pending");
+        int runs = web.runCount();
+        assertThat(waiting.body()).as("it reloads itself while it runs")
+                .contains("<meta http-equiv=\"refresh\" content=\"2\">");
+        HttpResponse<String> refused = browser.submit("/benchmark_runs", startRun("db-scheduler", "10"));
+        assertThat(refused.statusCode()).as("a run created now would be older than the comparison's runs")
+                .isEqualTo(409);
+        assertThat(text(refused.body())).contains("A comparison started on this page has not ended");
+        assertThat(web.runCount()).as("nothing stored meanwhile").isEqualTo(runs);
+        assertThat(text(browser.get("/compare/new").body())).as("the form lists it")
+                .contains("#" + progress.substring(progress.lastIndexOf('/') + 1), "20 jobs, backlog");
+
+        web.endPendingRuns();
+        String comparedAt = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (comparedAt == null && System.nanoTime() < deadline) {
+            HttpResponse<String> now = browser.get(progress);
+            if (now.statusCode() == 303) {
+                comparedAt = now.headers().firstValue("Location").orElseThrow();
+            } else {
+                assertThat(now.statusCode()).isEqualTo(200);
+                assertThat(text(now.body())).doesNotContain("failed");
+                Thread.sleep(200);
+            }
+        }
+        assertThat(comparedAt).as("the comparison ended within 90 s").isNotNull()
+                .matches("/compare\\?runs=\\d+,\\d+");
+        List<String> kept = List.of(comparedAt.substring(comparedAt.indexOf('=') + 1).split(","));
+        for (String id : kept) {
+            RunReport trial = web.core.runReport(RunId.of(Long.parseLong(id))).orElseThrow();
+            assertThat(trial.status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(trial.run().jobsCount()).isEqualTo(20);
+            assertThat(trial.run().id().value()).isGreaterThan(before.value());
+        }
+        HttpResponse<String> compared = browser.get(comparedAt);
+        assertThat(compared.statusCode()).isEqualTo(200);
+        assertThat(text(compared.body())).as("the two trials as one benchmark, with their statistics")
+                .contains("Over the trials", "db-scheduler");
+        assertThat(compared.body()).containsPattern("<td>db-scheduler</td>\\s*<td class=\"num\">2</td>");
+        assertThat(browser.submit("/benchmark_runs", startRun("db-scheduler", "10")).statusCode())
+                .as("runs start again once it ended").isEqualTo(303);
+    }
+
+    static Stream<Arguments> bad_comparison_forms() {
+        return Stream.of(
+                Arguments.of("no backend ticked", compareForm(null, "20", "2"),
+                        "Tick the backends to compare: db-scheduler"),
+                Arguments.of("a backend that is not registered", compareForm("sidekiq", "20", "2"),
+                        "Unknown backend 'sidekiq'; registered backends: db-scheduler"),
+                Arguments.of("zero jobs and trials that are not a number, both named",
+                        compareForm("db-scheduler", "0", "some"),
+                        "Jobs count must be between 1 and 10,000,000, was 0; trials must be a whole number, was 'some'"),
+                Arguments.of("zero trials", compareForm("db-scheduler", "20", "0"),
+                        "Trials must be between 1 and 100, was 0"),
+                Arguments.of("more runs than one comparison charts", compareForm("db-scheduler", "20", "25"),
+                        "A comparison on the page keeps at most 24 runs"),
+                Arguments.of("a node fault on one node",
+                        with(compareForm("db-scheduler", "20", "1"), "comparison[fault]", "kill-node@50%"),
+                        "A fault that hits a worker node needs 2 nodes or more"),
+                Arguments.of("a backlog on two nodes",
+                        with(compareForm("db-scheduler", "20", "1"), "comparison[nodes]", "2"),
+                        "A backlog is enqueued while no worker runs"),
+                Arguments.of("more nodes than this machine runs",
+                        with(with(compareForm("db-scheduler", "20", "1"), "comparison[nodes]", "17"),
+                                "benchmark_run[workload]", "delayed"),
+                        "A run takes at most 16 nodes on this machine, not 17"),
+                Arguments.of("a fault that cannot be read",
+                        with(compareForm("db-scheduler", "20", "1"), "comparison[fault]", "<b>boom</b>"),
+                        "<b>boom</b>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bad_comparison_forms")
+    void a_bad_comparison_form_gets_422_with_every_bad_field_named_and_starts_nothing(String what,
+                                                                                    Map<String, String> form,
+                                                                                    String message) {
+        int before = web.runCount();
+
+        HttpResponse<String> response = browser.submit("/comparisons", form);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(text(response.body())).contains(message);
+        assertThat(response.body()).contains("class=\"alert\"", "class=\"compare-start\"")
+                .doesNotContain("<b>boom</b>");
+        assertThat(response.body()).as("the browser lands on the refused form")
+                .containsPattern("name=\"benchmark_run\\[jobs_count\\]\"[^>]*autofocus");
+        assertThat(web.runCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_comparison_that_was_not_started_here_is_a_404_page() {
+        assertThat(browser.get("/comparisons/99999").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/comparisons/abc").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/compare/new").body()).contains("name=\"comparison[backends]\" value=\"db-scheduler\"",
+                "checked", "name=\"comparison[trials]\" value=\"3\"");
+    }
+
+    /** A backlog of {@code jobs} on {@code backend} (none when null), {@code trials} times. */
+    private static Map<String, String> compareForm(String backend, String jobs, String trials) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (backend != null) {
+            fields.put("comparison[backends]", backend);
+        }
+        fields.put("benchmark_run[workload]", "backlog");
+        fields.put("benchmark_run[jobs_count]", jobs);
+        fields.put("benchmark_run[scheduling_mode]", "in_bulk");
+        fields.put("comparison[trials]", trials);
+        return fields;
     }
 
     private static List<Long> runIds(String html) {

@@ -61,6 +61,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -243,6 +244,12 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     @Override
     public Comparison compare(ComparePlan plan, CompareListener listener) {
         return core.compare().compare(plan, listener);
+    }
+
+    /** The same in the background, after the runs this node started before it: the page's comparisons. */
+    @Override
+    public CompletableFuture<Comparison> compareInBackground(ComparePlan plan, CompareListener listener) {
+        return core.compare().compareInBackground(plan, listener);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunSizing;
 import dev.queuebench.domain.TrialPlan;
+import dev.queuebench.domain.Workload;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
 public record ComparePlan(List<StartRunCommand> commands, List<Profile> profiles, List<Integer> nodeCounts,
                           List<FaultSpec> faults, Optional<RunSizing> sizing, TrialPlan trials) {
 
+    /** Worker nodes are processes of this machine: beyond this many they measure the machine, not the backend. */
+    public static final int MAX_NODES = 16;
+
     public ComparePlan {
         commands = List.copyOf(commands);
         profiles = List.copyOf(profiles);
@@ -38,7 +42,13 @@ public record ComparePlan(List<StartRunCommand> commands, List<Profile> profiles
         for (int i = 0; i < nodeCounts.size(); i++) {
             require(nodeCounts.get(i) >= 1 && (i == 0 || nodeCounts.get(i) > nodeCounts.get(i - 1)),
                     "node counts rise from 1 or more, e.g. 1,2,4; were " + nodeCounts);
+            require(nodeCounts.get(i) <= MAX_NODES, "a run takes at most " + MAX_NODES + " nodes on this machine,"
+                    + " not " + nodeCounts.get(i));
         }
+        require(nodeCounts.get(nodeCounts.size() - 1) == 1
+                        || commands.stream().noneMatch(command -> command.spec().workload() instanceof Workload.Backlog),
+                "a backlog is enqueued while no worker runs, but worker nodes run theirs from the start: more nodes"
+                        + " than one take the delayed or the rate workload");
         require(nodeCounts.size() == 1 || profiles.size() == 1,
                 "a comparison takes several node counts or several profiles, not both");
         boolean singleNode = nodeCounts.get(0) < 2;

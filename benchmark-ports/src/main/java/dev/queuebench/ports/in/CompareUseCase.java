@@ -1,5 +1,7 @@
 package dev.queuebench.ports.in;
 
+import java.util.concurrent.CompletableFuture;
+
 /** Runs one benchmark on several backends, profiles or node counts, with faults injected, for a side-by-side view. */
 public interface CompareUseCase {
 
@@ -13,4 +15,15 @@ public interface CompareUseCase {
      *                                  cannot do (extra nodes without worker processes)
      */
     Comparison compare(ComparePlan plan, CompareListener listener);
+
+    /**
+     * The same comparison driven in the background, after the runs and comparisons this node started before it, as
+     * the page starts one. The backends and their knobs are checked before this returns; what goes wrong later (a
+     * worker node that does not start, the program closing) completes the future exceptionally.
+     *
+     * @return the comparison, once its last run ended
+     * @throws IllegalArgumentException for a backend that is not registered, or knobs that do not fit
+     * @throws IllegalStateException    when this program is shutting down
+     */
+    CompletableFuture<Comparison> compareInBackground(ComparePlan plan, CompareListener listener);
 }

@@ -12,6 +12,9 @@ public interface StartBenchmarkUseCase {
     /**
      * @return the run, pending; it is driven to its end in the background, after the runs started before it
      * @throws UnknownBackendException when no backend with the command's id is registered; nothing is persisted
+     * @throws IllegalStateException   while a comparison started in the background on this node has not ended: it
+     *                                 creates its runs as it goes, and a run created meanwhile would be older than
+     *                                 its next one yet driven after it; nothing is persisted
      */
     BenchmarkRun startBenchmark(StartRunCommand command);
 }

@@ -39,10 +39,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Drives benchmark runs to their final report, the same way for every runner ({@code run}, {@code compare}, the
@@ -74,6 +77,8 @@ public final class BenchmarkRunner implements AutoCloseable {
     private final RunSupervisor supervisor;
     private final Retrier retrier;
     private final Clock clock;
+    /** Tasks given to {@link #inBackground} that have not ended; no run starts in the background meanwhile. */
+    private final AtomicInteger tasksInBackground = new AtomicInteger();
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "qb-run-driver");
         thread.setDaemon(true);
@@ -190,6 +195,14 @@ public final class BenchmarkRunner implements AutoCloseable {
      * started before it, as the page does.
      */
     public BenchmarkRun runInBackground(StartRunCommand command) {
+        int comparisons = tasksInBackground.get();
+        if (comparisons > 0) {
+            // runs take turns in the order they were created, and a comparison creates each of its runs in its turn:
+            // one created now would be older than the comparison's next run, yet driven after it on this thread
+            throw new IllegalStateException((comparisons == 1 ? "a comparison" : comparisons + " comparisons")
+                    + " started on this page " + (comparisons == 1 ? "has" : "have") + " not ended, and"
+                    + " its runs come first: start this run once it ended");
+        }
         BenchmarkRun run = startRuns.createRun(command);
         try {
             background.execute(() -> {
@@ -204,6 +217,28 @@ public final class BenchmarkRunner implements AutoCloseable {
             throw new IllegalStateException("Queue Bench is shutting down: run " + run.id() + " was not started", e);
         }
         return run;
+    }
+
+    /**
+     * Runs {@code task} on the thread that drives the runs started in the background, after them: a comparison
+     * started from the page waits for the runs started before it, and the runs started after it wait for it.
+     *
+     * @throws IllegalStateException when this program is shutting down
+     */
+    <T> CompletableFuture<T> inBackground(Supplier<T> task) {
+        tasksInBackground.incrementAndGet();
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return task.get();
+                } finally {
+                    tasksInBackground.decrementAndGet();
+                }
+            }, background);
+        } catch (RejectedExecutionException e) {
+            tasksInBackground.decrementAndGet();
+            throw new IllegalStateException("Queue Bench is shutting down: nothing new starts", e);
+        }
     }
 
     /**

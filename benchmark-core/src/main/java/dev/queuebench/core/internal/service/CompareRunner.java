@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compares: each backend in each profile on each node count in turn, its extra nodes started for its runs and stopped
@@ -45,10 +46,7 @@ public final class CompareRunner implements CompareUseCase {
 
     @Override
     public Comparison compare(ComparePlan plan, CompareListener listener) {
-        // every backend's knobs in every profile are checked before the first run, not after an hour of them
-        for (BackendId backend : plan.backends()) {
-            plan.profiles().forEach(profile -> backends.setupOf(backend, Optional.of(profile)));
-        }
+        checkKnobs(plan);
         Comparison comparison = Comparison.empty();
         for (StartRunCommand command : plan.commands()) {
             for (Profile profile : plan.profiles()) {
@@ -61,6 +59,19 @@ public final class CompareRunner implements CompareUseCase {
             }
         }
         return comparison;
+    }
+
+    @Override
+    public CompletableFuture<Comparison> compareInBackground(ComparePlan plan, CompareListener listener) {
+        checkKnobs(plan);
+        return runner.inBackground(() -> compare(plan, listener));
+    }
+
+    /** Every backend's knobs in every profile, checked before the first run, not after an hour of them. */
+    private void checkKnobs(ComparePlan plan) {
+        for (BackendId backend : plan.backends()) {
+            plan.profiles().forEach(profile -> backends.setupOf(backend, Optional.of(profile)));
+        }
     }
 
     /** One backend's runs in one profile: on {@code nodes} nodes, calibrated without the faults, kept with them. */

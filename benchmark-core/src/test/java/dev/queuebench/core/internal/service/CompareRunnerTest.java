@@ -2,8 +2,10 @@ package dev.queuebench.core.internal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.queuebench.domain.BackendId;
+import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.Profile;
 import dev.queuebench.domain.RunStatus;
@@ -18,6 +20,7 @@ import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.TrialResult;
 import dev.queuebench.testing.Await;
 import dev.queuebench.testing.FakeQueueBackend;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +120,47 @@ class CompareRunnerTest {
         assertThat(trials.get(0).injectedFaults().get(0).node()).isEqualTo("worker-4001");
         assertThat(trials.get(0).injectedFaults().get(0).detail()).startsWith("SIGKILL of pid 4001 at 0%");
         assertThat(trials.get(1).injectedFaults().get(0).node()).isEqualTo("worker-4002");
+    }
+
+    @Test
+    void a_comparison_in_the_background_waits_for_the_runs_started_before_it_and_none_starts_until_it_ended()
+            throws Exception {
+        FakeQueueBackend backend = core.backend();
+        backend.holdPretendJobs(true);
+        BenchmarkRun before = core.startBenchmark(command(10));
+        Await.until(() -> backend.enqueuedJobs().size() == 10);
+        ComparePlan plan = new ComparePlan(List.of(command(20)), List.of(Profile.DEFAULT), List.of(1), List.of(),
+                Optional.empty(), new TrialPlan(0, 2));
+
+        CompletableFuture<Comparison> compared = core.compareInBackground(plan, listener());
+
+        assertThatIllegalStateException().as("a run created now would be older than the comparison's runs")
+                .isThrownBy(() -> core.startBenchmark(command(5)))
+                .withMessageContaining("a comparison started on this page has not ended");
+        assertThat(compared).as("the run before it holds its jobs").isNotDone();
+        assertThat(heard).isEmpty();
+        backend.holdPretendJobs(false);
+        backend.runAllPretendJobs();
+        Comparison comparison = compared.get(20, TimeUnit.SECONDS);
+        Instant firstFinished = core.runReport(before.id()).orElseThrow().run().timeline().runFinishedAt()
+                .orElseThrow();
+        assertThat(comparison.results()).singleElement().satisfies(result -> assertThat(result.trials())
+                .hasSize(2).allSatisfy(trial -> {
+                    assertThat(trial.status()).isEqualTo(RunStatus.FINISHED);
+                    assertThat(trial.run().timeline().createdAt()).isAfterOrEqualTo(firstFinished);
+                }));
+        assertThat(core.runs.size()).as("the refused run was not stored").isEqualTo(3);
+        BenchmarkRun after = core.startBenchmark(command(5));
+        Await.until(() -> core.runReport(after.id()).orElseThrow().status() == RunStatus.FINISHED);
+    }
+
+    @Test
+    void a_comparison_of_a_backend_not_registered_is_refused_before_it_goes_to_the_background() {
+        ComparePlan plan = new ComparePlan(List.of(StartRunCommand.of("no-such-backend", 20)),
+                List.of(Profile.DEFAULT), List.of(1), List.of(), Optional.empty(), new TrialPlan(0, 1));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> core.compareInBackground(plan, listener()));
+        assertThat(core.runs.size()).isZero();
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The core's services wired to in-memory stores and one fake backend, with an hour-long flush and supervision
@@ -124,6 +125,10 @@ final class InMemoryCore implements AutoCloseable {
 
     Comparison compare(ComparePlan plan, CompareListener listener) {
         return services.compare().compare(plan, listener);
+    }
+
+    CompletableFuture<Comparison> compareInBackground(ComparePlan plan, CompareListener listener) {
+        return services.compare().compareInBackground(plan, listener);
     }
 
     SweepRunner sweeps() {
