@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One run's report ({@code GET /runs/{id}}): phases, correctness, throughput, latencies, the charts, the faults it
@@ -105,7 +106,7 @@ final class RunPage {
                 Text.status(report),
                 duration(report, report.schedulingDuration()),
                 duration(report, report.runDuration()),
-                report.jobsPerSecond().isPresent() ? Text.rate(report.jobsPerSecond().getAsDouble()) : "-",
+                headline(report),
                 Text.count(run.scheduledJobs()),
                 Text.count(counts.distinctCompleted()),
                 Text.count(counts.duplicateExecutions()),
@@ -274,6 +275,26 @@ final class RunPage {
                     ? " carrying " + work.payloadText() : "");
         }
         return workload;
+    }
+
+    /** The throughput figure of the run's workload, named for what it measures. */
+    static RunView.Headline headline(RunReport report) {
+        Workload workload = report.run().spec().workload();
+        if (workload instanceof Workload.Backlog) {
+            return new RunView.Headline("Drain rate", rate(report.drainRate()),
+                    "jobs per second from the workers' start to the last completion");
+        }
+        if (workload instanceof Workload.Rate) {
+            return new RunView.Headline("Achieved rate",
+                    report.offer().map(offer -> Text.rate(offer.achievedRate())).orElse("-"),
+                    "completions per second, first to last, against the rate offered");
+        }
+        return new RunView.Headline("Throughput", rate(report.jobsPerSecond()),
+                "distinct jobs per second, first completion to last");
+    }
+
+    private static String rate(OptionalDouble rate) {
+        return rate.isPresent() ? Text.rate(rate.getAsDouble()) : "-";
     }
 
     /** A backlog's drain, or a rate's offer as it came out; {@code null} for the delayed workload. */

@@ -27,10 +27,17 @@ import java.util.List;
  */
 record RunView(long id, String backend, String backendVersion, String jobs, String mode, String workload,
                String outcome, String sweepHref, String sweepName, String ending, String boundBy, String boundWhy, String created, String createdIso, String status, String statusText, String schedulingDuration,
-               String runDuration, String jobsPerSecond, String scheduledJobs, String distinct, String duplicates,
+               String runDuration, Headline headline, String scheduledJobs, String distinct, String duplicates,
                String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String fairness,
                List<LatencyRow> latencies, Chart latencyChart, List<HgrmLink> hgrm, Chart chart, Faults faults, Resources resources,
                TimeWent timeWent, List<EnvironmentGroup> environment) {
+
+    /**
+     * The run's one throughput card, named for what it measures: a backlog's drain rate (the figure its sweep and
+     * {@code compare} use), a rate's achieved rate, or the delayed workload's completions per second.
+     */
+    record Headline(String label, String value, String hint) {
+    }
 
     /**
      * @param plots      the workers' occupancy and the cores busy, on the page's time axis; empty below two samples

@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.queuebench.domain.JobWork;
+import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunId;
+import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.SweepPlan;
+import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.ports.in.SweepResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -230,6 +236,25 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("figure.chart svg path"))).isNotEmpty();
         screenshot("compare-started-1400.png");
         assertFitsAPhone("compare-started-390.png");
+    }
+
+    @Test
+    void a_sweep_its_list_and_the_page_of_one_of_its_points_fit_a_phone() throws IOException {
+        SweepResult sweep = web.core.runSweep(new SweepPlan(RunningWeb.DB_SCHEDULER, SweepPlan.Kind.THREADS,
+                List.of(1.0, 2.0), JobsCount.of(200), null, SweepPlan.DEFAULT_SLO, SchedulingMode.IN_BULK,
+                JobWork.NONE), RunListener.SILENT);
+
+        browser.get(web.uri("/sweeps").toString());
+        assertFitsAPhone("sweeps-390.png");
+        browser.get(web.uri("/sweeps/" + sweep.id()).toString());
+        assertThat(browser.findElements(By.cssSelector("figure.chart svg path"))).isNotEmpty();
+        screenshot("sweep-1400.png");
+        assertFitsAPhone("sweep-390.png");
+        browser.findElement(By.linkText("#" + sweep.points().get(0).report().run().id())).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/runs/"));
+        assertThat(browser.findElement(By.cssSelector(".card-value[data-field='headline']")).getText())
+                .endsWith("jobs/s");
+        assertFitsAPhone("sweep-point-390.png");
     }
 
     @Test

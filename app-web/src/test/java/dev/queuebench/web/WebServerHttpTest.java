@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.common.RunJson;
+import dev.queuebench.common.Text;
 import dev.queuebench.core.QueueBench;
 import dev.queuebench.domain.BenchmarkRun;
 import dev.queuebench.domain.JobWork;
@@ -970,8 +971,16 @@ class WebServerHttpTest {
             assertThat(page.body()).contains("href=\"/runs/" + point.report().run().id() + "\"");
         }
         RunId point = threads.points().get(0).report().run().id();
-        assertThat(browser.get("/runs/" + point).body()).as("a point's run leads back to its sweep")
+        String pointPage = browser.get("/runs/" + point).body();
+        assertThat(pointPage).as("a point's run leads back to its sweep")
                 .contains("A point of <a href=\"/sweeps/" + threads.id() + "\">sweep #" + threads.id() + "</a>.");
+        String drained = Text.rate(threads.points().get(0).report().drainRate().orElseThrow());
+        assertThat(pointPage).as("one throughput figure per meaning: the card is the drain rate the sweep charts")
+                .contains(">Drain rate</span>", "data-field=\"headline\">" + drained + " <small>jobs/s",
+                        "drained at " + drained + " jobs/s");
+        assertThat(page.body()).contains(drained);
+        assertThat(browser.get("/runs/" + rates.points().get(0).report().run().id()).body())
+                .contains(">Achieved rate</span>");
         assertThat(row(browser.get("/?workload=backlog").body(), point))
                 .contains("class=\"tag\">sweep #" + threads.id() + "<");
         assertThat(browser.get("/sweeps/" + rates.id()).body()).contains("Achieved rate", "Offered", "End-to-end p99");
