@@ -5,18 +5,27 @@ import dev.queuebench.common.Text;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.domain.measure.LatencySummary;
+import dev.queuebench.ports.in.BackgroundSweep;
+import dev.queuebench.ports.in.ListBackendsQuery;
+import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.SweepResult;
 import dev.queuebench.ports.in.SweepUseCase;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sweeps, which {@code queue-bench sweep} starts: the list ({@code GET /sweeps}), one sweep with its curve
- * ({@code GET /sweeps/{id}}), and both as JSON ({@code GET /api/sweeps}, {@code GET /api/sweeps/{id}}, the objects
+ * Sweeps, which {@code queue-bench sweep} and the form of the list ({@code POST /sweeps}) start: the list
+ * ({@code GET /sweeps}), one sweep with its curve ({@code GET /sweeps/{id}}, reloading itself while a sweep started
+ * here runs), and both as JSON ({@code GET /api/sweeps}, {@code GET /api/sweeps/{id}}, the objects
  * {@code sweep --format json} prints).
  */
 final class SweepPage {
@@ -24,20 +33,94 @@ final class SweepPage {
     static final int LIST_LIMIT = 50;
 
     private final SweepUseCase sweeps;
+    private final ListBackendsQuery backends;
     private final Views views;
+    private final CsrfTokens csrf;
+    /** The sweeps this server started and has not heard the end of, and those that failed. */
+    private final Map<SweepId, Started> started = new ConcurrentHashMap<>();
 
-    SweepPage(SweepUseCase sweeps, Views views) {
+    SweepPage(SweepUseCase sweeps, ListBackendsQuery backends, Views views, CsrfTokens csrf) {
         this.sweeps = Objects.requireNonNull(sweeps);
+        this.backends = Objects.requireNonNull(backends);
         this.views = Objects.requireNonNull(views);
+        this.csrf = Objects.requireNonNull(csrf);
     }
 
     void list(Context ctx) {
-        List<SweepView.Summary> rows = sweeps.listSweeps(LIST_LIMIT).stream().map(SweepPage::summary).toList();
-        ctx.html(views.render("sweeps.jte", rows));
+        RegisteredBackends registered = new RegisteredBackends(backends.backends());
+        renderList(ctx, HttpStatus.OK, registered, SweepForm.blank(registered), null);
+    }
+
+    /** {@code POST /sweeps}: stores the sweep and runs it in the background; its page shows its points as they come. */
+    void start(Context ctx) {
+        RegisteredBackends registered = new RegisteredBackends(backends.backends());
+        SweepForm form = SweepForm.from(ctx);
+        Started listener = new Started();
+        BackgroundSweep sweep;
+        try {
+            sweep = sweeps.sweepInBackground(form.toPlan(registered), listener);
+        } catch (IllegalArgumentException e) {
+            renderList(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, form, Text.sentence(e.getMessage()));
+            return;
+        } catch (IllegalStateException e) {
+            renderList(ctx, HttpStatus.SERVICE_UNAVAILABLE, registered, form, Text.sentence(e.getMessage()));
+            return;
+        }
+        started.put(sweep.id(), listener);
+        sweep.result().whenComplete((result, error) -> {
+            if (error == null) {
+                started.remove(sweep.id());
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                listener.failure = cause instanceof CancellationException
+                        ? "Stopped before its end: the server was shut down."
+                        : Text.sentence(String.valueOf(cause.getMessage()));
+            }
+        });
+        ctx.redirect("/sweeps/" + sweep.id(), HttpStatus.SEE_OTHER);
     }
 
     void show(Context ctx) {
-        ctx.html(views.render("sweep.jte", view(find(ctx.pathParam("id")))));
+        SweepResult sweep = find(ctx.pathParam("id"));
+        Started live = started.get(sweep.id());
+        SweepView view = view(sweep);
+        if (live != null) {
+            view = view.live(live.failure == null ? "running" : null, live.heard(), live.failure);
+        }
+        ctx.html(views.render("sweep.jte", view));
+    }
+
+    private void renderList(Context ctx, HttpStatus status, RegisteredBackends registered, SweepForm form,
+                            String error) {
+        List<SweepView.Summary> rows = sweeps.listSweeps(LIST_LIMIT).stream().map(SweepPage::summary).toList();
+        List<String> ids = registered.all().stream().map(backend -> backend.id().value()).toList();
+        ctx.status(status).html(views.render("sweeps.jte",
+                new SweepsView(csrf.tokenFor(ctx), error, ids, form, rows)));
+    }
+
+    /** What a sweep started here heard last, read by its page while the core's driver thread writes it. */
+    private static final class Started implements RunListener {
+        volatile String current;
+        volatile String notice;
+        volatile String failure;
+
+        @Override
+        public void progress(RunReport report) {
+            current = "run " + report.run().id() + ": " + Text.status(report);
+        }
+
+        /** The run in progress and the last notice, e.g. "run 12: pending · run 12 waits for run 11 ...". */
+        String heard() {
+            String run = current;
+            String said = notice;
+            return run == null ? said : said == null ? run : run + " · " + said;
+        }
+
+        @Override
+        public void notice(String message) {
+            notice = message;
+        }
     }
 
     void listJson(Context ctx) {

@@ -12,7 +12,26 @@ import java.util.List;
  */
 record SweepView(long id, String backend, String kind, String values, String plan, String created,
                  String createdIso, String valueName, String figureName, boolean rates, Chart chart, List<Row> points,
-                 String peak, String notRun) {
+                 String peak, String notRun, String running, String notice, String failure) {
+
+    SweepView(long id, String backend, String kind, String values, String plan, String created, String createdIso,
+              String valueName, String figureName, boolean rates, Chart chart, List<Row> points, String peak,
+              String notRun) {
+        this(id, backend, kind, values, plan, created, createdIso, valueName, figureName, rates, chart, points, peak,
+                notRun, null, null, null);
+    }
+
+    /**
+     * The same sweep as this server runs it.
+     *
+     * @param running {@code "running"} while its points run, else {@code null}: the page then reloads itself
+     * @param notice  what the core last said about it, or {@code null}
+     * @param failure why it stopped before its end, or {@code null}
+     */
+    SweepView live(String running, String notice, String failure) {
+        return new SweepView(id, backend, kind, values, plan, created, createdIso, valueName, figureName, rates, chart,
+                points, peak, notRun, running, notice, failure);
+    }
 
     /** One point; latencies are end-to-end for rates, pickup lag for threads. */
     record Row(String value, long runId, String figure, String keptUp, String p50, String p99, String passed,

@@ -62,7 +62,7 @@ public final class WebServer implements AutoCloseable {
         HomePage home = new HomePage(core, core, core, core, core, settings.jobDelay(), views, csrf);
         RunPage runPage = new RunPage(core, core, core, core, views);
         RunsApi api = new RunsApi(core, core, core, core);
-        SweepPage sweeps = new SweepPage(core, views);
+        SweepPage sweeps = new SweepPage(core, core, views, csrf);
         ComparePage compare = new ComparePage(core, core, QueueBench::availableBackends, views);
         HealthCheck health = new HealthCheck(database, core);
         ComparisonsPage comparisons = new ComparisonsPage(core, new Comparisons(core, Clock.systemUTC()),
@@ -98,6 +98,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}", api::show);
             config.routes.get("/api/runs/{id}/latency.hgrm", api::hgrm);
             config.routes.get("/sweeps", sweeps::list);
+            config.routes.post("/sweeps", sweeps::start);
             config.routes.get("/sweeps/{id}", sweeps::show);
             config.routes.get("/api/sweeps", sweeps::listJson);
             config.routes.get("/api/sweeps/{id}", sweeps::showJson);

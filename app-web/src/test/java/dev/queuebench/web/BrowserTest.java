@@ -8,12 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import dev.queuebench.domain.JobWork;
-import dev.queuebench.domain.JobsCount;
 import dev.queuebench.domain.RunId;
-import dev.queuebench.domain.SchedulingMode;
-import dev.queuebench.domain.SweepPlan;
-import dev.queuebench.ports.in.RunListener;
+import dev.queuebench.domain.SweepId;
 import dev.queuebench.ports.in.SweepResult;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -239,14 +235,31 @@ class BrowserTest {
     }
 
     @Test
-    void a_sweep_its_list_and_the_page_of_one_of_its_points_fit_a_phone() throws IOException {
-        SweepResult sweep = web.core.runSweep(new SweepPlan(RunningWeb.DB_SCHEDULER, SweepPlan.Kind.THREADS,
-                List.of(1.0, 2.0), JobsCount.of(200), null, SweepPlan.DEFAULT_SLO, SchedulingMode.IN_BULK,
-                JobWork.NONE), RunListener.SILENT);
-
-        browser.get(web.uri("/sweeps").toString());
+    void a_sweep_started_from_its_form_its_list_and_the_page_of_one_of_its_points_fit_a_phone()
+            throws IOException {
+        browser.get(web.uri("/").toString());
+        browser.findElement(By.linkText("Sweeps")).click();
+        WebElement form = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.sweep-start")));
+        assertThat(form.findElement(By.name("sweep[slo]")).isDisplayed()).as("a thread sweep has no slo").isFalse();
+        WebElement points = form.findElement(By.name("sweep[values]"));
+        points.clear();
+        points.sendKeys("1,2");
+        WebElement jobs = form.findElement(By.name("sweep[jobs]"));
+        jobs.clear();
+        jobs.sendKeys("200");
         assertFitsAPhone("sweeps-390.png");
-        browser.get(web.uri("/sweeps/" + sweep.id()).toString());
+
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(200));
+        wait.until(ExpectedConditions.urlMatches("/sweeps/\\d+$"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-field='peak']"),
+                "jobs/s drained at"));
+        String url = browser.getCurrentUrl();
+        SweepResult sweep = web.core.sweep(SweepId.parse(url.substring(url.lastIndexOf('/') + 1))).orElseThrow();
+        assertThat(sweep.points()).hasSize(2);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-field='state']"), 0));
         assertThat(browser.findElements(By.cssSelector("figure.chart svg path"))).isNotEmpty();
         screenshot("sweep-1400.png");
         assertFitsAPhone("sweep-390.png");

@@ -17,6 +17,7 @@ import dev.queuebench.domain.RunEnding;
 import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
+import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.domain.measure.DatabaseSample;
 import dev.queuebench.domain.measure.JvmSample;
@@ -1021,7 +1022,7 @@ class WebServerHttpTest {
         HttpResponse<String> refused = browser.submit("/benchmark_runs", startRun("db-scheduler", "10"));
         assertThat(refused.statusCode()).as("a run created now would be older than the comparison's runs")
                 .isEqualTo(409);
-        assertThat(text(refused.body())).contains("A comparison started on this page has not ended");
+        assertThat(text(refused.body())).contains("A comparison of db-scheduler started on this node has not ended");
         assertThat(web.runCount()).as("nothing stored meanwhile").isEqualTo(runs);
         assertThat(text(browser.get("/compare/new").body())).as("the form lists it")
                 .contains("#" + progress.substring(progress.lastIndexOf('/') + 1), "20 jobs, backlog");
@@ -1121,6 +1122,101 @@ class WebServerHttpTest {
         fields.put("benchmark_run[jobs_count]", jobs);
         fields.put("benchmark_run[scheduling_mode]", "in_bulk");
         fields.put("comparison[trials]", trials);
+        return fields;
+    }
+
+    @Test
+    void a_sweep_started_on_the_page_waits_its_turn_shows_its_points_as_they_come_and_ends_with_its_peak()
+            throws Exception {
+        RunId before = web.insertPendingRun(10);
+
+        HttpResponse<String> started = browser.submit("/sweeps", sweepForm("threads", "1,2", "40"));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String page = started.headers().firstValue("Location").orElseThrow();
+        assertThat(page).matches("/sweeps/\\d+");
+        String waiting = browser.get(page).body();
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!waiting.contains("waits for run " + before) && System.nanoTime() < waitUntil) {
+            Thread.sleep(100);
+            waiting = browser.get(page).body();
+        }
+        assertThat(text(waiting)).as("its first point waits for the run created before it")
+                .contains("running", "no point has run yet", "waits for run " + before);
+        assertThat(waiting).contains("<meta http-equiv=\"refresh\" content=\"2\">");
+        int runs = web.runCount();
+        HttpResponse<String> refused = browser.submit("/benchmark_runs", startRun("db-scheduler", "10"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(text(refused.body())).contains("Sweep " + page.substring("/sweeps/".length())
+                + " started on this node has not ended, and its runs come first");
+        assertThat(web.runCount()).isEqualTo(runs);
+
+        web.endPendingRuns();
+        String done = waiting;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (done.contains("http-equiv=\"refresh\"") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            done = browser.get(page).body();
+        }
+        assertThat(done).as("the sweep ended within 90 s").doesNotContain("http-equiv=\"refresh\"", "status-failed");
+        assertThat(text(done)).contains("Peak: ", "jobs/s drained at");
+        SweepResult sweep = web.core.sweep(SweepId.parse(page.substring("/sweeps/".length()))).orElseThrow();
+        String ended = done;
+        assertThat(sweep.points()).hasSize(2).allSatisfy(point -> {
+            assertThat(point.report().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(point.report().run().jobsCount()).isEqualTo(40);
+            assertThat(ended).contains("href=\"/runs/" + point.report().run().id() + "\"");
+        });
+    }
+
+    static Stream<Arguments> bad_sweep_forms() {
+        return Stream.of(
+                Arguments.of("no points and jobs that are not a number, both named", sweepForm("threads", null, "lots"),
+                        "Give the points to sweep, rising, e.g. 1,2,4,8 (threads) or 100,200,400 (jobs per second);"
+                                + " jobs must be a whole number, was 'lots'"),
+                Arguments.of("points that do not rise", sweepForm("threads", "4,2", "40"),
+                        "A sweep's points must rise, was 4,2"),
+                Arguments.of("a point that is not a number", sweepForm("threads", "1,two", "40"),
+                        "'two' is not one"),
+                Arguments.of("a rate sweep with a duration that cannot be read",
+                        with(sweepForm("rates", "10,20", null), "sweep[duration]", "soon"),
+                        "Duration: 'soon' is not a duration"),
+                Arguments.of("a kind that is not one", sweepForm("<i>queues</i>", "1,2", "40"),
+                        "A sweep is over threads or rates, was '<i>queues</i>'"),
+                Arguments.of("a backend that is not registered",
+                        with(sweepForm("threads", "1,2", "40"), "sweep[backend]", "sidekiq"),
+                        "Unknown backend 'sidekiq'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bad_sweep_forms")
+    void a_bad_sweep_form_gets_422_with_every_bad_field_named_and_stores_nothing(String what,
+                                                                               Map<String, String> form,
+                                                                               String message) {
+        int runs = web.runCount();
+        int sweeps = web.core.listSweeps(SweepPage.LIST_LIMIT).size();
+
+        HttpResponse<String> response = browser.submit("/sweeps", form);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(text(response.body())).contains(message);
+        assertThat(response.body()).contains("class=\"alert\"", "class=\"sweep-start\"")
+                .doesNotContain("<i>queues</i>");
+        assertThat(web.runCount()).isEqualTo(runs);
+        assertThat(web.core.listSweeps(SweepPage.LIST_LIMIT)).hasSize(sweeps);
+    }
+
+    /** A sweep of db-scheduler over {@code over}, at {@code values}, of {@code jobs} each (threads). */
+    private static Map<String, String> sweepForm(String over, String values, String jobs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("sweep[backend]", "db-scheduler");
+        fields.put("sweep[over]", over);
+        if (values != null) {
+            fields.put("sweep[values]", values);
+        }
+        if (jobs != null) {
+            fields.put("sweep[jobs]", jobs);
+        }
         return fields;
     }
 

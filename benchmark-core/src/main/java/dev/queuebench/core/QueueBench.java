@@ -12,6 +12,7 @@ import dev.queuebench.domain.SweepPlan;
 import dev.queuebench.ports.in.AvailableBackend;
 import dev.queuebench.ports.in.BackendDescriptor;
 import dev.queuebench.ports.in.BackendSetup;
+import dev.queuebench.ports.in.BackgroundSweep;
 import dev.queuebench.ports.in.BenchmarkSettings;
 import dev.queuebench.ports.in.CompareListener;
 import dev.queuebench.ports.in.ComparePlan;
@@ -250,6 +251,11 @@ public final class QueueBench implements StartRunUseCase, StartBenchmarkUseCase,
     @Override
     public CompletableFuture<Comparison> compareInBackground(ComparePlan plan, CompareListener listener) {
         return core.compare().compareInBackground(plan, listener);
+    }
+
+    @Override
+    public BackgroundSweep sweepInBackground(SweepPlan plan, RunListener listener) {
+        return core.sweeps().sweepInBackground(plan, listener);
     }
 
     @Override

@@ -18,6 +18,15 @@ public interface SweepUseCase {
      */
     SweepResult runSweep(SweepPlan plan, RunListener listener);
 
+    /**
+     * The same sweep, stored at once and run in the background after the runs this node started before it, as the
+     * page starts one; no run starts in the background on this node until it ended.
+     *
+     * @throws IllegalArgumentException for a backend that is not registered, or knobs that do not fit; nothing stored
+     * @throws IllegalStateException    when this program is shutting down
+     */
+    BackgroundSweep sweepInBackground(SweepPlan plan, RunListener listener);
+
     Optional<SweepResult> sweep(SweepId id);
 
     /** The newest sweeps first. */

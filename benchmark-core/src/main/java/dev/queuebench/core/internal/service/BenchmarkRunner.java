@@ -38,13 +38,14 @@ import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -77,8 +78,11 @@ public final class BenchmarkRunner implements AutoCloseable {
     private final RunSupervisor supervisor;
     private final Retrier retrier;
     private final Clock clock;
-    /** Tasks given to {@link #inBackground} that have not ended; no run starts in the background meanwhile. */
-    private final AtomicInteger tasksInBackground = new AtomicInteger();
+    /**
+     * What was given to {@link #inBackground} and has not ended, oldest first: no run starts in the background
+     * meanwhile.
+     */
+    private final Queue<String> tasksInBackground = new ConcurrentLinkedQueue<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "qb-run-driver");
         thread.setDaemon(true);
@@ -195,13 +199,12 @@ public final class BenchmarkRunner implements AutoCloseable {
      * started before it, as the page does.
      */
     public BenchmarkRun runInBackground(StartRunCommand command) {
-        int comparisons = tasksInBackground.get();
-        if (comparisons > 0) {
-            // runs take turns in the order they were created, and a comparison creates each of its runs in its turn:
-            // one created now would be older than the comparison's next run, yet driven after it on this thread
-            throw new IllegalStateException((comparisons == 1 ? "a comparison" : comparisons + " comparisons")
-                    + " started on this page " + (comparisons == 1 ? "has" : "have") + " not ended, and"
-                    + " its runs come first: start this run once it ended");
+        String first = tasksInBackground.peek();
+        if (first != null) {
+            // runs take turns in the order they were created, and a comparison or a sweep creates each of its runs in
+            // its turn: one created now would be older than its next run, yet driven after it on this thread
+            throw new IllegalStateException(first + " started on this node has not ended, and its runs come first:"
+                    + " start this run once it ended");
         }
         BenchmarkRun run = startRuns.createRun(command);
         try {
@@ -220,23 +223,24 @@ public final class BenchmarkRunner implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} on the thread that drives the runs started in the background, after them: a comparison
-     * started from the page waits for the runs started before it, and the runs started after it wait for it.
+     * Runs {@code task} on the thread that drives the runs started in the background, after them: a comparison or a
+     * sweep started from the page waits for the runs started before it, and no run starts in the background until it
+     * ended ({@link #runInBackground} refuses, naming {@code what}, e.g. "a comparison" or "sweep 3").
      *
      * @throws IllegalStateException when this program is shutting down
      */
-    <T> CompletableFuture<T> inBackground(Supplier<T> task) {
-        tasksInBackground.incrementAndGet();
+    <T> CompletableFuture<T> inBackground(String what, Supplier<T> task) {
+        tasksInBackground.add(what);
         try {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     return task.get();
                 } finally {
-                    tasksInBackground.decrementAndGet();
+                    tasksInBackground.remove(what);
                 }
             }, background);
         } catch (RejectedExecutionException e) {
-            tasksInBackground.decrementAndGet();
+            tasksInBackground.remove(what);
             throw new IllegalStateException("Queue Bench is shutting down: nothing new starts", e);
         }
     }

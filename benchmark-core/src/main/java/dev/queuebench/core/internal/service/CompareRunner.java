@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Compares: each backend in each profile on each node count in turn, its extra nodes started for its runs and stopped
@@ -64,7 +65,8 @@ public final class CompareRunner implements CompareUseCase {
     @Override
     public CompletableFuture<Comparison> compareInBackground(ComparePlan plan, CompareListener listener) {
         checkKnobs(plan);
-        return runner.inBackground(() -> compare(plan, listener));
+        return runner.inBackground("a comparison of " + plan.backends().stream().map(BackendId::value)
+                .collect(Collectors.joining(", ")), () -> compare(plan, listener));
     }
 
     /** Every backend's knobs in every profile, checked before the first run, not after an hour of them. */

@@ -5,6 +5,7 @@ import dev.queuebench.domain.RunId;
 import dev.queuebench.domain.RunNotFoundException;
 import dev.queuebench.domain.SweepId;
 import dev.queuebench.domain.SweepPlan;
+import dev.queuebench.ports.in.BackgroundSweep;
 import dev.queuebench.ports.in.RunListener;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartRunCommand;
@@ -46,6 +47,24 @@ public final class SweepRunner {
     }
 
     public SweepResult runSweep(SweepPlan plan, RunListener listener) {
+        return runPoints(begin(plan), listener);
+    }
+
+    /**
+     * Checks the plan and stores the sweep, then runs its points in the background after the runs this node started
+     * before it, as the page starts one: the sweep's page shows its points as they come.
+     */
+    public BackgroundSweep sweepInBackground(SweepPlan plan, RunListener listener) {
+        Begun begun = begin(plan);
+        return new BackgroundSweep(begun.id(), runner.inBackground("sweep " + begun.id(),
+                () -> runPoints(begun, listener)));
+    }
+
+    /** A sweep checked and stored, its points not run yet. */
+    private record Begun(SweepId id, SweepPlan plan, Instant createdAt, BackendSettings knobs) {
+    }
+
+    private Begun begin(SweepPlan plan) {
         backends.provider(plan.backend());
         BackendSettings knobs = backends.settingsOf(plan.backend());
         if (plan.kind() == SweepPlan.Kind.THREADS && knobs.values().containsKey(BackendSettings.THREADS)) {
@@ -56,6 +75,13 @@ public final class SweepRunner {
         SweepId id = retrier.call("number a new sweep", sweeps::nextSweepId);
         Instant createdAt = clock.instant();
         retrier.run("store sweep " + id, () -> sweeps.insertSweep(id, plan, createdAt));
+        return new Begun(id, plan, createdAt, knobs);
+    }
+
+    private SweepResult runPoints(Begun begun, RunListener listener) {
+        SweepId id = begun.id();
+        SweepPlan plan = begun.plan();
+        BackendSettings knobs = begun.knobs();
         List<SweepResult.Point> points = new ArrayList<>();
         List<Boolean> outcomes = new ArrayList<>();
         try {
@@ -82,7 +108,7 @@ public final class SweepRunner {
                 backends.reconfigure(plan.backend(), knobs);
             }
         }
-        return new SweepResult(id, plan, createdAt, points);
+        return new SweepResult(id, plan, begun.createdAt(), points);
     }
 
     /** A stored sweep with its points' reports. */

@@ -136,7 +136,7 @@ class CompareRunnerTest {
 
         assertThatIllegalStateException().as("a run created now would be older than the comparison's runs")
                 .isThrownBy(() -> core.startBenchmark(command(5)))
-                .withMessageContaining("a comparison started on this page has not ended");
+                .withMessageStartingWith("a comparison of fake started on this node has not ended");
         assertThat(compared).as("the run before it holds its jobs").isNotDone();
         assertThat(heard).isEmpty();
         backend.holdPretendJobs(false);
