@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -141,11 +139,8 @@ final class StartedComparison implements CompareListener {
             state = State.DONE;
             return;
         }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         state = State.FAILED;
-        failure = cause instanceof CancellationException
-                ? "stopped before its end: the server was shut down"
-                : Text.sentence(Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName()));
+        failure = BackgroundFailure.message(error);
     }
 
     synchronized State state() {
@@ -193,6 +188,14 @@ final class StartedComparison implements CompareListener {
             return new ComparingView.StepRow(step.backend.value(), step.profile.wireName(), step.nodes, trials,
                     "done: " + finished + " of " + runs.size() + " finished", runs, null);
         }
+        if (state == State.FAILED) {
+            boolean stopped = step == current;
+            RunReport latest = step.latest;
+            return new ComparingView.StepRow(step.backend.value(), step.profile.wireName(), step.nodes, trials,
+                    !stopped ? "not run" : latest == null ? "failed before its first run"
+                            : "failed in run " + latest.run().id(), List.of(),
+                    stopped && latest != null ? Long.toString(latest.run().id().value()) : null);
+        }
         if (step == current) {
             RunReport latest = step.latest;
             return new ComparingView.StepRow(step.backend.value(), step.profile.wireName(), step.nodes, trials,
@@ -200,6 +203,6 @@ final class StartedComparison implements CompareListener {
                     latest == null ? null : Long.toString(latest.run().id().value()));
         }
         return new ComparingView.StepRow(step.backend.value(), step.profile.wireName(), step.nodes, trials,
-                state == State.FAILED ? "not run" : "waiting", List.of(), null);
+                "waiting", List.of(), null);
     }
 }

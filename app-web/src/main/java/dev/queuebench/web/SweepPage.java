@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,11 +69,7 @@ final class SweepPage {
             if (error == null) {
                 started.remove(sweep.id());
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                listener.failure = cause instanceof CancellationException
-                        ? "Stopped before its end: the server was shut down."
-                        : Text.sentence(String.valueOf(cause.getMessage()));
+                listener.failure = BackgroundFailure.message(error);
             }
         });
         ctx.redirect("/sweeps/" + sweep.id(), HttpStatus.SEE_OTHER);

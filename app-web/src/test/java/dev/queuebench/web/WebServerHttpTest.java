@@ -1058,6 +1058,29 @@ class WebServerHttpTest {
                 .as("runs start again once it ended").isEqualTo(303);
     }
 
+    @Test
+    void a_comparison_that_fails_in_the_background_says_why_on_its_page_and_runs_start_again() throws Exception {
+        // this server has no worker processes to start (the queue-bench program starts them)
+        HttpResponse<String> started = browser.submit("/comparisons", with(with(compareForm("db-scheduler", "20", "1"),
+                "benchmark_run[workload]", "delayed"), "comparison[nodes]", "2"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String progress = started.headers().firstValue("Location").orElseThrow();
+
+        String page = browser.get(progress).body();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!page.contains("status-failed") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            page = browser.get(progress).body();
+        }
+
+        assertThat(page).contains("status-failed").doesNotContain("http-equiv=\"refresh\"");
+        assertThat(text(page)).contains("A run on 2 nodes needs a program that starts worker processes",
+                "failed before its first run");
+        HttpResponse<String> run = browser.submit("/benchmark_runs", startRun("db-scheduler", "10"));
+        assertThat(run.statusCode()).as("a failed comparison holds nothing up").isEqualTo(303);
+        web.awaitFinished(newestRun().run().id(), Duration.ofSeconds(60));
+    }
+
     static Stream<Arguments> bad_comparison_forms() {
         return Stream.of(
                 Arguments.of("no backend ticked", compareForm(null, "20", "2"),
