@@ -15,7 +15,8 @@ import java.util.Objects;
  * Comparisons started from the page: the form ({@code GET /compare/new}), the post that starts one
  * ({@code POST /comparisons}), and its progress ({@code GET /comparisons/{id}}), which reloads itself while the core
  * drives it and leads to the comparison of its kept runs once it ended. The core drives it as {@code compare} does:
- * in its turn, each backend from clean tables with only its workers running.
+ * in its turn, each backend from clean tables with only its workers running. A comparison some of whose faults were
+ * not injected (its run ended first) stays on its progress page, which says so, with the link to its runs.
  */
 final class ComparisonsPage {
 
@@ -65,7 +66,9 @@ final class ComparisonsPage {
 
     void show(Context ctx) {
         StartedComparison comparison = find(ctx.pathParam("id"));
-        if (comparison.state() == StartedComparison.State.DONE && comparison.runsHref().isPresent()) {
+        // a fault that was not injected is said here only: the runs keep the faults that were
+        if (comparison.state() == StartedComparison.State.DONE && comparison.runsHref().isPresent()
+                && !comparison.hasFaultNotes()) {
             ctx.redirect(comparison.runsHref().get(), HttpStatus.SEE_OTHER);
             return;
         }

@@ -45,6 +45,8 @@ final class StartedComparison implements CompareListener {
         final int nodes;
         RunReport latest;
         TrialResult result;
+        /** What the core said of its faults (one not injected, one that failed): kept, as the notice moves on. */
+        final List<String> faultNotes = new ArrayList<>();
 
         Step(BackendId backend, Profile profile, int nodes) {
             this.backend = backend;
@@ -119,6 +121,9 @@ final class StartedComparison implements CompareListener {
             public void notice(String message) {
                 synchronized (StartedComparison.this) {
                     notice = message;
+                    if (message.startsWith("fault ")) {
+                        step.faultNotes.add(message);
+                    }
                 }
             }
         };
@@ -149,6 +154,11 @@ final class StartedComparison implements CompareListener {
 
     synchronized boolean active() {
         return state == State.QUEUED || state == State.RUNNING;
+    }
+
+    /** The core said something of a fault that the runs do not keep (one not injected): its page says it, once done. */
+    synchronized boolean hasFaultNotes() {
+        return steps.stream().anyMatch(step -> !step.faultNotes.isEmpty());
     }
 
     /** The kept runs so far, in the order they ran. */
@@ -186,7 +196,8 @@ final class StartedComparison implements CompareListener {
             List<String> runs = step.result.trials().stream().map(r -> Long.toString(r.run().id().value())).toList();
             long finished = step.result.trials().stream().filter(r -> r.status() == RunStatus.FINISHED).count();
             return new ComparingView.StepRow(step.backend.value(), step.profile.wireName(), step.nodes, trials,
-                    "done: " + finished + " of " + runs.size() + " finished", runs, null);
+                    "done: " + finished + " of " + runs.size() + " finished" + step.faultNotes.stream()
+                            .map(note -> "; " + note).collect(Collectors.joining()), runs, null);
         }
         if (state == State.FAILED) {
             boolean stopped = step == current;
