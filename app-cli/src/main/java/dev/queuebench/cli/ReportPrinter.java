@@ -514,11 +514,12 @@ final class ReportPrinter {
                 + (offer.keptUp() ? "kept up" : "did not keep up") + " (latencies below from each job's intended time)"));
         report.bottleneck().ifPresent(bottleneck -> out.println("  bound by     " + bottleneck.text()));
         printStatements(report);
-        if (report.nodes().size() > 1) {
+        if (report.nodesStarted() > 1) {
             out.println("  nodes        " + report.nodes().stream()
                     .map(node -> node.node() + " " + Text.count(node.executions()) + " ("
                             + Math.round(report.shareOf(node) * 100) + "%)")
-                    .collect(Collectors.joining("   ")) + "   fairness "
+                    .collect(Collectors.joining("   ")) + Text.nodesWithoutAJob(report).map(silent -> "   " + silent)
+                    .orElse("") + "   fairness "
                     + (report.fairness().isPresent()
                             ? String.format(Locale.ROOT, "%.2f", report.fairness().getAsDouble()) : "-"));
         }

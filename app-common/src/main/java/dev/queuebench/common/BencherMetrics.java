@@ -108,8 +108,8 @@ public final class BencherMetrics {
         if (work.payloadBytes() > 0) {
             name.append("/payload-").append(work.payloadText());
         }
-        if (report.nodes().size() > 1) {
-            name.append('/').append(report.nodes().size()).append("-nodes");
+        if (report.nodesStarted() > 1) {
+            name.append('/').append(report.nodesStarted()).append("-nodes");
         }
         List<RunFault> faults = report.injectedFaults();
         if (!faults.isEmpty()) {

@@ -63,8 +63,8 @@ public final class RunCommandLine {
         if (work.payloadBytes() > 0) {
             words.addAll(List.of("--payload", work.payloadText()));
         }
-        if (report.nodes().size() > 1) {
-            words.addAll(List.of("--nodes", Integer.toString(report.nodes().size())));
+        if (report.nodesStarted() > 1) {
+            words.addAll(List.of("--nodes", Integer.toString(report.nodesStarted())));
         }
         registered.stream().filter(backend -> backend.descriptor().id().equals(spec.backend())).findFirst()
                 .ifPresent(backend -> profile.ifPresent(p -> {

@@ -46,8 +46,9 @@ import java.util.OptionalInt;
  * {@code end_reason} says why a run ended unfinished (stalled or interrupted); of its {@code missing_jobs},
  * {@code pending_jobs} were still held by the backend when it ended and {@code lost_jobs} were not ({@code null}:
  * not counted); {@code faults} lists what it met (outages ridden out, faults injected on purpose);
- * {@code nodes} says what each node did (its share of the executions) and {@code fairness} is the smallest share over
- * the largest ({@code null} for one node).
+ * {@code nodes} says what each node that recorded did (its share of the executions), {@code nodes_started} how many
+ * the run was started on (a node that ran none of its jobs records nothing), and {@code fairness} is the smallest share
+ * over the largest, 0 when a node ran nothing ({@code null} for one node).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunJson(
@@ -97,6 +98,7 @@ public record RunJson(
         Series enqueuesPerSecond,
         ResourceSummary resources,
         Faults faults,
+        int nodesStarted,
         List<Node> nodes,
         Double fairness,
         Map<String, String> fingerprint) {
@@ -194,6 +196,7 @@ public record RunJson(
                 Series.of(report.enqueuesPerSecond()),
                 sampled(report.resources()),
                 Faults.of(report),
+                report.nodesStarted(),
                 report.nodes().stream().map(node -> Node.of(report, node)).toList(),
                 report.fairness().isPresent() ? round(report.fairness().getAsDouble(), 3) : null,
                 report.environment());

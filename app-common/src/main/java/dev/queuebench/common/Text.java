@@ -104,6 +104,13 @@ public final class Text {
      * {@code scheduling 500/1,000}, {@code running 10/1,000}, {@code finished}, {@code stalled at 10/1,000, ...},
      * {@code interrupted at 0/1,000: the process that started it ... is gone}.
      */
+    /** "1 more node ran none of its jobs", for a run with such nodes; they record nothing, so no list names them. */
+    public static Optional<String> nodesWithoutAJob(RunReport report) {
+        int silent = report.nodesWithoutAJob();
+        return silent == 0 ? Optional.empty() : Optional.of(count(silent) + " more node" + (silent == 1 ? "" : "s")
+                + " ran none of its jobs");
+    }
+
     public static String status(RunReport report) {
         CompletionCounts counts = report.completions();
         int jobs = report.run().jobsCount();

@@ -266,6 +266,7 @@ class CliEndToEndTest {
         assertThat(json.json()).hasSize(2);
         assertThat(json.json().get(0).get("trials").get(0).get("nodes")).hasSize(1);
         assertThat(json.json().get(1).get("trials").get(0).get("nodes")).hasSize(2);
+        assertThat(json.json().get(1).get("trials").get(0).get("nodes_started").asInt()).isEqualTo(2);
 
         // jobs of 20 ms on 10 threads per node: 4 s of work on one node, so that the second node's fresh JVM, which
         // can take a second or two under load to claim its first jobs, gets a share (a 1.5 s run once left it none)

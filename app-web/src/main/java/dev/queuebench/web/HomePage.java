@@ -194,8 +194,8 @@ final class HomePage {
             tags.add(spec.jobWork().workText() + (spec.jobWork().payloadBytes() > 0
                     ? ", " + spec.jobWork().payloadText() : ""));
         }
-        if (report.nodes().size() > 1) {
-            tags.add(report.nodes().size() + " nodes");
+        if (report.nodesStarted() > 1) {
+            tags.add(report.nodesStarted() + " nodes");
         }
         report.injectedFaults().stream().map(fault -> fault.kind().replace('_', '-')).distinct()
                 .forEach(tags::add);

@@ -116,6 +116,7 @@ final class RunPage {
                 report.nodes().stream().map(node -> new RunView.NodeRow(node.node().value(),
                         Text.count(node.completedJobs()), Text.count(node.executions()),
                         Math.round(report.shareOf(node) * 100) + "%")).toList(),
+                report.nodesStarted() > 1 ? Text.nodesWithoutAJob(report).map(Text::sentence).orElse(null) : null,
                 report.fairness().isPresent()
                         ? String.format(Locale.ROOT, "%.2f", report.fairness().getAsDouble()) : "-",
                 List.of(

@@ -28,7 +28,7 @@ import java.util.List;
 record RunView(long id, String backend, String backendVersion, String jobs, String mode, String workload,
                String outcome, String sweepHref, String sweepName, String ending, String boundBy, String boundWhy, String created, String createdIso, String status, String statusText, String schedulingDuration,
                String runDuration, Headline headline, String scheduledJobs, String distinct, String duplicates,
-               String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String fairness,
+               String missing, String executions, List<Phase> phases, List<NodeRow> nodes, String nodesWithoutAJob, String fairness,
                List<LatencyRow> latencies, Chart latencyChart, List<HgrmLink> hgrm, Chart chart, Faults faults, Resources resources,
                TimeWent timeWent, List<EnvironmentGroup> environment) {
 

@@ -32,6 +32,17 @@ public record NodeShare(NodeId node, int completedJobs, long executions) {
      * node ran nothing). Empty with fewer than two nodes, or before any job ran.
      */
     public static OptionalDouble fairness(List<NodeShare> nodes) {
+        return fairness(nodes, nodes.size());
+    }
+
+    /**
+     * The same, for a run started on {@code started} nodes of which only {@code nodes} recorded: a node that ran none
+     * of the run's jobs writes nothing, and makes the run as uneven as can be (0).
+     */
+    public static OptionalDouble fairness(List<NodeShare> nodes, int started) {
+        if (started > nodes.size() && nodes.stream().anyMatch(node -> node.executions() > 0)) {
+            return OptionalDouble.of(0);
+        }
         if (nodes.size() < 2) {
             return OptionalDouble.empty();
         }

@@ -33,6 +33,16 @@ class RunRulesTest {
     }
 
     @Test
+    void a_node_started_for_a_run_that_ran_none_of_its_jobs_makes_it_as_uneven_as_can_be() {
+        NodeShare busy = new NodeShare(NodeId.of("a"), 400, 400);
+
+        assertThat(NodeShare.fairness(List.of(busy), 2)).as("the other node recorded nothing").hasValue(0);
+        assertThat(NodeShare.fairness(List.of(busy), 1)).isEmpty();
+        assertThat(NodeShare.fairness(List.of(), 2)).as("before any job ran").isEmpty();
+        assertThat(NodeShare.fairness(List.of(busy, new NodeShare(NodeId.of("b"), 400, 400)), 2)).hasValue(1);
+    }
+
+    @Test
     void a_rate_needs_time_between_its_ends() {
         assertThat(Rates.perSecond(500, T0, Optional.of(T0.plusSeconds(2))).getAsDouble()).isEqualTo(250);
         assertThat(Rates.perSecond(500, T0, Optional.of(T0))).isEmpty();

@@ -73,6 +73,8 @@ public record RunReport(
         TickCounts busyPerSecond,
         List<StatementTime> topStatements) {
 
+    /** The fingerprint's fact of the nodes that executed the run: this one and the worker nodes started for it. */
+    public static final String NODES_FACT = "run.nodes";
     /** The fingerprint's fact naming the profile the backend's knobs followed. */
     public static final String PROFILE_FACT = "backend.profile";
     /** The fingerprint's facts of the backend's pool: the connections it held, and what the backend needed. */
@@ -165,9 +167,24 @@ public record RunReport(
         return node.shareOf(nodes);
     }
 
-    /** How evenly the nodes shared the work ({@link NodeShare#fairness}). */
+    /**
+     * The nodes the run was started on: this one and its worker nodes, whether or not each ran a job. Runs stored
+     * before this was kept count the nodes that recorded.
+     */
+    public int nodesStarted() {
+        String started = environment.get(NODES_FACT);
+        return started == null ? (nodes.isEmpty() ? 1 : nodes.size()) : Integer.parseInt(started);
+    }
+
+    /** The nodes the run was started on that ran none of its jobs, and so recorded nothing. */
+    public int nodesWithoutAJob() {
+        int silent = nodesStarted() - nodes.size();
+        return silent > 0 ? silent : 0;
+    }
+
+    /** How evenly the nodes shared the work ({@link NodeShare#fairness}), a node that recorded nothing counting 0. */
     public OptionalDouble fairness() {
-        return NodeShare.fairness(nodes);
+        return NodeShare.fairness(nodes, nodesStarted());
     }
 
     /** The faults injected on purpose ({@code --fault}), without the outages they caused, in time order. */

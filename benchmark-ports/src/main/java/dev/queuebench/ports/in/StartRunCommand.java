@@ -19,12 +19,22 @@ import java.util.Optional;
  *
  * @param profile the profile to run the backend in (the user's own knobs still override its values); empty to run it
  *                as the core was configured
+ * @param nodes   the nodes that execute the run: this one and the worker nodes started for it, kept with the run so
+ *                that a node that ran none of its jobs still counts
  */
-public record StartRunCommand(RunSpec spec, Optional<Profile> profile) {
+public record StartRunCommand(RunSpec spec, Optional<Profile> profile, int nodes) {
 
     public StartRunCommand {
         Objects.requireNonNull(spec, "run spec is required");
         Objects.requireNonNull(profile, "profile is required (may be empty)");
+        if (nodes < 1) {
+            throw new IllegalArgumentException("a run executes on 1 node or more, was " + nodes);
+        }
+    }
+
+    /** A run on this node only. */
+    public StartRunCommand(RunSpec spec, Optional<Profile> profile) {
+        this(spec, profile, 1);
     }
 
     /** A run of the backend as the core was configured. */
@@ -61,23 +71,28 @@ public record StartRunCommand(RunSpec spec, Optional<Profile> profile) {
     /** The same run, its jobs doing {@code work}. */
     public StartRunCommand withJobWork(JobWork work) {
         return new StartRunCommand(new RunSpec(spec.backend(), spec.jobsCount(), spec.schedulingMode(),
-                spec.jobDelay(), spec.workload(), work), profile);
+                spec.jobDelay(), spec.workload(), work), profile, nodes);
     }
 
     /** The same run on another backend, for comparisons. */
     public StartRunCommand onBackend(BackendId backend) {
         return new StartRunCommand(new RunSpec(backend, spec.jobsCount(), spec.schedulingMode(), spec.jobDelay(),
-                spec.workload(), spec.jobWork()), profile);
+                spec.workload(), spec.jobWork()), profile, nodes);
     }
 
     /** The same run, of {@code jobs} jobs (a delayed run or a backlog sized to last long enough). */
     public StartRunCommand withJobsCount(JobsCount jobs) {
         return new StartRunCommand(new RunSpec(spec.backend(), jobs, spec.schedulingMode(), spec.jobDelay(),
-                spec.workload(), spec.jobWork()), profile);
+                spec.workload(), spec.jobWork()), profile, nodes);
     }
 
     /** The same run, with the backend in {@code profile}. */
     public StartRunCommand withProfile(Profile other) {
-        return new StartRunCommand(spec, Optional.of(Objects.requireNonNull(other, "profile is required")));
+        return new StartRunCommand(spec, Optional.of(Objects.requireNonNull(other, "profile is required")), nodes);
+    }
+
+    /** The same run, executed by {@code count} nodes. */
+    public StartRunCommand withNodes(int count) {
+        return new StartRunCommand(spec, profile, count);
     }
 }

@@ -52,7 +52,7 @@ public final class CompareRunner implements CompareUseCase {
         for (StartRunCommand command : plan.commands()) {
             for (Profile profile : plan.profiles()) {
                 for (int nodes : plan.nodeCounts()) {
-                    TrialResult result = runOn(nodes, command.withProfile(profile), plan,
+                    TrialResult result = runOn(nodes, command.withProfile(profile).withNodes(nodes), plan,
                             listener.starting(command.spec().backend(), profile, nodes));
                     listener.ended(result);
                     comparison = comparison.with(nodes, result);

@@ -16,7 +16,7 @@ import java.util.Objects;
  * What a run ran on, stored with every run so that figures from different machines, servers or settings are never
  * compared unknowingly: Queue Bench's version and database kind (from the runner), the JVM, OS, cores and memory,
  * PostgreSQL's version and the settings that move results, the backend's library version, its profile, every knob in
- * effect and its pool, and the run's own mode, delay and size.
+ * effect and its pool, and the run's own mode, delay, size and nodes.
  */
 final class EnvironmentFingerprint {
 
@@ -29,7 +29,7 @@ final class EnvironmentFingerprint {
         this.database = Objects.requireNonNull(database, "database metrics port is required");
     }
 
-    Map<String, String> capture(BenchmarkRun run, BackendDescriptor backend, BackendSetup setup) {
+    Map<String, String> capture(BenchmarkRun run, int nodes, BackendDescriptor backend, BackendSetup setup) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("queue_bench.version", runnerFacts.getOrDefault("queue_bench.version", "unknown"));
         runnerFacts.forEach(facts::putIfAbsent);
@@ -50,6 +50,7 @@ final class EnvironmentFingerprint {
         facts.put(RunReport.POOL_FACT, Integer.toString(setup.pool()));
         facts.put(RunReport.POOL_NEEDED_FACT, Integer.toString(setup.poolNeeded()));
         facts.put("run.jobs_count", Integer.toString(run.jobsCount()));
+        facts.put(RunReport.NODES_FACT, Integer.toString(nodes));
         facts.put("run.scheduling_mode", run.spec().schedulingMode().wireName());
         facts.put("run.job_delay", Durations.format(run.spec().jobDelay().value()));
         facts.put("run.workload", run.spec().workload().wireName());

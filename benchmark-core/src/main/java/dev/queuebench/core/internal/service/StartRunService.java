@@ -73,7 +73,7 @@ public final class StartRunService implements StartRunUseCase {
         saveRuns.insertRun(run, node);
         owned.add(id);
         try {
-            environments.saveEnvironment(id, fingerprint.capture(run,
+            environments.saveEnvironment(id, fingerprint.capture(run, command.nodes(),
                     backends.provider(run.backend()).descriptor(), backends.setupOf(run.backend(),
                             command.profile())));
         } catch (RuntimeException e) {

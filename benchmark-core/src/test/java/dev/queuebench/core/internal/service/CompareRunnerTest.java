@@ -58,6 +58,14 @@ class CompareRunnerTest {
             assertThat(start.settings().profile()).isEqualTo(Profile.SHIPPED);
         });
         assertThat(core.nodes.events()).containsExactly("started 2", "stopped 2");
+        RunReport onThree = comparison.byNodeCount().get(3).get(0).trials().get(0);
+        assertThat(onThree.environment()).containsEntry(RunReport.NODES_FACT, "3");
+        assertThat(onThree.nodes()).as("the fake worker nodes record nothing").hasSize(1);
+        assertThat(onThree.nodesWithoutAJob()).isEqualTo(2);
+        assertThat(onThree.fairness()).as("two of three nodes ran none of its jobs").hasValue(0);
+        RunReport onOne = comparison.byNodeCount().get(1).get(0).trials().get(0);
+        assertThat(onOne.nodesStarted()).isEqualTo(1);
+        assertThat(onOne.fairness()).isEmpty();
     }
 
     @Test
