@@ -554,7 +554,7 @@ final class ReportPrinter {
                     + "   lock waits peak " + (int) resources.sessionsWaitingOnLocks().peak());
         }
         report.profile().ifPresent(profile -> out.println("  settings     profile " + profile.wireName() + ", "
-                + report.environment().getOrDefault("backend.threads", "?") + " threads" + report.pool()
+                + report.threadsPerNode().stream().mapToObj(Integer::toString).findFirst().orElse("?") + " threads" + report.pool()
                         .map(pool -> pool.isShort()
                                 ? ", pool " + pool.connections() + " connections: fewer than the " + pool.needed()
                                         + " it needs, on purpose (--allow-small-pool), so the figures measure the"

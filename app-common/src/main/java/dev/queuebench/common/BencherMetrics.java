@@ -100,7 +100,8 @@ public final class BencherMetrics {
         StringBuilder name = new StringBuilder("queue-bench/").append(spec.backend().value()).append('/')
                 .append(workload(spec)).append('/').append(spec.schedulingMode().wireName()).append('/')
                 .append(report.profile().map(Profile::wireName).orElse("default")).append('/')
-                .append(report.environment().getOrDefault("backend.threads", "?")).append("-threads");
+                .append(report.threadsPerNode().stream().mapToObj(Integer::toString).findFirst().orElse("?"))
+                .append("-threads");
         JobWork work = spec.jobWork();
         if (work.kind() != JobWork.Kind.NONE) {
             name.append("/work-").append(work.workText());

@@ -52,8 +52,7 @@ public final class RunCommandLine {
         }
         words.addAll(List.of("--mode", spec.schedulingMode().wireName()));
         Map<String, String> facts = report.environment();
-        Optional.ofNullable(facts.get("backend." + THREADS)).ifPresent(threads -> words.addAll(List.of("--threads",
-                threads)));
+        report.threadsPerNode().ifPresent(threads -> words.addAll(List.of("--threads", Integer.toString(threads))));
         Optional<Profile> profile = report.profile();
         profile.ifPresent(p -> words.addAll(List.of("--profile", p.wireName())));
         JobWork work = spec.jobWork();

@@ -184,10 +184,8 @@ final class HomePage {
         if (spec.schedulingMode() != SchedulingMode.ONE_BY_ONE) {
             tags.add(Text.mode(spec.schedulingMode()));
         }
-        String threads = report.environment().get("backend." + BackendSettings.THREADS);
-        if (threads != null && !threads.equals(Integer.toString(BackendSettings.DEFAULT_THREADS))) {
-            tags.add(threads + " threads");
-        }
+        report.threadsPerNode().stream().filter(threads -> threads != BackendSettings.DEFAULT_THREADS)
+                .forEach(threads -> tags.add(threads + " threads"));
         report.profile().filter(profile -> profile != Profile.DEFAULT)
                 .ifPresent(profile -> tags.add(profile.wireName()));
         if (!spec.jobWork().equals(JobWork.NONE)) {

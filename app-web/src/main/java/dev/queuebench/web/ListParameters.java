@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** The list filters the page and the JSON API share ({@code status=}, {@code workload=}), read the same way. */
 final class ListParameters {
 
-    static final List<String> WORKLOADS = List.of(Workload.DELAYED.wireName(), "backlog", "rate");
+    static final List<String> WORKLOADS = Workload.WIRE_NAMES;
     private static final int ECHO_LENGTH = 40;
 
     private ListParameters() {

@@ -1,6 +1,7 @@
 package dev.queuebench.domain;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ public sealed interface Workload permits Workload.Delayed, Workload.Backlog, Wor
 
     Workload DELAYED = new Delayed();
     Workload BACKLOG = new Backlog();
+    /** Every workload's {@link #wireName()}, in the order they are offered. */
+    List<String> WIRE_NAMES = List.of("delayed", "backlog", "rate");
 
     /** {@code delayed}, {@code backlog} or {@code rate}: what users type and reports print. */
     String wireName();
@@ -141,7 +144,7 @@ public sealed interface Workload permits Workload.Delayed, Workload.Backlog, Wor
             case "backlog" -> BACKLOG;
             case "rate" -> throw new IllegalArgumentException("the rate workload needs a rate and a duration");
             default -> throw new IllegalArgumentException(
-                    "workload must be one of delayed, backlog, rate, was '" + wireName + "'");
+                    "workload must be one of " + String.join(", ", WIRE_NAMES) + ", was '" + wireName + "'");
         };
     }
 }

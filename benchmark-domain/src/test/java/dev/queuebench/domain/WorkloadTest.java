@@ -33,6 +33,13 @@ class WorkloadTest {
     }
 
     @Test
+    void the_list_of_names_is_every_workloads_own_in_order() {
+        assertThat(Workload.WIRE_NAMES).containsExactly(Workload.DELAYED.wireName(), Workload.BACKLOG.wireName(),
+                new Workload.Rate(1, Duration.ofSeconds(1)).wireName());
+        assertThat(Workload.class.getPermittedSubclasses()).hasSameSizeAs(Workload.WIRE_NAMES);
+    }
+
+    @Test
     void names_read_back_and_only_the_delayed_workload_is_enqueued_by_a_backend_worker() {
         assertThat(Workload.withoutParameters("delayed")).isEqualTo(Workload.DELAYED);
         assertThat(Workload.withoutParameters("backlog").wireName()).isEqualTo("backlog");

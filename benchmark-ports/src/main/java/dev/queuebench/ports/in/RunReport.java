@@ -326,14 +326,19 @@ public record RunReport(
                 .or(() -> Optional.ofNullable(environment.get("backend.idle-wait")).map(wait -> wait + " when idle"));
     }
 
+    /** The worker threads of each node: the {@code threads} knob of its fingerprint; empty without a fingerprint. */
+    public OptionalInt threadsPerNode() {
+        String threads = environment.get("backend." + BackendSettings.THREADS);
+        return threads == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(threads));
+    }
+
     /**
-     * The worker threads of every node that recorded for the run: the {@code threads} knob of its fingerprint times
-     * the nodes; empty for a run without a fingerprint.
+     * The worker threads of every node the run was started on: {@link #threadsPerNode()} times
+     * {@link #nodesStarted()}; empty for a run without a fingerprint.
      */
     public OptionalInt workerThreads() {
-        String threads = environment.get("backend." + BackendSettings.THREADS);
-        return threads == null ? OptionalInt.empty()
-                : OptionalInt.of(Integer.parseInt(threads) * (nodes.isEmpty() ? 1 : nodes.size()));
+        OptionalInt threads = threadsPerNode();
+        return threads.isEmpty() ? OptionalInt.empty() : OptionalInt.of(threads.getAsInt() * nodesStarted());
     }
 
     /** A rate run's outcome: achieved against offered rate, the backlog, and whether the backend kept up. */
