@@ -22,14 +22,12 @@ import java.util.Set;
  * and a fault. Every field is checked on its own, so that a form with several bad fields hears of each at once; the
  * plan's own rules (a fault that needs a worker node, a backlog on several nodes) are the core's.
  */
-record CompareForm(List<String> backends, StartRunForm benchmark, String trials, String warmups, String nodes,
-                   String fault) {
+record CompareForm(List<String> backends, StartRunForm benchmark, String trials, String warmups,
+                   NodesAndFault spread) {
 
     static final String BACKENDS = "comparison[backends]";
     static final String TRIALS = "comparison[trials]";
     static final String WARMUPS = "comparison[warmups]";
-    static final String NODES = "comparison[nodes]";
-    static final String FAULT = "comparison[fault]";
 
     /** The trials a blank form offers, and an empty field stands for: the fewest that give an interval. */
     static final int DEFAULT_TRIALS = TrialStatistics.MIN_TRIALS_FOR_AN_INTERVAL;
@@ -44,14 +42,14 @@ record CompareForm(List<String> backends, StartRunForm benchmark, String trials,
         List<String> ticked = ctx.formParams(BACKENDS).stream().map(String::strip).filter(id -> !id.isEmpty())
                 .toList();
         return new CompareForm(ticked, StartRunForm.from(ctx), StartRunForm.trimmed(ctx.formParam(TRIALS)),
-                StartRunForm.trimmed(ctx.formParam(WARMUPS)), StartRunForm.trimmed(ctx.formParam(NODES)), StartRunForm.trimmed(ctx.formParam(FAULT)));
+                StartRunForm.trimmed(ctx.formParam(WARMUPS)), NodesAndFault.from(ctx));
     }
 
     /** The form as first shown: every backend ticked, 10,000 jobs, three trials, no warm-up, one node. */
     static CompareForm blank(RegisteredBackends registered) {
         return new CompareForm(registered.all().stream().map(backend -> backend.id().value()).toList(),
                 new StartRunForm(null, "10000", null, null, null, null, null), Integer.toString(DEFAULT_TRIALS),
-                "0", "1", null);
+                "0", new NodesAndFault("1", null));
     }
 
     boolean ticks(String backend) {
@@ -86,15 +84,14 @@ record CompareForm(List<String> backends, StartRunForm benchmark, String trials,
         Integer warmupCount = StartRunForm.checked(problems, () -> whole("warm-ups", warmups, 0));
         TrialPlan plan = trialCount == null || warmupCount == null ? null
                 : StartRunForm.checked(problems, () -> new TrialPlan(warmupCount, trialCount));
-        Integer nodeCount = StartRunForm.checked(problems, () -> whole("nodes", nodes, 1));
-        FaultSpec faultSpec = fault == null ? null
-                : StartRunForm.checked(problems, () -> FaultSpec.parse(Text.abbreviate(fault, ECHO_LENGTH)));
-        if (!problems.isEmpty() || commands.isEmpty() || plan == null || nodeCount == null) {
+        Integer nodeCount = spread.count(problems);
+        List<FaultSpec> faults = spread.faults(problems);
+        if (!problems.isEmpty() || commands.isEmpty() || plan == null || nodeCount == null || faults == null) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         Profile profile = commands.get(0).profile().orElse(Profile.DEFAULT);
         return new ComparePlan(commands, List.of(profile), List.of(nodeCount),
-                faultSpec == null ? List.of() : List.of(faultSpec), Optional.empty(), plan);
+                faults, Optional.empty(), plan);
     }
 
     private static int whole(String name, String value, int otherwise) {

@@ -59,11 +59,11 @@ record CompareStartView(String csrfToken, String error, List<BackendChoice> back
     }
 
     String nodes() {
-        return valueOr(form.nodes());
+        return valueOr(form.spread().nodes());
     }
 
     String fault() {
-        return valueOr(form.fault());
+        return valueOr(form.spread().fault());
     }
 
     private static String valueOr(String value) {

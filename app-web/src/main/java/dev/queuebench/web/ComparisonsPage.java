@@ -3,6 +3,7 @@ package dev.queuebench.web;
 import dev.queuebench.common.HtmlReport;
 import dev.queuebench.common.Text;
 import dev.queuebench.domain.JobDelay;
+import dev.queuebench.domain.RunId;
 import dev.queuebench.ports.in.ComparePlan;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import io.javalin.http.Context;
@@ -69,7 +70,9 @@ final class ComparisonsPage {
         // a fault that was not injected is said here only: the runs keep the faults that were
         if (comparison.state() == StartedComparison.State.DONE && comparison.runsHref().isPresent()
                 && !comparison.hasFaultNotes()) {
-            ctx.redirect(comparison.runsHref().get(), HttpStatus.SEE_OTHER);
+            // a run on several nodes or with a fault, started from the run form, is a comparison of one: its page
+            List<RunId> kept = comparison.keptRuns();
+            ctx.redirect(kept.size() == 1 ? "/runs/" + kept.get(0) : comparison.runsHref().get(), HttpStatus.SEE_OTHER);
             return;
         }
         ComparingView view = comparison.view();

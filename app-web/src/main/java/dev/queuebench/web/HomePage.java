@@ -3,6 +3,7 @@ package dev.queuebench.web;
 import dev.queuebench.common.Text;
 import dev.queuebench.domain.BackendId;
 import dev.queuebench.domain.BenchmarkRun;
+import dev.queuebench.domain.FaultSpec;
 import dev.queuebench.domain.JobDelay;
 import dev.queuebench.domain.JobWork;
 import dev.queuebench.domain.Profile;
@@ -11,14 +12,17 @@ import dev.queuebench.domain.RunSpec;
 import dev.queuebench.domain.RunStatus;
 import dev.queuebench.domain.SchedulingMode;
 import dev.queuebench.domain.SweepId;
+import dev.queuebench.domain.TrialPlan;
 import dev.queuebench.domain.Workload;
 import dev.queuebench.ports.in.BackendDescriptor;
+import dev.queuebench.ports.in.ComparePlan;
 import dev.queuebench.ports.in.GetRunReportQuery;
 import dev.queuebench.ports.in.ListBackendsQuery;
 import dev.queuebench.ports.in.ListRunsQuery;
 import dev.queuebench.ports.in.RunListFilter;
 import dev.queuebench.ports.in.RunReport;
 import dev.queuebench.ports.in.StartBenchmarkUseCase;
+import dev.queuebench.ports.in.StartRunCommand;
 import dev.queuebench.ports.in.SweepUseCase;
 import dev.queuebench.ports.spi.BackendSettings;
 import io.javalin.http.Context;
@@ -47,9 +51,11 @@ final class HomePage {
     private final JobDelay jobDelay;
     private final Views views;
     private final CsrfTokens csrf;
+    private final Comparisons comparisons;
 
     HomePage(ListBackendsQuery backends, ListRunsQuery runs, GetRunReportQuery reports, StartBenchmarkUseCase startRuns,
-             SweepUseCase sweeps, JobDelay jobDelay, Views views, CsrfTokens csrf) {
+             SweepUseCase sweeps, Comparisons comparisons, JobDelay jobDelay, Views views, CsrfTokens csrf) {
+        this.comparisons = Objects.requireNonNull(comparisons);
         this.sweeps = Objects.requireNonNull(sweeps);
         this.backends = Objects.requireNonNull(backends);
         this.runs = Objects.requireNonNull(runs);
@@ -77,27 +83,40 @@ final class HomePage {
     void startRun(Context ctx) {
         RegisteredBackends registered = new RegisteredBackends(backends.backends());
         StartRunForm form = StartRunForm.from(ctx);
-        BenchmarkRun run;
+        NodesAndFault spread = NodesAndFault.from(ctx);
         try {
-            run = startRuns.startBenchmark(form.toCommand(registered, jobDelay));
+            // every field is checked, the nodes and the fault too, so that a form with several bad ones hears of each
+            List<String> problems = new ArrayList<>();
+            StartRunCommand command = StartRunForm.checked(problems, () -> form.toCommand(registered, jobDelay));
+            Integer nodes = spread.count(problems);
+            List<FaultSpec> faults = spread.faults(problems);
+            if (!problems.isEmpty() || command == null || nodes == null || faults == null) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            if (spread.none()) {
+                BenchmarkRun run = startRuns.startBenchmark(command);
+                FlashCookie.startedRun(ctx, run.id());
+                ctx.redirect("/", HttpStatus.SEE_OTHER);
+                return;
+            }
+            // worker nodes and faults are the core's compare: a run on them is a comparison of one, with its page
+            StartedComparison started = comparisons.start(ComparePlan.single(command,
+                    command.profile().orElse(Profile.DEFAULT), nodes, faults, Optional.empty(), new TrialPlan(0, 1)));
+            ctx.redirect("/comparisons/" + started.id(), HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException e) {
-            refuse(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, form, Text.sentence(e.getMessage()));
-            return;
+            refuse(ctx, HttpStatus.UNPROCESSABLE_CONTENT, registered, form, spread, Text.sentence(e.getMessage()));
         } catch (IllegalStateException e) {
             // a comparison started from the page runs first; the same form may be sent again once it ended
-            refuse(ctx, HttpStatus.CONFLICT, registered, form, Text.sentence(e.getMessage()));
-            return;
+            refuse(ctx, HttpStatus.CONFLICT, registered, form, spread, Text.sentence(e.getMessage()));
         }
-        FlashCookie.startedRun(ctx, run.id());
-        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     /** The page again, with the form refused shown next to its backend's buttons (or the reason at the top). */
     private void refuse(Context ctx, HttpStatus status, RegisteredBackends registered, StartRunForm form,
-                        String message) {
+                        NodesAndFault spread, String message) {
         Optional<BackendId> backend = form.registeredBackend(registered);
         RefusedForm refused = new RefusedForm(backend.orElse(null), message, form.jobsCount(),
-                form.schedulingMode(), form.workload(), form.rate(), form.duration(), form.profile());
+                form.schedulingMode(), form.workload(), form.rate(), form.duration(), form.profile(), spread);
         render(ctx, status, registered, ListQuery.NEWEST, null, backend.isPresent() ? null : message, refused);
     }
 
@@ -157,7 +176,9 @@ final class HomePage {
                 refused == null || refused.workload() == null ? "delayed" : refused.workload(),
                 refused == null ? null : refused.rate(),
                 refused == null ? null : refused.duration(),
-                refused == null || refused.profile() == null ? Profile.DEFAULT.wireName() : refused.profile());
+                refused == null || refused.profile() == null ? Profile.DEFAULT.wireName() : refused.profile(),
+                refused == null ? null : refused.spread().nodes(),
+                refused == null ? null : refused.spread().fault());
     }
 
     private static HomeView.RunRow row(RunReport report, Optional<SweepId> sweep) {
@@ -209,7 +230,7 @@ final class HomePage {
 
     /** What a refused form held, to show it again with the reason next to it. */
     private record RefusedForm(BackendId backend, String message, String jobsCount, String schedulingMode,
-                               String workload, String rate, String duration, String profile) {
+                               String workload, String rate, String duration, String profile, NodesAndFault spread) {
     }
 
     /**

@@ -22,7 +22,7 @@ record HomeView(String csrfToken, String flash, String error, List<BackendPanel>
      */
     record BackendPanel(String id, String displayName, String libraryVersion, List<Preset> presets, String error,
                         String enteredCount, String enteredMode, String enteredWorkload, String enteredRate,
-                        String enteredDuration, String enteredProfile) {
+                        String enteredDuration, String enteredProfile, String enteredNodes, String enteredFault) {
     }
 
     record Preset(String label, int jobs) {

@@ -59,14 +59,14 @@ public final class WebServer implements AutoCloseable {
         Views views = new Views();
         CsrfTokens csrf = new CsrfTokens();
         ErrorPages errors = new ErrorPages(views);
-        HomePage home = new HomePage(core, core, core, core, core, settings.jobDelay(), views, csrf);
+        Comparisons started = new Comparisons(core, Clock.systemUTC());
+        HomePage home = new HomePage(core, core, core, core, core, started, settings.jobDelay(), views, csrf);
         RunPage runPage = new RunPage(core, core, core, core, views);
         RunsApi api = new RunsApi(core, core, core, core);
         SweepPage sweeps = new SweepPage(core, core, views, csrf);
         ComparePage compare = new ComparePage(core, core, QueueBench::availableBackends, views);
         HealthCheck health = new HealthCheck(database, core);
-        ComparisonsPage comparisons = new ComparisonsPage(core, new Comparisons(core, Clock.systemUTC()),
-                settings.jobDelay(), views, csrf);
+        ComparisonsPage comparisons = new ComparisonsPage(core, started, settings.jobDelay(), views, csrf);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

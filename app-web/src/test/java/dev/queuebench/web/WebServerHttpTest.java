@@ -1062,7 +1062,7 @@ class WebServerHttpTest {
     void a_comparison_that_fails_in_the_background_says_why_on_its_page_and_runs_start_again() throws Exception {
         // this server has no worker processes to start (the queue-bench program starts them)
         HttpResponse<String> started = browser.submit("/comparisons", with(with(compareForm("db-scheduler", "20", "1"),
-                "benchmark_run[workload]", "delayed"), "comparison[nodes]", "2"));
+                "benchmark_run[workload]", "delayed"), "benchmark_run[nodes]", "2"));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
         String progress = started.headers().firstValue("Location").orElseThrow();
 
@@ -1081,6 +1081,40 @@ class WebServerHttpTest {
         web.awaitFinished(newestRun().run().id(), Duration.ofSeconds(60));
     }
 
+    @Test
+    void a_run_with_nodes_or_a_fault_from_the_run_form_goes_through_a_comparison_of_one_and_says_what_its_fault_did()
+            throws Exception {
+        int runs = web.runCount();
+        HttpResponse<String> bad = browser.submit("/benchmark_runs", with(with(startRun("db-scheduler", "lots"),
+                "benchmark_run[nodes]", "two"), "benchmark_run[fault]", "boom"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(text(bad.body())).as("every bad field named").contains("Jobs count must be a whole number",
+                "; nodes must be a whole number, was 'two'; 'boom' is not a fault");
+        assertThat(bad.body()).as("shown again, unfolded").containsPattern("<details class=\"spread\" open")
+                .contains("value=\"two\"", "value=\"boom\"");
+        assertThat(web.runCount()).isEqualTo(runs);
+
+        HttpResponse<String> started = browser.submit("/benchmark_runs", with(with(startRun("db-scheduler", "20"),
+                "benchmark_run[workload]", "backlog"), "benchmark_run[fault]", "drop-connections@0s"));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String progress = started.headers().firstValue("Location").orElseThrow();
+        assertThat(progress).matches("/comparisons/\\d+");
+        String page = browser.get(progress).body();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (page.contains("http-equiv=\"refresh\"") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            page = browser.get(progress).body();
+        }
+        // this server cannot end the database's sessions (the queue-bench program can): the fault failed, and the
+        // page says so beside the run, which ran to its end
+        assertThat(text(page)).contains("db-scheduler: 20 jobs, backlog, 1 trial, drop-connections@0s",
+                "done: 1 of 1 finished", "failed: this program cannot terminate the database's sessions");
+        RunReport run = newestRun();
+        assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(page).contains("href=\"/runs/" + run.run().id() + "\"");
+    }
+
     static Stream<Arguments> bad_comparison_forms() {
         return Stream.of(
                 Arguments.of("no backend ticked", compareForm(null, "20", "2"),
@@ -1095,17 +1129,17 @@ class WebServerHttpTest {
                 Arguments.of("more runs than one comparison charts", compareForm("db-scheduler", "20", "25"),
                         "A comparison on the page keeps at most 24 runs"),
                 Arguments.of("a node fault on one node",
-                        with(compareForm("db-scheduler", "20", "1"), "comparison[fault]", "kill-node@50%"),
+                        with(compareForm("db-scheduler", "20", "1"), "benchmark_run[fault]", "kill-node@50%"),
                         "A fault that hits a worker node needs 2 nodes or more"),
                 Arguments.of("a backlog on two nodes",
-                        with(compareForm("db-scheduler", "20", "1"), "comparison[nodes]", "2"),
+                        with(compareForm("db-scheduler", "20", "1"), "benchmark_run[nodes]", "2"),
                         "A backlog is enqueued while no worker runs"),
                 Arguments.of("more nodes than this machine runs",
-                        with(with(compareForm("db-scheduler", "20", "1"), "comparison[nodes]", "17"),
+                        with(with(compareForm("db-scheduler", "20", "1"), "benchmark_run[nodes]", "17"),
                                 "benchmark_run[workload]", "delayed"),
                         "A run takes at most 16 nodes on this machine, not 17"),
                 Arguments.of("a fault that cannot be read",
-                        with(compareForm("db-scheduler", "20", "1"), "comparison[fault]", "<b>boom</b>"),
+                        with(compareForm("db-scheduler", "20", "1"), "benchmark_run[fault]", "<b>boom</b>"),
                         "<b>boom</b>"));
     }
 
